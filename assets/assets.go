@@ -1,0 +1,15 @@
+// Package assets embeds what the binary ships: translations, the icon and the demo
+// workspace's seed data.
+package assets
+
+import "embed"
+
+// Translations holds translations/<lang>.json for fyne's lang.AddTranslationsFS.
+//
+//go:embed translations
+var Translations embed.FS
+
+// Demo holds the fictional brand the demo workspace is seeded from.
+//
+//go:embed demo
+var Demo embed.FS

@@ -1,0 +1,34 @@
+// Package pane is the contract between the shell and the panes it shows (Inbox, FAQ,
+// Crisis, Schedule, Settings), so each pane lives in its own package.
+package pane
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+
+	"switchboard/workspace"
+)
+
+// Env is what a pane gets when the current workspace changes. Workspace is nil when none
+// is open. Everything in it belongs to that one workspace.
+type Env struct {
+	Root      *workspace.Root
+	Workspace *workspace.Workspace
+	Window    fyne.Window
+	Agent     string // the name of the person using this machine ("my name" in Settings)
+}
+
+// Pane is one navigation target of the shell.
+type Pane interface {
+	// ID is stable ("inbox", "faq", ...); Title goes through lang.L.
+	ID() string
+	Title() string
+	Icon() fyne.Resource
+	// Content is built once, on the UI goroutine.
+	Content() fyne.CanvasObject
+	// Load is called off the UI goroutine whenever the workspace changes or the pane is shown:
+	// it reads what it needs from env (database, never the network) and applies it with one
+	// fyne.Do. Tests call it directly and then inspect the widgets.
+	Load(ctx context.Context, env Env) error
+}

@@ -1,0 +1,214 @@
+// Package sqlitedb opens a workspace's SQLite file the way the rest of Switchboard relies on:
+// checked before anything is written, WAL with one writer connection and a read pool,
+// and versioned migrations applied each in its own transaction.
+package sqlitedb
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"net/url"
+	"os"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+// ApplicationID marks a file as a Switchboard workspace ("SwBd"), so a foreign SQLite
+// file is recognised and left alone instead of being migrated into ours.
+const ApplicationID = 0x53774264
+
+// DB is one workspace database: a single writer connection (SQLite allows one writer at a
+// time; funnelling writes through one connection avoids SQLITE_BUSY storms) and a
+// read-only pool that WAL lets run alongside it.
+type DB struct {
+	path string
+	w    *sql.DB
+	r    *sql.DB
+}
+
+// ErrCorrupt says the file exists but is not a usable workspace database. The file is
+// never modified once this is returned.
+type ErrCorrupt struct {
+	Path   string
+	Reason string
+}
+
+func (e *ErrCorrupt) Error() string {
+	return fmt.Sprintf("%s is not a usable Switchboard database (%s); it was left untouched: restore it from a backup or move it aside", e.Path, e.Reason)
+}
+
+// ErrTooNew says the file was written by a newer Switchboard.
+type ErrTooNew struct {
+	Path          string
+	Have, Support int
+}
+
+func (e *ErrTooNew) Error() string {
+	return fmt.Sprintf("%s was written by a newer Switchboard (schema %d, this one knows up to %d): update Switchboard to open it", e.Path, e.Have, e.Support)
+}
+
+var sqliteHeader = []byte("SQLite format 3\x00")
+
+// Open checks path, then opens it for reading and writing and brings its schema up to
+// date with steps (from LoadMigrations). A missing or empty file becomes a new database.
+func Open(ctx context.Context, path string, steps []Migration) (*DB, error) {
+	if err := check(ctx, path, len(steps)); err != nil {
+		return nil, err
+	}
+	w, err := sql.Open("sqlite", dsn(path, false))
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetConnMaxIdleTime(0)
+	r, err := sql.Open("sqlite", dsn(path, true))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(4)
+	db := &DB{path: path, w: w, r: r}
+	if err := db.migrate(ctx, steps); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func dsn(path string, readOnly bool) string {
+	q := url.Values{}
+	q.Add("_pragma", "busy_timeout(10000)")
+	q.Add("_pragma", "foreign_keys(1)")
+	q.Add("_pragma", "synchronous(NORMAL)")
+	if readOnly {
+		q.Add("_pragma", "query_only(1)")
+	} else {
+		q.Add("_pragma", "journal_mode(WAL)")
+		q.Set("_txlock", "immediate")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// check looks at the file without writing to it: header, integrity and application id.
+func check(ctx context.Context, path string, known int) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	f.Close()
+	if n == 0 && (err == io.EOF) {
+		return nil // an empty file is a new database
+	}
+	if !bytes.Equal(head[:n], sqliteHeader) {
+		return &ErrCorrupt{Path: path, Reason: "not an SQLite file"}
+	}
+	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(10000)")
+	if err != nil {
+		return &ErrCorrupt{Path: path, Reason: err.Error()}
+	}
+	defer ro.Close()
+	var appID, version int
+	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
+		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+	}
+	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+	}
+	if appID != ApplicationID {
+		var tables int
+		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
+			return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		}
+		if tables > 0 || appID != 0 {
+			return &ErrCorrupt{Path: path, Reason: "an SQLite database of another program"}
+		}
+	}
+	if version > known {
+		return &ErrTooNew{Path: path, Have: version, Support: known}
+	}
+	rows, err := ro.QueryContext(ctx, "PRAGMA integrity_check")
+	if err != nil {
+		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+	}
+	if len(problems) > 0 {
+		return &ErrCorrupt{Path: path, Reason: "integrity check failed: " + problems[0]}
+	}
+	return nil
+}
+
+func firstLine(err error) string {
+	s, _, _ := strings.Cut(err.Error(), "\n")
+	return s
+}
+
+// Path is the database file's location.
+func (db *DB) Path() string { return db.path }
+
+// Read is the read-only pool, for queries that may run while a write is in progress.
+func (db *DB) Read() *sql.DB { return db.r }
+
+// Write runs fn in one immediate transaction on the writer connection: committed if fn
+// returns nil, rolled back otherwise.
+func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.w.BeginTx(ctx, nil)
+	if err != nil {
+		return describe(db.path, err)
+	}
+	if err := fn(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return describe(db.path, err)
+	}
+	return nil
+}
+
+// describe turns SQLite's terse failures into advice; a full disk is the common one.
+func describe(path string, err error) error {
+	msg := err.Error()
+	switch {
+	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "database or disk is full"):
+		return fmt.Errorf("the disk holding %s is full: free some space and try again (nothing was saved): %w", path, err)
+	case strings.Contains(msg, "SQLITE_READONLY") || strings.Contains(msg, "readonly database"):
+		return fmt.Errorf("%s is read-only: check the file's permissions: %w", path, err)
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// Close closes both pools; WAL content is checkpointed by SQLite when the last
+// connection closes.
+func (db *DB) Close() error {
+	return errors.Join(db.r.Close(), db.w.Close())
+}
+
+// Version is the schema version the file is at.
+func (db *DB) Version(ctx context.Context) (int, error) {
+	var v int
+	err := db.r.QueryRowContext(ctx, "PRAGMA user_version").Scan(&v)
+	return v, err
+}
