@@ -32,3 +32,5 @@ type Problem struct {
 }
 
 func (p Problem) Error() string { return fmt.Sprintf("workspace folder %q: %v", p.Dir, p.Err) }
+
+func (p Problem) Unwrap() error { return p.Err }
