@@ -101,10 +101,10 @@ func (p *parser) lenientAddresses(v, name string) []Address {
 	return out
 }
 
-// splitOutside splits s at sep where sep is not inside quotes, <> or ().
+// splitOutside splits s at sep where sep is not inside a quoted string.
 func splitOutside(s string, sep byte) []string {
 	var parts []string
-	quoted, angle, paren := false, 0, 0
+	quoted := false
 	start := 0
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -112,16 +112,7 @@ func splitOutside(s string, sep byte) []string {
 			i++
 		case c == '"':
 			quoted = !quoted
-		case quoted:
-		case c == '<':
-			angle++
-		case c == '>' && angle > 0:
-			angle--
-		case c == '(':
-			paren++
-		case c == ')' && paren > 0:
-			paren--
-		case c == sep && angle == 0 && paren == 0:
+		case c == sep && !quoted:
 			parts = append(parts, s[start:i])
 			start = i + 1
 		}
