@@ -1,0 +1,125 @@
+// Package demo makes the demo workspace: "Nordlys Coffee (demo)", a fictional Scandinavian
+// coffee brand seeded from assets/demo, so a new user can try every pane with no account
+// and no network.
+//
+// Each feature adds its own seeding step to Steps (FAQ entries, conversations, playbooks,
+// scheduled items), reading its seed files from the same folder.
+package demo
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+
+	"switchboard/assets"
+	"switchboard/workspace"
+)
+
+// Step seeds one feature's part of the demo into a freshly created workspace. seed is
+// assets/demo, so "faq.json" names assets/demo/faq.json.
+type Step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
+
+// Steps run in order on every new demo workspace. Add a feature's step here.
+var Steps = []Step{
+	seedSettings,
+}
+
+// markerKey is the workspace setting that tells the demo from a real client, whatever it
+// has been renamed to.
+const markerKey = "demo.version"
+
+// Name is the demo workspace's name as created; Create and Recreate find it by this name.
+const Name = "Nordlys Coffee (demo)"
+
+type seedWorkspace struct {
+	Color    string            `json:"color"`
+	TimeZone string            `json:"time_zone"`
+	Settings map[string]string `json:"settings"`
+}
+
+func seedFS() fs.FS {
+	sub, err := fs.Sub(assets.Demo, "demo")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the folder
+	}
+	return sub
+}
+
+func readSeed(seed fs.FS) (seedWorkspace, error) {
+	var s seedWorkspace
+	b, err := fs.ReadFile(seed, "workspace.json")
+	if err == nil {
+		err = json.Unmarshal(b, &s)
+	}
+	if err != nil {
+		return s, fmt.Errorf("demo seed workspace.json: %w", err)
+	}
+	return s, nil
+}
+
+// Create returns the demo workspace, making and seeding it first if there is none.
+func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
+	if info, err := root.Find(ctx, Name); err == nil {
+		return info, nil
+	} else if !errors.Is(err, workspace.ErrNotFound) {
+		return workspace.Info{}, err
+	}
+	seed := seedFS()
+	s, err := readSeed(seed)
+	if err != nil {
+		return workspace.Info{}, err
+	}
+	info, err := root.Create(ctx, Name, workspace.CreateOptions{Color: s.Color, TimeZone: s.TimeZone})
+	if err != nil {
+		return workspace.Info{}, err
+	}
+	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
+		for _, step := range Steps {
+			if err := step(ctx, w, seed); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		// A half-seeded demo would look like a bug in the feature it lacks; it has no
+		// accounts, so no keyring is needed to remove it.
+		return workspace.Info{}, errors.Join(fmt.Errorf("seeding the demo workspace: %w", err), root.Delete(ctx, info.ID, nil))
+	}
+	return root.Find(ctx, info.ID)
+}
+
+// Recreate replaces the demo workspace with a fresh copy: everything done in it is lost.
+// The UI asks before calling it. secrets removes keyring entries of accounts someone added
+// to the demo; nil is fine when there are none.
+func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.SecretRemover) (workspace.Info, error) {
+	if info, err := root.Find(ctx, Name); err == nil {
+		if err := root.Delete(ctx, info.ID, secrets); err != nil {
+			return workspace.Info{}, err
+		}
+	} else if !errors.Is(err, workspace.ErrNotFound) {
+		return workspace.Info{}, err
+	}
+	return Create(ctx, root)
+}
+
+// IsDemo tells whether w is a demo workspace (also after a rename).
+func IsDemo(ctx context.Context, w *workspace.Workspace) (bool, error) {
+	_, ok, err := w.Setting(ctx, markerKey)
+	return ok, err
+}
+
+func seedSettings(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+	s, err := readSeed(seed)
+	if err != nil {
+		return err
+	}
+	for k, v := range s.Settings {
+		if err := w.SetSetting(ctx, k, v); err != nil {
+			return err
+		}
+	}
+	return w.SetSetting(ctx, markerKey, "1")
+}
