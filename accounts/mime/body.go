@@ -1,6 +1,7 @@
 package mime
 
 import (
+	"math"
 	"strings"
 )
 
@@ -15,7 +16,7 @@ func (p *parser) text(h header, body []byte, params map[string]string, html bool
 	// HTML gets more room because markup turns into little text.
 	room := p.textLeft
 	if html {
-		room *= 4
+		room = min(room, math.MaxInt/4) * 4
 	}
 	if len(data) > room {
 		data = data[:room]

@@ -70,7 +70,7 @@ func Compose(o Outgoing) ([]byte, error) {
 		if err := checkExtraHeader(k, o.Headers[k]); err != nil {
 			return nil, err
 		}
-		h.Set(k, o.Headers[k])
+		h.Set(k, encodeWords(o.Headers[k]))
 	}
 	refs, err := cleanIDs(o.References)
 	if err != nil {

@@ -66,10 +66,6 @@ func (p *parser) warn(format string, args ...any) {
 // chunks and everything else becomes an attachment.
 func (p *parser) entity(h header, body []byte, depth int, where string) []chunk {
 	p.parts++
-	if p.parts > p.lim.MaxParts {
-		p.warn("more than %d MIME parts; the rest is ignored", p.lim.MaxParts)
-		return nil
-	}
 	mediaType, params := p.mediaType(h.get("Content-Type"), "text/plain", where)
 	disposition, dparams := p.mediaType(h.get("Content-Disposition"), "", where)
 	filename := dparams["filename"]
@@ -91,6 +87,9 @@ func (p *parser) entity(h header, body []byte, depth int, where string) []chunk 
 		return p.multipart(mediaType, boundary, body, depth, where)
 	case disposition == "attachment" || filename != "":
 		p.attachment(h, body, mediaType, filename, where)
+	case !strings.HasPrefix(mediaType, "text/") && (disposition == "inline" || h.has("Content-Id")):
+		// A nameless inline part (a logo in a signature, a tracking pixel)
+		// only makes sense inside the HTML we do not render.
 	case mediaType == "text/plain":
 		return p.text(h, body, params, false, where)
 	case mediaType == "text/html":
@@ -106,6 +105,10 @@ func (p *parser) multipart(mediaType, boundary string, body []byte, depth int, w
 	var out []chunk
 	bestRank := 0
 	for i, part := range parts {
+		if p.parts >= p.lim.MaxParts {
+			p.warn("more than %d MIME parts; the rest is ignored", p.lim.MaxParts)
+			break
+		}
 		partWhere := fmt.Sprintf("%s part %d", where, i+1)
 		h, b := p.splitHeader(part, partWhere)
 		chunks := p.entity(h, b, depth+1, partWhere)
@@ -155,7 +158,7 @@ func (p *parser) splitMultipart(body []byte, boundary, where string) [][]byte {
 					return parts
 				}
 				if len(parts) >= p.lim.MaxParts {
-					p.warn("%s: more than %d MIME parts; the rest is ignored", where, p.lim.MaxParts)
+					p.warn("more than %d MIME parts; the rest is ignored", p.lim.MaxParts)
 					return parts
 				}
 				start = next

@@ -143,6 +143,34 @@ func TestParseAttachments(t *testing.T) {
 	}
 }
 
+func TestParseInlineImages(t *testing.T) {
+	raw := crlf(
+		"Content-Type: multipart/related; boundary=r",
+		"",
+		"--r",
+		"Content-Type: text/html",
+		"",
+		`<p>Hi<img src="cid:logo"></p>`,
+		"--r",
+		"Content-Type: image/png",
+		"Content-ID: <logo>",
+		"",
+		"PNG",
+		"--r",
+		"Content-Type: application/pdf",
+		"",
+		"PDF",
+		"--r--",
+	)
+	m := Parse(raw, Limits{})
+	if len(m.Attachments) != 1 || m.Attachments[0].Filename != "attachment" || m.Attachments[0].ContentType != "application/pdf" {
+		t.Errorf("attachments = %+v, want only the nameless PDF", m.Attachments)
+	}
+	if m.Text != "Hi" || !m.HTMLOnly {
+		t.Errorf("Text = %q, HTMLOnly = %v", m.Text, m.HTMLOnly)
+	}
+}
+
 func TestParseFlags(t *testing.T) {
 	tests := []struct {
 		header     string
