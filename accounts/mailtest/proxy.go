@@ -1,0 +1,199 @@
+package mailtest
+
+import (
+	"fmt"
+	"net"
+	"sync"
+	"testing"
+)
+
+// Proxy is a TCP proxy on 127.0.0.1 in front of a server, for testing what a
+// client does when the network misbehaves: a connection cut mid-response
+// (CutAfter) or a server that stops answering (Stall).
+type Proxy struct {
+	target string
+	ln     net.Listener
+
+	mu       sync.Mutex
+	cond     *sync.Cond // signalled on Resume and CloseAll
+	stalled  bool
+	cutAfter int64 // server→client bytes before cutting; <0: never
+	cutGen   int   // bumped by CutAfter so open connections restart their count
+	conns    map[*proxyConn]struct{}
+	closed   bool
+	wg       sync.WaitGroup
+}
+
+type proxyConn struct {
+	client, server net.Conn
+	once           sync.Once
+}
+
+func (pc *proxyConn) close() {
+	pc.once.Do(func() {
+		pc.client.Close()
+		pc.server.Close()
+	})
+}
+
+// StartProxy starts a proxy to target (host:port) and closes it when tb ends.
+func StartProxy(tb testing.TB, target string) *Proxy {
+	tb.Helper()
+	p, err := NewProxy(target)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { p.Close() })
+	return p
+}
+
+// NewProxy starts a proxy for a program; the caller must Close it.
+func NewProxy(target string) (*Proxy, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("mailtest: proxy listen: %w", err)
+	}
+	p := &Proxy{target: target, ln: ln, cutAfter: -1, conns: map[*proxyConn]struct{}{}}
+	p.cond = sync.NewCond(&p.mu)
+	p.wg.Add(1)
+	go p.accept()
+	return p, nil
+}
+
+// Addr is host:port for the client to dial instead of the target.
+func (p *Proxy) Addr() string { return p.ln.Addr().String() }
+
+// CutAfter closes each connection once n more bytes have gone from server to
+// client on it: counted from now on open connections, from the start on new
+// ones. n < 0 turns cutting off.
+func (p *Proxy) CutAfter(n int64) {
+	p.mu.Lock()
+	p.cutAfter = n
+	p.cutGen++
+	p.mu.Unlock()
+}
+
+// Stall stops forwarding in both directions while keeping connections open,
+// so only a client-side deadline can end the wait.
+func (p *Proxy) Stall() {
+	p.mu.Lock()
+	p.stalled = true
+	p.mu.Unlock()
+}
+
+// Resume forwards again after Stall.
+func (p *Proxy) Resume() {
+	p.mu.Lock()
+	p.stalled = false
+	p.cond.Broadcast()
+	p.mu.Unlock()
+}
+
+// CloseAll drops every current connection; new ones are still accepted.
+func (p *Proxy) CloseAll() {
+	p.mu.Lock()
+	conns := p.conns
+	p.conns = map[*proxyConn]struct{}{}
+	p.cond.Broadcast()
+	p.mu.Unlock()
+	for pc := range conns {
+		pc.close()
+	}
+}
+
+// Close stops accepting and drops every connection.
+func (p *Proxy) Close() error {
+	p.mu.Lock()
+	p.closed = true
+	p.mu.Unlock()
+	err := p.ln.Close()
+	p.CloseAll()
+	p.wg.Wait()
+	return err
+}
+
+func (p *Proxy) accept() {
+	defer p.wg.Done()
+	for {
+		c, err := p.ln.Accept()
+		if err != nil {
+			return
+		}
+		s, err := net.Dial("tcp", p.target)
+		if err != nil {
+			c.Close()
+			continue
+		}
+		pc := &proxyConn{client: c, server: s}
+		p.mu.Lock()
+		if p.closed {
+			p.mu.Unlock()
+			pc.close()
+			return
+		}
+		p.conns[pc] = struct{}{}
+		p.mu.Unlock()
+		p.wg.Add(2)
+		go p.pipe(pc, s, c, false) // client → server
+		go p.pipe(pc, c, s, true)  // server → client
+	}
+}
+
+// pipe copies src to dst in small reads so CutAfter can stop at an exact
+// byte and Stall takes effect between chunks.
+func (p *Proxy) pipe(pc *proxyConn, dst, src net.Conn, fromServer bool) {
+	defer p.wg.Done()
+	defer func() {
+		pc.close()
+		p.mu.Lock()
+		delete(p.conns, pc)
+		p.mu.Unlock()
+	}()
+	buf := make([]byte, 4096)
+	var sent int64
+	p.mu.Lock()
+	gen := p.cutGen
+	p.mu.Unlock()
+	for {
+		n, err := src.Read(buf)
+		if n > 0 {
+			chunk := buf[:n]
+			if !p.waitUnstalled(pc) {
+				return
+			}
+			cut := false
+			if fromServer {
+				p.mu.Lock()
+				limit := p.cutAfter
+				if gen != p.cutGen {
+					gen, sent = p.cutGen, 0
+				}
+				p.mu.Unlock()
+				if limit >= 0 && sent+int64(len(chunk)) >= limit {
+					chunk, cut = chunk[:max(0, limit-sent)], true
+				}
+				sent += int64(len(chunk))
+			}
+			if _, werr := dst.Write(chunk); werr != nil || cut {
+				return
+			}
+		}
+		if err != nil {
+			return // either side's EOF or error ends both: IMAP and SMTP never half-close
+		}
+	}
+}
+
+// waitUnstalled blocks while stalled; false if the connection was dropped.
+func (p *Proxy) waitUnstalled(pc *proxyConn) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for p.stalled {
+		if _, live := p.conns[pc]; !live || p.closed {
+			return false
+		}
+		p.cond.Wait()
+	}
+	_, live := p.conns[pc]
+	return live
+}
