@@ -34,7 +34,7 @@ var paragraphs = map[string]bool{
 // fetched: images become their alt text and links "text (url)" when the url
 // says something the text does not.
 func HTMLToText(s string) string {
-	z := html.NewTokenizer(strings.NewReader(s))
+	z := html.NewTokenizer(strings.NewReader(strings.ToValidUTF8(s, "\uFFFD")))
 	var w textWriter
 	skip := ""   // the dropped element we are inside
 	pre := 0     // depth of <pre>, where whitespace is kept

@@ -48,7 +48,8 @@ func Parse(raw []byte, opts Limits) (m *Message) {
 			html = html || c.html
 		}
 	}
-	p.msg.Text = strings.Join(texts, "\n\n")
+	// The separators are not charged to the budget, so cut once more.
+	p.msg.Text = truncateUTF8(strings.Join(texts, "\n\n"), p.lim.MaxTextBytes)
 	p.msg.HTMLOnly = html && !plain
 	return p.msg
 }

@@ -270,6 +270,13 @@ func TestParseLimits(t *testing.T) {
 			t.Errorf("warnings %q", m.Warnings)
 		}
 	})
+	t.Run("separators count against the text limit", func(t *testing.T) {
+		raw := crlf("Content-Type: multipart/mixed; boundary=p", "", strings.Repeat("--p\r\n\r\nabcd\r\n", 10)+"--p--")
+		m := Parse(raw, Limits{MaxTextBytes: 10})
+		if m.Text != "abcd\n\nabcd" {
+			t.Errorf("Text = %q", m.Text)
+		}
+	})
 	t.Run("too many parts", func(t *testing.T) {
 		raw := crlf("Content-Type: multipart/mixed; boundary=p", "", strings.Repeat("--p\r\nContent-Type: image/gif\r\n\r\nGIF\r\n", 100)+"--p--")
 		m := Parse(raw, Limits{MaxParts: 10})
