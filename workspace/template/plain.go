@@ -139,7 +139,7 @@ func runLen(s string, c byte) int {
 	return n
 }
 
-// codeSpan: `code` or ``co`de`` → the code, verbatim.
+// codeSpan: a span between equal runs of backticks → its content, verbatim.
 func codeSpan(s string) (string, int, bool) {
 	n := runLen(s, '`')
 	marker := s[:n]
