@@ -1,0 +1,293 @@
+package mail
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Conversation is a row of the Inbox list.
+type Conversation struct {
+	ID            int64     `json:"id"`
+	Subject       string    `json:"subject"`
+	Status        string    `json:"status"`
+	Contact       string    `json:"contact"` // "Name <address>" of the customer
+	ContactEmail  string    `json:"contact_email"`
+	Messages      int       `json:"messages"`
+	Unread        int       `json:"unread"`
+	Snippet       string    `json:"snippet"`
+	LastMessageAt time.Time `json:"last_message_at"`
+	LastInboundAt time.Time `json:"last_inbound_at,omitzero"`
+}
+
+// ConversationFilter selects conversations; zero values select everything.
+type ConversationFilter struct {
+	Status string
+	Limit  int // default 100
+	Offset int
+}
+
+// Conversations lists conversations with mail, the most recent first.
+func (s *Store) Conversations(ctx context.Context, f ConversationFilter) ([]Conversation, error) {
+	if f.Limit <= 0 {
+		f.Limit = 100
+	}
+	where, args := "c.messages > 0", []any{}
+	if f.Status != "" {
+		where += " AND c.status = ?"
+		args = append(args, f.Status)
+	}
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT c.id, c.subject, c.status, ifnull(k.name, ''), ifnull(k.email, ''),
+		c.messages, c.unread, c.snippet, c.last_message_at, c.last_inbound_at
+		FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
+		WHERE `+where+` ORDER BY c.last_message_at DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Conversation
+	for rows.Next() {
+		var c Conversation
+		var name string
+		var last, inbound int64
+		if err := rows.Scan(&c.ID, &c.Subject, &c.Status, &name, &c.ContactEmail, &c.Messages, &c.Unread,
+			&c.Snippet, &last, &inbound); err != nil {
+			return nil, err
+		}
+		c.Contact = Address{Name: name, Email: c.ContactEmail}.String()
+		c.LastMessageAt = millis(last)
+		c.LastInboundAt = millis(inbound)
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+func millis(ms int64) time.Time {
+	if ms == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(ms).UTC()
+}
+
+// Message is a stored message as the conversation view shows it.
+type Message struct {
+	ID             int64            `json:"id"`
+	ConversationID int64            `json:"conversation_id"`
+	MessageKey     string           `json:"message_id"`
+	Subject        string           `json:"subject"`
+	From           Address          `json:"from"`
+	To             string           `json:"to"`
+	Cc             string           `json:"cc,omitempty"`
+	Date           time.Time        `json:"date"`
+	Outbound       bool             `json:"outbound"`
+	AutoSubmitted  bool             `json:"auto_submitted,omitempty"`
+	HTMLOnly       bool             `json:"html_only,omitempty"`
+	Flags          Flags            `json:"flags"`
+	Body           string           `json:"body"`
+	Warnings       []string         `json:"warnings,omitempty"`
+	Attachments    []AttachmentInfo `json:"attachments,omitempty"`
+}
+
+// ConversationMessages returns a conversation's messages, oldest first.
+func (s *Store) ConversationMessages(ctx context.Context, conversationID int64) ([]Message, error) {
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT id, conversation_id, message_key, subject, from_name, from_email,
+		to_addrs, cc_addrs, date, outbound, auto_submitted, html_only, flags, body, warnings
+		FROM messages WHERE conversation_id = ? ORDER BY date, id`, conversationID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Message
+	for rows.Next() {
+		var m Message
+		var date int64
+		var warnings string
+		if err := rows.Scan(&m.ID, &m.ConversationID, &m.MessageKey, &m.Subject, &m.From.Name, &m.From.Email,
+			&m.To, &m.Cc, &date, &m.Outbound, &m.AutoSubmitted, &m.HTMLOnly, &m.Flags, &m.Body, &warnings); err != nil {
+			return nil, err
+		}
+		m.Date = millis(date)
+		if warnings != "" {
+			m.Warnings = strings.Split(warnings, "\n")
+		}
+		list = append(list, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for i := range list {
+		if list[i].Attachments, err = s.attachments(ctx, list[i].ID); err != nil {
+			return nil, err
+		}
+	}
+	return list, nil
+}
+
+func (s *Store) attachments(ctx context.Context, messageID int64) ([]AttachmentInfo, error) {
+	rows, err := s.db.Read().QueryContext(ctx,
+		"SELECT filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY position", messageID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []AttachmentInfo
+	for rows.Next() {
+		var a AttachmentInfo
+		if err := rows.Scan(&a.Filename, &a.ContentType, &a.Size); err != nil {
+			return nil, err
+		}
+		list = append(list, a)
+	}
+	return list, rows.Err()
+}
+
+// Raw returns a message's original bytes ("show original", exports, re-parsing).
+func (s *Store) Raw(ctx context.Context, messageID int64) ([]byte, error) {
+	var raw []byte
+	err := s.db.Read().QueryRowContext(ctx, "SELECT raw FROM message_raw WHERE message_id = ?", messageID).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("no message %d in this workspace", messageID)
+	}
+	return raw, err
+}
+
+// Hit is a message found by Search.
+type Hit struct {
+	MessageID      int64     `json:"message_id"`
+	ConversationID int64     `json:"conversation_id"`
+	Subject        string    `json:"subject"`
+	From           Address   `json:"from"`
+	Date           time.Time `json:"date"`
+	Snippet        string    `json:"snippet"`
+}
+
+// Search finds messages whose subject, text or sender contain every word of query,
+// accents and case ignored ("kun" finds "kůň"); a word ending in * matches as a prefix.
+// The most recently stored come first.
+func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
+	match := ftsQuery(query)
+	if match == "" {
+		return nil, errors.New("search: type at least one word")
+	}
+	if limit <= 0 {
+		limit = 50
+	}
+	// Ordering by the index's own rowid lets FTS5 stop after limit matches instead of
+	// sorting all of them: newest-stored first is what an inbox search wants anyway.
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT m.id, m.conversation_id, m.subject, m.from_name, m.from_email,
+		m.date, m.snippet FROM messages_fts f JOIN messages m ON m.id = f.rowid
+		WHERE messages_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`, match, limit)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", query, err)
+	}
+	defer rows.Close()
+	var hits []Hit
+	for rows.Next() {
+		var h Hit
+		var date int64
+		if err := rows.Scan(&h.MessageID, &h.ConversationID, &h.Subject, &h.From.Name, &h.From.Email, &date, &h.Snippet); err != nil {
+			return nil, err
+		}
+		h.Date = millis(date)
+		hits = append(hits, h)
+	}
+	return hits, rows.Err()
+}
+
+// ftsQuery quotes each word, so what the user types is never FTS5 syntax.
+func ftsQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.Trim(w, `*"`)
+		if w == "" {
+			continue
+		}
+		t := `"` + w + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(terms, " ")
+}
+
+// Contact is someone who wrote to the workspace.
+type Contact struct {
+	ID          int64     `json:"id"`
+	Email       string    `json:"email"`
+	Name        string    `json:"name"`
+	FirstSeenAt time.Time `json:"first_seen_at"`
+	LastSeenAt  time.Time `json:"last_seen_at"`
+	Messages    int       `json:"messages"`
+}
+
+// Contacts lists contacts, the most active first.
+func (s *Store) Contacts(ctx context.Context, limit int) ([]Contact, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT id, email, name, first_seen_at, last_seen_at, messages
+		FROM contacts ORDER BY messages DESC, last_seen_at DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var list []Contact
+	for rows.Next() {
+		var c Contact
+		var first, last int64
+		if err := rows.Scan(&c.ID, &c.Email, &c.Name, &first, &last, &c.Messages); err != nil {
+			return nil, err
+		}
+		c.FirstSeenAt, c.LastSeenAt = millis(first), millis(last)
+		list = append(list, c)
+	}
+	return list, rows.Err()
+}
+
+// FolderStats is a folder with the address of its account.
+type FolderStats struct {
+	Account string `json:"account"` // email address; empty for local folders
+	Folder
+}
+
+// Stats summarises the workspace's mail.
+type Stats struct {
+	Messages      int           `json:"messages"`
+	Conversations int           `json:"conversations"`
+	Contacts      int           `json:"contacts"`
+	Unread        int           `json:"unread"`
+	Folders       []FolderStats `json:"folders"`
+}
+
+// Stats counts messages, conversations with mail and contacts, and lists folders with
+// their sync state.
+func (s *Store) Stats(ctx context.Context) (Stats, error) {
+	var st Stats
+	err := s.db.Read().QueryRowContext(ctx, `SELECT (SELECT count(*) FROM messages),
+		(SELECT count(*) FROM conversations WHERE messages > 0), (SELECT count(*) FROM contacts),
+		(SELECT count(*) FROM messages WHERE flags & 1 = 0)`).Scan(&st.Messages, &st.Conversations, &st.Contacts, &st.Unread)
+	if err != nil {
+		return st, err
+	}
+	accounts, err := s.Accounts(ctx)
+	if err != nil {
+		return st, err
+	}
+	email := map[string]string{}
+	for _, a := range accounts {
+		email[a.ID] = a.Email
+	}
+	folders, err := s.AllFolders(ctx)
+	for _, f := range folders {
+		st.Folders = append(st.Folders, FolderStats{Account: email[f.AccountID], Folder: f})
+	}
+	if st.Folders == nil {
+		st.Folders = []FolderStats{}
+	}
+	return st, err
+}
