@@ -51,8 +51,13 @@ func launch(cfg Config) (k *Keyring, err error) {
 	if len(base) > 60 {
 		base = "/tmp"
 	}
+	removeStale(base)
 	dir, err := os.MkdirTemp(base, "sb-keyring-")
 	if err != nil {
+		return nil, fmt.Errorf("keyringtest: %w", err)
+	}
+	if err := writeOwner(dir); err != nil {
+		os.RemoveAll(dir)
 		return nil, fmt.Errorf("keyringtest: %w", err)
 	}
 	k = &Keyring{Dir: dir, Password: "switchboard-test"}
