@@ -3,10 +3,12 @@ package faq
 import (
 	"context"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"switchboard/workspace/faq/textsim"
@@ -55,6 +57,7 @@ const (
 	joinSimilarity = 0.5 // two groups ask the same
 	answeredBy     = 0.4 // an entry answers a group
 	maxPhrasings   = 3
+	sameWording    = 0.7 // two sentences of a group are one wording
 )
 
 // Suggest loads the workspace's entries and runs SuggestFor.
@@ -140,6 +143,10 @@ func describe(inbound []Inbound, members []int, cent textsim.Vector, corpus *tex
 		s.Messages = append(s.Messages, inbound[i])
 		best := cand{score: -1}
 		for _, sent := range sentences(customerText(inbound[i].Text)) {
+			if refRe.MatchString(sent) {
+				continue
+			}
+			sent = trimGreeting(sent)
 			sc := textsim.Cosine(cent, corpus.Vector(textsim.Terms(sent)))
 			if strings.HasSuffix(sent, "?") {
 				sc += 0.1
@@ -153,13 +160,13 @@ func describe(inbound []Inbound, members []int, cent textsim.Vector, corpus *tex
 		}
 	}
 	sort.SliceStable(cands, func(a, b int) bool { return cands[a].score > cands[b].score })
-	seen := map[string]bool{}
+	var chosen []textsim.Vector
 	for _, c := range cands {
-		k := questionKey(c.text)
-		if seen[k] {
-			continue
+		v := corpus.Vector(textsim.Terms(c.text))
+		if slices.ContainsFunc(chosen, func(o textsim.Vector) bool { return textsim.Cosine(v, o) >= sameWording }) {
+			continue // the same words again, maybe with a typo
 		}
-		seen[k] = true
+		chosen = append(chosen, v)
 		if s.Question == "" {
 			s.Question = c.text
 		} else if len(s.Phrasings) < maxPhrasings {
@@ -173,7 +180,8 @@ func describe(inbound []Inbound, members []int, cent textsim.Vector, corpus *tex
 
 var (
 	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\S+`)
-	sentenceRe = regexp.MustCompile(`[¿¡]?[^.!?¿¡\n]+[.!?]*`)
+	sentenceRe = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
+	refRe      = regexp.MustCompile(`\d{4,}`) // "Order number 48213." is no question
 )
 
 // customerText is the part of a message the customer wrote: quoted lines, the signature
@@ -210,6 +218,20 @@ func focusTerms(text string) []string {
 		}
 	}
 	return out
+}
+
+// trimGreeting drops a leading "Hi," or "Hej hej," (words that are all stopwords before
+// a comma) from a sentence.
+func trimGreeting(sent string) string {
+	for {
+		head, rest, ok := strings.Cut(sent, ",")
+		rest = strings.TrimSpace(rest)
+		if !ok || rest == "" || len(textsim.Terms(head)) > 0 {
+			return sent
+		}
+		r, n := utf8.DecodeRuneInString(rest)
+		sent = string(unicode.ToUpper(r)) + rest[n:]
+	}
 }
 
 func sentences(text string) []string {

@@ -13,7 +13,7 @@ var stopwordLists = map[string]string{
 		such than thank thanks that the their them then there these they this those through to too under
 		until up us very was we were what when where which while who whom why will with would you your
 		yours hi hello hey dear regards best cheers kind know like want need wondering question
-		morning afternoon evening team advance sent iphone android mobile number way`,
+		good morning afternoon evening team advance sent iphone android mobile number way`,
 	"sv": `och att det som en pa ar av for med till den har de inte om ett han men var jag sig fran
 		vi sa kan nar eller vad min mitt mina du ni hur efter upp ut nagon nagot bara skulle hade blir bli
 		ocksa sin sitt sina dem dig mig er era ert vara varit varfor vilken vilket vilka finns hej tack

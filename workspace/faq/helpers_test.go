@@ -1,0 +1,73 @@
+package faq
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"switchboard/workspace"
+)
+
+// openWorkspace makes a real workspace in a temporary data root.
+func openWorkspace(t *testing.T, root *workspace.Root, name string) *workspace.Workspace {
+	t.Helper()
+	ctx := context.Background()
+	if _, err := root.Create(ctx, name, workspace.CreateOptions{TimeZone: "Europe/Stockholm"}); err != nil {
+		t.Fatal(err)
+	}
+	w, err := root.Open(ctx, name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return w
+}
+
+func newRoot(t *testing.T) *workspace.Root {
+	t.Helper()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// clock is a settable time for review ages.
+type clock struct{ t time.Time }
+
+func (c *clock) now() time.Time          { return c.t }
+func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
+
+func newStore(t *testing.T) (*Store, *clock) {
+	t.Helper()
+	s := NewStore(openWorkspace(t, newRoot(t), "Nordlys Coffee"))
+	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
+	s.Now = c.now
+	return s, c
+}
+
+func mustSave(t *testing.T, s *Store, d Draft) Entry {
+	t.Helper()
+	saved, err := s.Save(context.Background(), "", d)
+	if err != nil {
+		t.Fatalf("saving %q: %v", d.Question, err)
+	}
+	return saved.Entry
+}
+
+func questions(es []Entry) []string {
+	var out []string
+	for _, e := range es {
+		out = append(out, e.Question)
+	}
+	return out
+}
+
+func countRows(t *testing.T, s *Store) int {
+	t.Helper()
+	var n int
+	if err := s.w.DB().Read().QueryRow("SELECT count(*) FROM faq_entries").Scan(&n); err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
