@@ -1,0 +1,309 @@
+// Switchboard: one window for the conversations of several client brands.
+//
+// main.go is wiring only: it reads the global flags, opens the data root and either starts
+// the GUI or runs a subcommand. Subcommands live next to the service they drive; this file
+// only routes to them, so every capability of a pane is scriptable without a display.
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+
+	"fyne.io/fyne/v2/app"
+
+	"switchboard/accounts/secrets"
+	"switchboard/workspace"
+)
+
+const usage = `Switchboard — the conversations of several client brands, one workspace each.
+
+Usage:
+  switchboard [--data DIR] [--workspace W] [--pane P] [--screenshot FILE]   open the window
+  switchboard [--data DIR] workspace list [--json] [--all]
+  switchboard [--data DIR] workspace create NAME [--color HEX] [--tz ZONE]
+  switchboard [--data DIR] workspace rename OLD NEW
+  switchboard [--data DIR] workspace recolor NAME HEX
+  switchboard [--data DIR] workspace archive|unarchive NAME
+  switchboard [--data DIR] workspace delete NAME [--yes]
+  switchboard [--data DIR] workspace demo [--recreate]
+  switchboard [--data DIR] faq list|add|export|import --workspace W ...
+  switchboard [--data DIR] account add|list|test|remove --workspace W ...
+  switchboard [--data DIR] sync|search|conversations|stats --workspace W ...
+
+The data root is --data, else $SWITCHBOARD_DATA, else the per-user data folder
+(~/.local/share/switchboard on Linux). Passwords live only in the OS keyring.
+`
+
+// errUsage marks a mistake in the command line (exit status 2, not 1).
+var errUsage = errors.New("usage")
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// cli is what every subcommand gets.
+type cli struct {
+	root          *workspace.Root
+	workspace     string // --workspace, for subcommands that act inside one
+	stdin         io.Reader
+	stdout, stder io.Writer
+}
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	data, args := takeFlag(args, "data")
+	ws, args := takeFlag(args, "workspace")
+	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	if data == "" {
+		d, err := workspace.DefaultDir()
+		if err != nil {
+			fmt.Fprintln(stderr, "switchboard:", err)
+			return 1
+		}
+		data = d
+	}
+	root, err := workspace.OpenRoot(data)
+	if err != nil {
+		fmt.Fprintln(stderr, "switchboard:", err)
+		return 1
+	}
+	c := &cli{root: root, workspace: ws, stdin: stdin, stdout: stdout, stder: stderr}
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
+		err = c.gui(args)
+	} else if cmd, ok := commands[args[0]]; ok {
+		err = cmd(ctx, c, args[1:])
+	} else {
+		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "switchboard:", err)
+		}
+		fmt.Fprint(stderr, "\n"+usage)
+		return 2
+	default:
+		fmt.Fprintln(stderr, "switchboard:", err)
+		return 1
+	}
+}
+
+var commands = map[string]func(context.Context, *cli, []string) error{
+	"workspace": workspaceCommand,
+	// faq commands
+	// mail commands
+}
+
+// open opens the --workspace the subcommand acts in.
+func (c *cli) open(ctx context.Context) (*workspace.Workspace, error) {
+	if c.workspace == "" {
+		return nil, fmt.Errorf("%w: --workspace NAME is required (see `switchboard workspace list`)", errUsage)
+	}
+	return c.root.Open(ctx, c.workspace)
+}
+
+// inWorkspace adapts a subcommand implemented by a feature package to the dispatcher.
+func inWorkspace(fn func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error) func(context.Context, *cli, []string) error {
+	return func(ctx context.Context, c *cli, args []string) error {
+		w, err := c.open(ctx)
+		if err != nil {
+			return err
+		}
+		defer w.Close()
+		return fn(ctx, w, args, c.stdin, c.stdout, c.stder)
+	}
+}
+
+// keyring is the OS keyring, shared by every workspace but namespaced by workspace id.
+func keyring() *secrets.Store { return secrets.New(0) }
+
+// gui opens the window. GUI
+func (c *cli) gui(args []string) error {
+	fs := flag.NewFlagSet("switchboard", flag.ContinueOnError)
+	fs.SetOutput(c.stder)
+	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
+	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
+	if err := fs.Parse(args); err != nil {
+		return errUsage
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+	}
+	_ = app.New
+	_, _ = screenshot, pane
+	return errors.New("the window is not wired yet")
+}
+
+// takeFlag removes --name VALUE (or --name=VALUE, -name ...) from anywhere before a "--",
+// so global flags work on either side of the subcommand.
+func takeFlag(args []string, name string) (string, []string) {
+	var value string
+	rest := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if a == "--" {
+			rest = append(rest, args[i:]...)
+			break
+		}
+		bare := strings.TrimLeft(a, "-")
+		switch {
+		case strings.HasPrefix(a, "-") && bare == name && i+1 < len(args):
+			value = args[i+1]
+			i++
+		case strings.HasPrefix(a, "-") && strings.HasPrefix(bare, name+"="):
+			value = strings.TrimPrefix(bare, name+"=")
+		default:
+			rest = append(rest, a)
+		}
+	}
+	return value, rest
+}
+
+// parseMixed parses flags that may come after positional arguments
+// (`workspace create Acme --color #123456`), which package flag alone does not allow.
+func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
+	fs.SetOutput(io.Discard)
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return positional, nil
+		}
+		if args[0] == "--" {
+			return append(positional, args[1:]...), nil
+		}
+		positional = append(positional, args[0])
+		args = args[1:]
+	}
+}
+
+func workspaceCommand(ctx context.Context, c *cli, args []string) error {
+	if len(args) == 0 {
+		return fmt.Errorf("%w: workspace needs a subcommand: list, create, rename, recolor, archive, unarchive, delete, demo", errUsage)
+	}
+	fs := flag.NewFlagSet("workspace "+args[0], flag.ContinueOnError)
+	asJSON := fs.Bool("json", false, "print JSON")
+	all := fs.Bool("all", false, "include archived workspaces")
+	color := fs.String("color", "", "brand colour, #RRGGBB")
+	tz := fs.String("tz", "", "time zone, e.g. Europe/Stockholm")
+	yes := fs.Bool("yes", false, "do not ask for confirmation")
+	recreate := fs.Bool("recreate", false, "replace the demo workspace with a fresh copy")
+	pos, err := parseMixed(fs, args[1:])
+	if err != nil {
+		return err
+	}
+	want := func(n int, what string) error {
+		if len(pos) != n {
+			return fmt.Errorf("%w: workspace %s takes %s", errUsage, args[0], what)
+		}
+		return nil
+	}
+	switch args[0] {
+	case "list":
+		return listWorkspaces(ctx, c, *asJSON, *all)
+	case "create":
+		if err := want(1, "a NAME"); err != nil {
+			return err
+		}
+		info, err := c.root.Create(ctx, pos[0], workspace.CreateOptions{Color: *color, TimeZone: *tz})
+		if err == nil {
+			fmt.Fprintf(c.stdout, "created workspace %q (%s) in %s\n", info.Name, info.ID, info.Dir)
+		}
+		return err
+	case "rename":
+		if err := want(2, "OLD and NEW names"); err != nil {
+			return err
+		}
+		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.Rename(ctx, pos[1]) })
+	case "recolor", "recolour":
+		if err := want(2, "a NAME and a colour #RRGGBB"); err != nil {
+			return err
+		}
+		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.SetColor(ctx, pos[1]) })
+	case "archive", "unarchive":
+		if err := want(1, "a NAME"); err != nil {
+			return err
+		}
+		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.SetArchived(ctx, args[0] == "archive") })
+	case "delete":
+		if err := want(1, "a NAME"); err != nil {
+			return err
+		}
+		return deleteWorkspace(ctx, c, pos[0], *yes)
+	case "demo":
+		return demoWorkspace(ctx, c, *recreate)
+	}
+	return fmt.Errorf("%w: unknown workspace subcommand %q", errUsage, args[0])
+}
+
+func listWorkspaces(ctx context.Context, c *cli, asJSON, all bool) error {
+	list, problems := c.root.List(ctx, all)
+	for _, p := range problems {
+		fmt.Fprintln(c.stder, "warning:", p)
+	}
+	if asJSON {
+		if list == nil {
+			list = []workspace.Info{}
+		}
+		return writeJSON(c.stdout, list)
+	}
+	if len(list) == 0 {
+		fmt.Fprintln(c.stdout, "no workspaces yet: `switchboard workspace create NAME`, or `switchboard workspace demo`")
+	}
+	for _, i := range list {
+		archived := ""
+		if i.Archived {
+			archived = "  (archived)"
+		}
+		fmt.Fprintf(c.stdout, "%-30s %s  %-20s %s%s\n", i.Name, i.Color, i.TimeZone, i.ID, archived)
+	}
+	return nil
+}
+
+func deleteWorkspace(ctx context.Context, c *cli, ref string, yes bool) error {
+	info, err := c.root.Find(ctx, ref)
+	if err != nil {
+		return err
+	}
+	if !yes {
+		fmt.Fprintf(c.stder, "This deletes workspace %q with all its mail, FAQ, notes and stored passwords.\nType its name to confirm: ", info.Name)
+		line, _ := bufio.NewReader(c.stdin).ReadString('\n')
+		if !strings.EqualFold(strings.TrimSpace(line), info.Name) {
+			return fmt.Errorf("workspace %q was not deleted (confirmation did not match; use --yes in scripts)", info.Name)
+		}
+	}
+	if err := c.root.Delete(ctx, info.ID, keyring()); err != nil {
+		return err
+	}
+	fmt.Fprintf(c.stdout, "deleted workspace %q\n", info.Name)
+	return nil
+}
+
+// demoWorkspace creates (or recreates) the offline demo workspace.
+func demoWorkspace(ctx context.Context, c *cli, recreate bool) error {
+	_ = recreate
+	return errors.New("demo not wired yet")
+}
+
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(v)
+}
