@@ -13,3 +13,8 @@ var Translations embed.FS
 //
 //go:embed demo
 var Demo embed.FS
+
+// Icon is the application icon (256×256 PNG).
+//
+//go:embed icon.png
+var Icon []byte

@@ -17,6 +17,12 @@ type Env struct {
 	Workspace *workspace.Workspace
 	Window    fyne.Window
 	Agent     string // the name of the person using this machine ("my name" in Settings)
+
+	// Go runs task off the UI goroutine, in order with the shell's own work (opening and
+	// closing workspaces, loading panes), so a switch never closes the database under a
+	// pane's save. ctx ends when this workspace is closed; a task queued for a workspace
+	// that has been closed since does not run. Nil only in a test that builds an Env itself.
+	Go func(task func(ctx context.Context))
 }
 
 // Pane is one navigation target of the shell.

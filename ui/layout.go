@@ -1,0 +1,84 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+
+	"switchboard/ui/emptypane"
+	"switchboard/workspace"
+)
+
+// build makes the widgets once; apply fills them.
+func (s *Shell) build() {
+	s.band = newBand()
+	s.switcher = newSwitcher(s)
+	items := make([]*container.TabItem, len(s.panes))
+	for i, p := range s.panes {
+		items[i] = container.NewTabItemWithIcon(p.Title(), p.Icon(), p.Content())
+	}
+	s.tabs = container.NewAppTabs(items...)
+	for i, p := range s.panes {
+		if p.ID() == s.opts.Pane {
+			s.tabs.SelectIndex(i)
+		}
+	}
+	s.tabs.OnSelected = func(*container.TabItem) { s.reloadShown() }
+	s.noneOpen = emptypane.New("", "", theme.FolderOpenIcon(), lang.L("No workspace is open"),
+		lang.L("Choose a client's workspace on the left, or create a new one.")).Content()
+	s.center = container.NewStack(s.noneOpen)
+	s.main = container.NewBorder(s.band.content, nil, s.switcher.content, nil, s.center)
+	s.welcome = newWelcome(s)
+	s.quick = newQuickSwitcher(s)
+	s.addShortcuts()
+	s.win.SetContent(s.main)
+}
+
+// reloadShown reloads the pane just selected, so it never shows stale data.
+func (s *Shell) reloadShown() {
+	i := s.tabs.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	p := s.panes[i]
+	s.work.do(func() {
+		if s.sess != nil {
+			s.load(p)
+		}
+	})
+}
+
+// apply shows the workspace list and which one is open. UI goroutine.
+func (s *Shell) apply(cur workspace.Info, list []workspace.Info, unread map[string]int, problems []workspace.Problem) {
+	s.current, s.list = cur, list
+	s.switcher.set(list, unread, cur.ID, problems)
+	s.setMenu()
+	if cur.ID == "" {
+		s.win.SetTitle(lang.L("Switchboard"))
+		s.app.Settings().SetTheme(newBrandTheme(""))
+		if len(list) == 0 && len(problems) == 0 {
+			s.setContent(s.welcome)
+			return
+		}
+		s.band.set(cur)
+		s.center.Objects = []fyne.CanvasObject{s.noneOpen}
+		s.center.Refresh()
+		s.setContent(s.main)
+		return
+	}
+	s.win.SetTitle(lang.L("Switchboard — {{.Name}}", map[string]any{"Name": cur.Name}))
+	s.app.Settings().SetTheme(newBrandTheme(cur.Color))
+	s.band.set(cur)
+	if s.center.Objects[0] != s.tabs {
+		s.center.Objects = []fyne.CanvasObject{s.tabs}
+		s.center.Refresh()
+	}
+	s.setContent(s.main)
+}
+
+func (s *Shell) setContent(c fyne.CanvasObject) {
+	if s.win.Content() != c {
+		s.win.SetContent(c)
+	}
+}

@@ -1,0 +1,233 @@
+// Package ui is Switchboard's window: a workspace switcher, a band in the open client's
+// colour with its name, and the panes (Inbox, FAQ, Crisis, Schedule, Settings).
+//
+// Threads: everything that touches a database runs on the shell's worker (one goroutine at
+// a time, in order) and applies its result with one fyne.Do. Fields are marked with the
+// goroutine that owns them.
+package ui
+
+import (
+	"context"
+	"errors"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+
+	"switchboard/assets"
+	"switchboard/ui/pane"
+	"switchboard/workspace"
+)
+
+// Shell is the main window.
+type Shell struct {
+	app   fyne.App
+	win   fyne.Window
+	root  *workspace.Root
+	opts  Options
+	panes []pane.Pane
+	work  worker
+	ctx   context.Context // the shell's lifetime
+	stop  context.CancelFunc
+
+	// worker only
+	sess  *session
+	agent string
+
+	// UI goroutine only
+	current  workspace.Info // zero when no workspace is open
+	list     []workspace.Info
+	band     *band
+	switcher *switcher
+	tabs     *container.AppTabs
+	main     fyne.CanvasObject // band, switcher and panes
+	noneOpen fyne.CanvasObject // in place of the panes while no workspace is open
+	center   *fyne.Container
+	welcome  fyne.CanvasObject
+	quick    *quickSwitcher
+
+	shotMu  sync.Mutex
+	shotErr error
+}
+
+// session is one opened workspace; its ctx ends when it is closed.
+type session struct {
+	ws     *workspace.Workspace
+	ctx    context.Context
+	cancel context.CancelFunc
+}
+
+// New builds the window; nothing is read from disk until ShowAndRun.
+func New(a fyne.App, root *workspace.Root, opts Options) *Shell {
+	return newShell(a, root, opts, (*Shell).defaultPanes)
+}
+
+func newShell(a fyne.App, root *workspace.Root, opts Options, panes func(*Shell) []pane.Pane) *Shell {
+	registerTranslations()
+	if a.Icon() == nil {
+		a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	}
+	s := &Shell{app: a, root: root, opts: opts}
+	s.ctx, s.stop = context.WithCancel(context.Background())
+	s.win = a.NewWindow(lang.L("Switchboard"))
+	s.panes = panes(s)
+	s.build()
+	return s
+}
+
+// Window is the shell's window.
+func (s *Shell) Window() fyne.Window { return s.win }
+
+// ShowAndRun opens the last used workspace (or the welcome screen), runs the app until the
+// window closes, then closes the workspace. With Options.Screenshot it returns whether the
+// picture could be written.
+func (s *Shell) ShowAndRun() error {
+	s.Start()
+	if s.opts.Screenshot != "" {
+		s.win.SetFixedSize(true)
+		s.win.Resize(fyne.NewSize(1280, 800))
+		s.work.do(s.screenshot)
+	} else {
+		s.win.Resize(fyne.NewSize(1200, 760))
+	}
+	s.win.ShowAndRun()
+	s.Close()
+	s.shotMu.Lock()
+	defer s.shotMu.Unlock()
+	return s.shotErr
+}
+
+// Start opens the workspace to show first, off the UI goroutine.
+func (s *Shell) Start() {
+	s.work.do(func() {
+		cfg, err := s.root.Config()
+		if err != nil {
+			s.showError(lang.L("Your settings could not be read"), err)
+		}
+		s.agent = cfg.AgentName
+		ref := s.opts.Workspace
+		if ref == "" {
+			ref = cfg.LastOpen
+		}
+		if ref != "" {
+			if _, err := s.root.Find(s.ctx, ref); err == nil || s.opts.Workspace != "" {
+				s.switchTo(ref)
+				return
+			}
+		}
+		if list, _ := s.root.List(s.ctx, false); len(list) > 0 {
+			s.switchTo(list[0].ID)
+			return
+		}
+		s.refresh()
+	})
+}
+
+// Close closes the open workspace and waits for the shell's work to end.
+func (s *Shell) Close() {
+	s.work.do(s.closeSession)
+	s.work.wait()
+	s.stop()
+}
+
+// switchTo opens ref and makes it current; the previous workspace is closed only once the
+// new one is open, so a failure leaves the user where they were. Worker only.
+func (s *Shell) switchTo(ref string) {
+	if s.sess != nil && s.sess.ws.ID() == ref {
+		return
+	}
+	ws, err := s.root.Open(s.ctx, ref)
+	if err != nil {
+		s.showError(lang.L("The workspace could not be opened"), err)
+		s.refresh()
+		return
+	}
+	s.closeSession()
+	ctx, cancel := context.WithCancel(s.ctx)
+	s.sess = &session{ws: ws, ctx: ctx, cancel: cancel}
+	if err := s.saveLastOpen(ws.ID()); err != nil {
+		s.showError(lang.L("Your settings could not be saved"), err)
+	}
+	s.refresh()
+	for _, p := range s.panes {
+		s.load(p)
+	}
+	if s.opts.MailAccounts != nil {
+		s.load(s.opts.MailAccounts)
+	}
+}
+
+// closeSession closes the current workspace, if any. Worker only.
+func (s *Shell) closeSession() {
+	if s.sess == nil {
+		return
+	}
+	s.sess.cancel()
+	if err := s.sess.ws.Close(); err != nil {
+		fyne.LogError("closing workspace "+s.sess.ws.Info().Name, err)
+	}
+	s.sess = nil
+}
+
+func (s *Shell) saveLastOpen(id string) error {
+	cfg, err := s.root.Config()
+	if err != nil {
+		return err
+	}
+	cfg.LastOpen = id
+	return s.root.SaveConfig(cfg)
+}
+
+// env is what panes get for the current session. Worker only.
+func (s *Shell) env() pane.Env {
+	env := pane.Env{Root: s.root, Window: s.win, Agent: s.agent}
+	if sess := s.sess; sess != nil {
+		env.Workspace = sess.ws
+		env.Go = func(task func(context.Context)) {
+			s.work.do(func() {
+				if s.sess == sess {
+					task(sess.ctx)
+				}
+			})
+		}
+	} else {
+		env.Go = func(func(context.Context)) {}
+	}
+	return env
+}
+
+// load runs one pane's Load for the current workspace. Worker only.
+func (s *Shell) load(p pane.Pane) {
+	env := s.env()
+	ctx := s.ctx
+	if s.sess != nil {
+		ctx = s.sess.ctx
+	}
+	if err := p.Load(ctx, env); err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) {
+		s.showError(lang.L("{{.Pane}} could not be loaded", map[string]any{"Pane": p.Title()}), err)
+	}
+}
+
+// refresh re-reads the workspace list and shows it with the current workspace, in one
+// fyne.Do. Worker only.
+func (s *Shell) refresh() {
+	var cur workspace.Info
+	if s.sess != nil {
+		cur = s.sess.ws.Info()
+	}
+	all, problems := s.root.List(s.ctx, true)
+	var list []workspace.Info
+	for _, i := range all {
+		if !i.Archived || i.ID == cur.ID {
+			list = append(list, i)
+		}
+	}
+	unread := map[string]int{}
+	if s.opts.Unread != nil {
+		for _, i := range list {
+			unread[i.ID] = s.opts.Unread(s.ctx, i)
+		}
+	}
+	fyne.Do(func() { s.apply(cur, list, unread, problems) })
+}

@@ -1,0 +1,124 @@
+package ui
+
+import (
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"switchboard/ui/fields"
+	"switchboard/workspace"
+)
+
+// switcher is the list of workspaces on the left: colour, name, unread count and the
+// Ctrl+n that opens it.
+type switcher struct {
+	s        *Shell
+	list     *widget.List
+	items    []workspace.Info
+	unread   map[string]int
+	current  string
+	syncing  bool // set while the list's selection follows the shell, not the user
+	problems *widget.Button
+	content  fyne.CanvasObject
+}
+
+func newSwitcher(s *Shell) *switcher {
+	sw := &switcher{s: s}
+	sw.list = widget.NewList(
+		func() int { return len(sw.items) },
+		func() fyne.CanvasObject {
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
+			badge := widget.NewLabel("")
+			badge.Importance = widget.HighImportance
+			badge.TextStyle.Bold = true
+			hint := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+			hint.TextSize = theme.CaptionTextSize()
+			return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 14)),
+				container.NewHBox(badge, container.NewCenter(hint)), name)
+		},
+		sw.updateRow,
+	)
+	sw.list.OnSelected = func(id widget.ListItemID) {
+		if sw.syncing || id >= len(sw.items) || sw.items[id].ID == sw.current {
+			return
+		}
+		s.open(sw.items[id].ID)
+	}
+	sw.problems = widget.NewButtonWithIcon("", theme.WarningIcon(), nil)
+	sw.problems.Importance = widget.WarningImportance
+	sw.problems.Hide()
+	head := widget.NewLabelWithStyle(lang.L("Workspaces"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	buttons := container.NewVBox(
+		sw.problems,
+		widget.NewButtonWithIcon(lang.L("New workspace…"), theme.ContentAddIcon(), s.showCreate),
+		widget.NewButtonWithIcon(lang.L("Open the demo workspace"), theme.ComputerIcon(), s.openDemo),
+		widget.NewButtonWithIcon(lang.L("Switch… (Ctrl+K)"), theme.SearchIcon(), s.showQuickSwitcher),
+	)
+	width := canvas.NewRectangle(nil)
+	width.SetMinSize(fyne.NewSize(250, 0))
+	body := container.NewBorder(head, buttons, nil, nil, sw.list)
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	sw.content = container.NewStack(width, bg, container.NewPadded(body))
+	return sw
+}
+
+func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
+	if id >= len(sw.items) {
+		return
+	}
+	info := sw.items[id]
+	row := o.(*fyne.Container)
+	name := row.Objects[0].(*widget.Label)
+	swatch := row.Objects[1].(*fyne.Container).Objects[0].(*fields.Swatch)
+	right := row.Objects[2].(*fyne.Container)
+	badge := right.Objects[0].(*widget.Label)
+	hint := right.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
+
+	text := info.Name
+	if info.Archived {
+		text = lang.L("{{.Name}} (archived)", map[string]any{"Name": info.Name})
+	}
+	name.SetText(text)
+	name.TextStyle.Bold = info.ID == sw.current
+	name.Refresh()
+	swatch.SetColor(info.Color)
+	if n := sw.unread[info.ID]; n > 0 {
+		badge.SetText(strconv.Itoa(n))
+		badge.Show()
+	} else {
+		badge.Hide()
+	}
+	hint.Text = ""
+	if id < 9 {
+		hint.Text = lang.L("Ctrl+{{.N}}", map[string]any{"N": id + 1})
+	}
+	hint.Color = theme.Color(theme.ColorNamePlaceHolder)
+	hint.Refresh()
+}
+
+// set shows the list with current selected. UI goroutine.
+func (sw *switcher) set(items []workspace.Info, unread map[string]int, current string, problems []workspace.Problem) {
+	sw.items, sw.unread, sw.current = items, unread, current
+	sw.syncing = true
+	sw.list.UnselectAll()
+	for i, it := range items {
+		if it.ID == current {
+			sw.list.Select(i)
+		}
+	}
+	sw.syncing = false
+	sw.list.Refresh()
+	if len(problems) == 0 {
+		sw.problems.Hide()
+		return
+	}
+	sw.problems.SetText(lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)}))
+	sw.problems.OnTapped = func() { showProblems(sw.s.win, problems) }
+	sw.problems.Show()
+}
