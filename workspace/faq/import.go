@@ -140,7 +140,9 @@ func parseCSV(data []byte, problem *string) ([]importRow, []string) {
 			continue // a blank line, as spreadsheets leave at the end
 		case len(rec) != len(cols):
 			row.err = fmt.Sprintf("has %d cells, the header has %d", len(rec), len(cols))
-			row.draft.Question = oneLine(rec[min(1, len(rec)-1)])
+			if q := slices.Index(cols, "question"); q >= 0 && q < len(rec) {
+				row.draft.Question = oneLine(rec[q])
+			}
 		default:
 			row = rowFrom(n, cols, rec)
 		}
