@@ -21,6 +21,7 @@ import (
 
 	"switchboard/accounts/secrets"
 	"switchboard/workspace"
+	"switchboard/workspace/faq"
 )
 
 const usage = `Switchboard — the conversations of several client brands, one workspace each.
@@ -104,7 +105,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 var commands = map[string]func(context.Context, *cli, []string) error{
 	"workspace": workspaceCommand,
-	// faq commands
+	"faq":       inWorkspace(faq.RunCLI),
 	// mail commands
 }
 
