@@ -20,7 +20,9 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"switchboard/accounts/secrets"
+	"switchboard/ui"
 	"switchboard/workspace"
+	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 )
 
@@ -47,9 +49,25 @@ The data root is --data, else $SWITCHBOARD_DATA, else the per-user data folder
 var errUsage = errors.New("usage")
 
 func main() {
+	plainLocale()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// plainLocale gives Fyne a locale it can parse when the environment says "C" or "POSIX"
+// (scripts, CI, containers); otherwise it logs a parse error at every translation lookup.
+func plainLocale() {
+	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		switch l := os.Getenv(v); {
+		case l == "":
+			continue
+		case l == "C" || l == "POSIX" || strings.HasPrefix(l, "C."):
+			os.Setenv(v, "en_US.UTF-8")
+		default:
+			return
+		}
+	}
 }
 
 // cli is what every subcommand gets.
@@ -144,9 +162,13 @@ func (c *cli) gui(args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
 	}
-	_ = app.New
-	_, _ = screenshot, pane
-	return errors.New("the window is not wired yet")
+	a := app.NewWithID("app.switchboard.desktop")
+	return ui.New(a, c.root, ui.Options{
+		Secrets:    keyring(),
+		Workspace:  c.workspace,
+		Pane:       *pane,
+		Screenshot: *screenshot,
+	}).ShowAndRun()
 }
 
 // takeFlag removes --name VALUE (or --name=VALUE, -name ...) from anywhere before a "--",
@@ -299,8 +321,17 @@ func deleteWorkspace(ctx context.Context, c *cli, ref string, yes bool) error {
 
 // demoWorkspace creates (or recreates) the offline demo workspace.
 func demoWorkspace(ctx context.Context, c *cli, recreate bool) error {
-	_ = recreate
-	return errors.New("demo not wired yet")
+	create := demo.Create
+	if recreate {
+		create = func(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
+			return demo.Recreate(ctx, root, keyring())
+		}
+	}
+	info, err := create(ctx, c.root)
+	if err == nil {
+		fmt.Fprintf(c.stdout, "demo workspace %q is ready in %s\n", info.Name, info.Dir)
+	}
+	return err
 }
 
 func writeJSON(w io.Writer, v any) error {
