@@ -70,7 +70,7 @@ func (s *Store) ExportMarkdown(ctx context.Context, w io.Writer, title string) e
 		return err
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n%d entries, exported %s.\n", title, len(entries), s.Now().UTC().Format("2006-01-02"))
+	fmt.Fprintf(&b, "# %s\n\nExported %s. Entries: %d.\n", title, s.Now().UTC().Format("2006-01-02"), len(entries))
 	for _, e := range entries {
 		fmt.Fprintf(&b, "\n## %s\n\n", e.Question)
 		if len(e.Phrasings) > 0 {
