@@ -24,6 +24,7 @@ type editor struct {
 	problems                                       map[faq.Field]*widget.Label
 	similar, info, preview                         *widget.Label
 	save, del, reviewed                            *widget.Button
+	scroll                                         *container.Scroll
 	content                                        fyne.CanvasObject
 }
 
@@ -94,7 +95,8 @@ func newEditor(p *Pane) *editor {
 		e.preview,
 	)
 	buttons := container.NewHBox(e.save, e.reviewed, e.del)
-	e.content = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, container.NewVScroll(container.NewPadded(form)))
+	e.scroll = container.NewVScroll(container.NewPadded(form))
+	e.content = container.NewBorder(nil, container.NewPadded(buttons), nil, nil, e.scroll)
 	e.show(faq.Entry{})
 	return e
 }
@@ -171,10 +173,19 @@ func (e *editor) setProblems(f faq.Field, msgs []string) {
 	l := e.problems[f]
 	if len(msgs) == 0 {
 		l.Hide()
-		return
+	} else {
+		l.SetText(strings.Join(msgs, "\n"))
+		l.Show()
 	}
-	l.SetText(strings.Join(msgs, "\n"))
-	l.Show()
+	e.relayout()
+}
+
+// relayout makes room for messages shown or hidden: containers do not lay out again
+// when a child's visibility changes.
+func (e *editor) relayout() {
+	if e.scroll != nil {
+		e.scroll.Refresh()
+	}
 }
 
 func (e *editor) doSave() {
@@ -202,6 +213,7 @@ func (e *editor) doSave() {
 				}
 				e.similar.SetText(lang.L("Saved. Similar entries, maybe merge them: {{.Q}}", map[string]any{"Q": strings.Join(qs, ", ")}))
 				e.similar.Show()
+				e.relayout()
 			}
 		})
 		return e.p.refresh(ctx, s, e.p.currentFilter())

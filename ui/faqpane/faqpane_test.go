@@ -66,7 +66,13 @@ func TestSearchFiltersTheList(t *testing.T) {
 	if n := p.list.Length(); n != 1 || p.entries[0].Question != "Is the Nordlys grinder covered by a warranty?" {
 		t.Errorf("search grinder: %d rows %v", n, p.entries)
 	}
+	// an edit in progress survives the list reloading under it
+	p.list.Select(0)
+	p.ed.answer.SetText("Unsaved words")
 	p.search.SetText("")
+	if p.ed.answer.Text != "Unsaved words" {
+		t.Errorf("reloading the list replaced the edit in progress: %q", p.ed.answer.Text)
+	}
 	p.review.SetChecked(true)
 	for _, e := range p.entries {
 		if !e.NeedsReview {

@@ -91,7 +91,8 @@ func (p *Pane) build() {
 		fillRow(o, p.entries[i])
 	})
 	p.list.OnSelected = func(i widget.ListItemID) {
-		if i < len(p.entries) {
+		// a reload re-selects the open entry: keep what the user is typing in it
+		if i < len(p.entries) && p.entries[i].ID != p.ed.current.ID {
 			p.open(p.entries[i])
 		}
 	}
