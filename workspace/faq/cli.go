@@ -181,7 +181,7 @@ func cliImport(ctx context.Context, s *Store, file string, yes bool, stdin io.Re
 	if err != nil {
 		return err
 	}
-	PrintPreview(stdout, p)
+	printPreview(stdout, p)
 	switch {
 	case p.Problem != "":
 		return errors.New("faq import: nothing imported")
@@ -196,8 +196,8 @@ func cliImport(ctx context.Context, s *Store, file string, yes bool, stdin io.Re
 	return err
 }
 
-// PrintPreview writes an import preview as text, one line per row and a summary.
-func PrintPreview(w io.Writer, p *ImportPreview) {
+// printPreview writes an import preview as text, one line per row and a summary.
+func printPreview(w io.Writer, p *ImportPreview) {
 	if p.Problem != "" {
 		fmt.Fprintf(w, "File: %s\n", p.Problem)
 	}

@@ -232,15 +232,18 @@ func parseStamp(col, v string, bad *[]string) time.Time {
 	return t.UTC()
 }
 
+// rowsQuerier is the read pool or the import's transaction.
+type rowsQuerier interface {
+	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
+}
+
 // existing is a stored entry as the plan compares it.
 type existing struct {
 	Entry
 	deleted bool
 }
 
-func loadExisting(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}) (map[string]existing, map[string]string, error) {
+func loadExisting(ctx context.Context, q rowsQuerier) (map[string]existing, map[string]string, error) {
 	rows, err := q.QueryContext(ctx, `SELECT `+entryColumns+`, deleted_at IS NOT NULL FROM faq_entries`)
 	if err != nil {
 		return nil, nil, err

@@ -14,9 +14,7 @@ import (
 
 // plan decides each row's action against the entries as q sees them. Preview runs it
 // on the read pool, Apply again inside its transaction.
-func (s *Store) plan(ctx context.Context, q interface {
-	QueryContext(context.Context, string, ...any) (*sql.Rows, error)
-}, p *ImportPreview) ([]RowReport, error) {
+func (s *Store) plan(ctx context.Context, q rowsQuerier, p *ImportPreview) ([]RowReport, error) {
 	byID, byKey, err := loadExisting(ctx, q)
 	if err != nil {
 		return nil, err

@@ -42,7 +42,7 @@ type Var struct {
 	End         int // byte offset just past "}}"
 }
 
-// Template is a parsed answer. Parts alternate between literal text and variables.
+// Template is a parsed answer: its source and the variables in it, in order.
 type Template struct {
 	src  string
 	vars []Var
@@ -134,9 +134,6 @@ func Check(src string) Problems {
 	}
 	return nil
 }
-
-// Vars lists the variables in source order.
-func (t *Template) Vars() []Var { return append([]Var(nil), t.vars...) }
 
 func posOf(src string, offset int) Pos {
 	before := src[:offset]
