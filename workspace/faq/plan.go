@@ -30,7 +30,7 @@ func (s *Store) plan(ctx context.Context, q rowsQuerier, p *ImportPreview) ([]Ro
 		}
 		switch {
 		case p.Problem != "":
-			rep.Reason = strings.TrimSuffix(p.Problem+"; "+r.err, "; ")
+			rep.Reason, _, _ = strings.Cut(p.Problem, ":") // the whole message is shown once, for the file
 		case r.err != "":
 			rep.Reason = r.err
 		case seenKey[key] > 0:
