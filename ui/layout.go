@@ -56,7 +56,7 @@ func (s *Shell) apply(cur workspace.Info, list []workspace.Info, unread map[stri
 	s.setMenu()
 	if cur.ID == "" {
 		s.win.SetTitle(lang.L("Switchboard"))
-		s.app.Settings().SetTheme(newBrandTheme(""))
+		s.app.Settings().SetTheme(theme.DefaultTheme()) // no client: nothing to brand
 		if len(list) == 0 && len(problems) == 0 {
 			s.setContent(s.welcome)
 			return

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -41,7 +43,7 @@ func newQuickSwitcher(s *Shell) *quickSwitcher {
 		},
 	)
 	q.list.OnSelected = func(id widget.ListItemID) { q.pick = id }
-	size := canvas.NewRectangle(nil)
+	size := canvas.NewRectangle(color.Transparent)
 	size.SetMinSize(fyne.NewSize(440, 300))
 	title := widget.NewLabelWithStyle(lang.L("Switch workspace"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hint := widget.NewLabel(lang.L("Enter opens · ↑↓ choose · Esc closes"))

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"image/color"
+
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -39,8 +41,10 @@ func newSwitcher(s *Shell) *switcher {
 			badge.TextStyle.Bold = true
 			hint := canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
 			hint.TextSize = theme.CaptionTextSize()
+			gap := canvas.NewRectangle(color.Transparent) // keeps the hint off the list's edge
+			gap.SetMinSize(fyne.NewSize(theme.Padding(), 0))
 			return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 14)),
-				container.NewHBox(badge, container.NewCenter(hint)), name)
+				container.NewHBox(badge, container.NewCenter(hint), gap), name)
 		},
 		sw.updateRow,
 	)
@@ -60,7 +64,7 @@ func newSwitcher(s *Shell) *switcher {
 		widget.NewButtonWithIcon(lang.L("Open the demo workspace"), theme.ComputerIcon(), s.openDemo),
 		widget.NewButtonWithIcon(lang.L("Switch… (Ctrl+K)"), theme.SearchIcon(), s.showQuickSwitcher),
 	)
-	width := canvas.NewRectangle(nil)
+	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(250, 0))
 	body := container.NewBorder(head, buttons, nil, nil, sw.list)
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))

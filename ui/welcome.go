@@ -29,7 +29,6 @@ func newWelcome(s *Shell) fyne.CanvasObject {
 	demoNote := widget.NewLabel(lang.L("The demo is Nordlys Coffee, a made-up coffee brand: try everything without connecting any mail account."))
 	demoNote.Wrapping = fyne.TextWrapWord
 	demoNote.Alignment = fyne.TextAlignCenter
-	demoNote.Importance = widget.LowImportance
 	buttons := container.NewCenter(container.NewHBox(create, demo))
 	body := container.NewVBox(layout.NewSpacer(), container.NewCenter(icon), title, intro,
 		widget.NewSeparator(), buttons, demoNote, layout.NewSpacer())

@@ -31,15 +31,26 @@ func Brand(hex string) color.NRGBA {
 	return color.NRGBA{R: 0x55, G: 0x5B, B: 0x66, A: 0xff}
 }
 
-// OnColor is white or near-black, whichever reads better on c (WCAG contrast ratio).
+// OnColor is white or near-black, whichever reads better on c.
 func OnColor(c color.Color) color.NRGBA {
 	white := color.NRGBA{R: 0xff, G: 0xff, B: 0xff, A: 0xff}
 	dark := color.NRGBA{R: 0x12, G: 0x14, B: 0x18, A: 0xff}
-	l := luminance(c)
-	if (1.05)/(l+0.05) >= (l+0.05)/(luminance(dark)+0.05) {
+	if Contrast(c, white) >= Contrast(c, dark) {
 		return white
 	}
 	return dark
+}
+
+// Contrast is the WCAG contrast ratio of two colours, from 1 (same) to 21 (black on white).
+func Contrast(a, b color.Color) float64 {
+	la, lb := luminance(a), luminance(b)
+	return (max(la, lb) + 0.05) / (min(la, lb) + 0.05)
+}
+
+// Mix moves a towards b by t (0..1).
+func Mix(a, b color.NRGBA, t float64) color.NRGBA {
+	m := func(x, y uint8) uint8 { return uint8(float64(x) + (float64(y)-float64(x))*t + 0.5) }
+	return color.NRGBA{R: m(a.R, b.R), G: m(a.G, b.G), B: m(a.B, b.B), A: 0xff}
 }
 
 func luminance(c color.Color) float64 {
