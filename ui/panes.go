@@ -5,20 +5,18 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"switchboard/ui/emptypane"
+	"switchboard/ui/faqpane"
+	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/ui/settingspane"
 )
 
 // defaultPanes is the navigation, in order. A feature replaces its empty state here once
-// its pane exists (e.g. faqpane.New()).
+// its pane exists.
 func (s *Shell) defaultPanes() []pane.Pane {
 	return []pane.Pane{
-		emptypane.New("inbox", lang.L("Inbox"), theme.MailComposeIcon(),
-			lang.L("Every conversation of this client, in one inbox"),
-			lang.L("Mail from this workspace's accounts will arrive here, threaded, with who is handling what and how long each customer has been waiting. Replies always go out from this client's own address.")),
-		emptypane.New("faq", lang.L("FAQ"), theme.QuestionIcon(),
-			lang.L("Answers this client has approved"),
-			lang.L("The FAQ will hold the answers you reuse, in the client's tone of voice, searchable in every language you write in, and ready to drop into a reply.")),
+		inboxpane.New(),
+		faqpane.New(),
 		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
 			lang.L("Playbooks for when things go wrong"),
 			lang.L("Crisis playbooks will say who to call, what may and may not be said, and the holding statements approved for this client, so a bad day starts with a plan.")),
