@@ -1,0 +1,323 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// View is a predefined slice of the Inbox.
+type View string
+
+const (
+	ViewAll        View = ""           // everything except Spam and Abuse
+	ViewUnanswered View = "unanswered" // New or Open, the customer's last message not yet answered
+	ViewMine       View = "mine"       // assigned to the agent, not Resolved/Spam/Abuse
+	ViewUnassigned View = "unassigned" // assigned to nobody, not Resolved/Spam/Abuse
+	ViewOverdue    View = "overdue"    // unanswered for longer than the response-time target
+	ViewFollowUp   View = "follow-up"  // reopened because a follow-up came due
+)
+
+// Query selects a page of conversations. Status, LabelID and Search narrow the View;
+// with ViewAll, Status may also pick Spam or Abuse.
+type Query struct {
+	View    View
+	Status  Status
+	LabelID int64
+	Search  string // words, accents and case ignored; a trailing * matches a prefix
+	Offset  int
+	Limit   int // default 50
+}
+
+// Row is one conversation as the list shows it.
+type Row struct {
+	ID            int64     `json:"id"`
+	Subject       string    `json:"subject"`
+	Snippet       string    `json:"snippet"`
+	Status        Status    `json:"status"`
+	ContactID     int64     `json:"contact_id,omitempty"`
+	ContactName   string    `json:"contact_name"`
+	ContactEmail  string    `json:"contact_email"`
+	Muted         bool      `json:"muted,omitempty"` // the contact is muted or blocked: no alerts
+	Messages      int       `json:"messages"`
+	Unread        int       `json:"unread"`
+	LastMessageAt time.Time `json:"last_message_at"`
+	// WaitingSince is the customer's oldest unanswered message (zero: nothing to answer).
+	WaitingSince time.Time `json:"waiting_since,omitzero"`
+	Overdue      bool      `json:"overdue,omitempty"` // WaitingSince is older than the response target
+	AssigneeID   int64     `json:"assignee_id,omitempty"`
+	Assignee     string    `json:"assignee,omitempty"`
+	Labels       []Label   `json:"labels"`
+	SnoozeUntil  time.Time `json:"snooze_until,omitzero"`
+	FollowUpAt   time.Time `json:"follow_up_at,omitzero"`
+	FollowUpDue  time.Time `json:"follow_up_due,omitzero"`
+}
+
+// Contact is "Name <address>" or the bare address.
+func (r Row) Contact() string {
+	if r.ContactName == "" {
+		return r.ContactEmail
+	}
+	return r.ContactName + " <" + r.ContactEmail + ">"
+}
+
+// Page is a slice of a query's result and the size of the whole result.
+type Page struct {
+	Rows  []Row `json:"rows"`
+	Total int   `json:"total"`
+}
+
+const rowColumns = `c.id, c.subject, c.snippet, c.status, ifnull(c.contact_id, 0), ifnull(k.name, ''),
+	ifnull(k.email, ''), ifnull(k.abuse_level IN ('muted', 'blocked'), 0), c.messages, c.unread, c.last_message_at,
+	c.waiting_since, ifnull(c.assignee_id, 0), ifnull(st.name, ''), c.snooze_until, c.follow_up_at, c.follow_up_due`
+
+const rowFrom = ` FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff st ON st.id = c.assignee_id`
+
+// active is every status that still needs someone.
+const active = "c.status NOT IN ('resolved', 'spam', 'abuse')"
+
+// unanswered matches the partial index conversations_unanswered term for term.
+const unanswered = "c.waiting_since > 0 AND c.status IN ('new', 'open')"
+
+// where turns q into SQL. Every view keeps "messages > 0" so the partial indexes apply.
+func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
+	conds, args := []string{"c.messages > 0"}, []any{}
+	switch q.View {
+	case ViewAll:
+		if q.Status == "" {
+			conds = append(conds, "c.status NOT IN ('spam', 'abuse')")
+		}
+	case ViewUnanswered:
+		conds = append(conds, unanswered)
+	case ViewOverdue:
+		target, err := s.ResponseTarget(ctx)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, unanswered, "c.waiting_since <= ?")
+		args = append(args, s.nowMs()-target.Milliseconds())
+	case ViewMine:
+		me, err := s.Me(ctx)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "c.assignee_id = ?", active)
+		args = append(args, me.ID)
+	case ViewUnassigned:
+		conds = append(conds, "c.assignee_id IS NULL", active)
+	case ViewFollowUp:
+		conds = append(conds, "c.follow_up_due > 0")
+	default:
+		return "", nil, fmt.Errorf("unknown view %q", q.View)
+	}
+	if q.Status != "" {
+		st, err := ParseStatus(string(q.Status))
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "c.status = ?")
+		args = append(args, st)
+	}
+	if q.LabelID != 0 {
+		conds = append(conds, "c.id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)")
+		args = append(args, q.LabelID)
+	}
+	if strings.TrimSpace(q.Search) != "" {
+		match := ftsQuery(q.Search)
+		if match == "" {
+			return "", nil, fmt.Errorf("search %q: type at least one word", q.Search)
+		}
+		conds = append(conds, `c.id IN (SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.id = f.rowid
+			WHERE messages_fts MATCH ?)`)
+		args = append(args, match)
+	}
+	return strings.Join(conds, " AND "), args, nil
+}
+
+// ftsQuery quotes each word so what the user types is never FTS5 syntax (the same rule
+// as the mail store's Search).
+func ftsQuery(q string) string {
+	var terms []string
+	for _, w := range strings.Fields(q) {
+		prefix := strings.HasSuffix(w, "*")
+		if w = strings.Trim(w, `*"`); w == "" {
+			continue
+		}
+		t := `"` + w + `"`
+		if prefix {
+			t += "*"
+		}
+		terms = append(terms, t)
+	}
+	return strings.Join(terms, " ")
+}
+
+// List returns a page of conversations, the most recent first, and the total.
+func (s *Store) List(ctx context.Context, q Query) (Page, error) {
+	if q.Limit <= 0 {
+		q.Limit = 50
+	}
+	where, args, err := s.where(ctx, q)
+	if err != nil {
+		return Page{}, err
+	}
+	var p Page
+	if err := s.db.Read().QueryRowContext(ctx, "SELECT count(*) FROM conversations c WHERE "+where, args...).Scan(&p.Total); err != nil {
+		return p, fmt.Errorf("counting conversations: %w", err)
+	}
+	p.Rows, err = s.rows(ctx, "SELECT "+rowColumns+rowFrom+" WHERE "+where+
+		" ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))...)
+	return p, err
+}
+
+// Conversation returns one conversation's row.
+func (s *Store) Conversation(ctx context.Context, id int64) (Row, error) {
+	rows, err := s.rows(ctx, "SELECT "+rowColumns+rowFrom+" WHERE c.id = ?", id)
+	if err != nil {
+		return Row{}, err
+	}
+	if len(rows) == 0 {
+		return Row{}, notFound("conversation", id)
+	}
+	return rows[0], nil
+}
+
+func (s *Store) rows(ctx context.Context, query string, args ...any) ([]Row, error) {
+	target, err := s.ResponseTarget(ctx)
+	if err != nil {
+		return nil, err
+	}
+	overdueBefore := s.nowMs() - target.Milliseconds()
+	rs, err := s.db.Read().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing conversations: %w", err)
+	}
+	defer rs.Close()
+	list := []Row{}
+	index := map[int64]int{}
+	for rs.Next() {
+		var r Row
+		var last, waiting, snooze, follow, due int64
+		if err := rs.Scan(&r.ID, &r.Subject, &r.Snippet, &r.Status, &r.ContactID, &r.ContactName, &r.ContactEmail,
+			&r.Muted, &r.Messages, &r.Unread, &last, &waiting, &r.AssigneeID, &r.Assignee, &snooze, &follow, &due); err != nil {
+			return nil, err
+		}
+		r.LastMessageAt, r.WaitingSince = millis(last), millis(waiting)
+		r.SnoozeUntil, r.FollowUpAt, r.FollowUpDue = millis(snooze), millis(follow), millis(due)
+		r.Overdue = waiting > 0 && waiting <= overdueBefore && (r.Status == New || r.Status == Open)
+		r.Labels = []Label{}
+		index[r.ID] = len(list)
+		list = append(list, r)
+	}
+	if err := rs.Err(); err != nil {
+		return nil, err
+	}
+	return list, s.attachLabels(ctx, list, index)
+}
+
+// attachLabels loads the labels of a page's rows in one query.
+func (s *Store) attachLabels(ctx context.Context, list []Row, index map[int64]int) error {
+	if len(list) == 0 {
+		return nil
+	}
+	ids := make([]any, len(list))
+	for i, r := range list {
+		ids[i] = r.ID
+	}
+	rows, err := s.db.Read().QueryContext(ctx, `SELECT cl.conversation_id, l.id, l.name, l.color
+		FROM conversation_labels cl JOIN labels l ON l.id = cl.label_id
+		WHERE cl.conversation_id IN (?`+strings.Repeat(",?", len(ids)-1)+`) ORDER BY l.name COLLATE NOCASE`, ids...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var conv int64
+		var l Label
+		if err := rows.Scan(&conv, &l.ID, &l.Name, &l.Color); err != nil {
+			return err
+		}
+		r := &list[index[conv]]
+		r.Labels = append(r.Labels, l)
+	}
+	return rows.Err()
+}
+
+// Counts are the numbers next to each view.
+type Counts struct {
+	All        int `json:"all"`
+	Unanswered int `json:"unanswered"`
+	// Alerts is Unanswered without muted and blocked contacts: what a badge or a
+	// notification should show.
+	Alerts     int            `json:"alerts"`
+	Mine       int            `json:"mine"`
+	Unassigned int            `json:"unassigned"`
+	Overdue    int            `json:"overdue"`
+	FollowUp   int            `json:"follow_up"`
+	ByStatus   map[Status]int `json:"by_status"`
+	ByLabel    map[int64]int  `json:"by_label"` // label id → conversations not Spam/Abuse
+}
+
+// Counts counts every view in a few indexed queries.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	c := Counts{ByStatus: map[Status]int{}, ByLabel: map[int64]int{}}
+	target, err := s.ResponseTarget(ctx)
+	if err != nil {
+		return c, err
+	}
+	me, err := s.Me(ctx)
+	if err != nil {
+		return c, err
+	}
+	db := s.db.Read()
+	err = scanPairs(ctx, db, "SELECT status, count(*) FROM conversations WHERE messages > 0 GROUP BY status", func(k string, n int) {
+		c.ByStatus[Status(k)] = n
+		if k != string(Spam) && k != string(Abuse) {
+			c.All += n
+		}
+	})
+	if err != nil {
+		return c, err
+	}
+	err = db.QueryRowContext(ctx, `SELECT count(*), ifnull(sum(c.waiting_since <= ?), 0),
+		ifnull(sum(ifnull(k.abuse_level NOT IN ('muted', 'blocked'), 1)), 0)
+		FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id WHERE c.messages > 0 AND `+unanswered,
+		s.nowMs()-target.Milliseconds()).Scan(&c.Unanswered, &c.Overdue, &c.Alerts)
+	if err != nil {
+		return c, err
+	}
+	err = db.QueryRowContext(ctx, `SELECT ifnull(sum(c.assignee_id = ?), 0), ifnull(sum(c.assignee_id IS NULL), 0)
+		FROM conversations c WHERE c.messages > 0 AND `+active, me.ID).Scan(&c.Mine, &c.Unassigned)
+	if err != nil {
+		return c, err
+	}
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0").Scan(&c.FollowUp); err != nil {
+		return c, err
+	}
+	return c, scanPairs(ctx, db, `SELECT cl.label_id, count(*) FROM conversation_labels cl
+		JOIN conversations c ON c.id = cl.conversation_id
+		WHERE c.messages > 0 AND c.status NOT IN ('spam', 'abuse') GROUP BY cl.label_id`, func(k string, n int) {
+		var id int64
+		fmt.Sscan(k, &id)
+		c.ByLabel[id] = n
+	})
+}
+
+func scanPairs(ctx context.Context, db *sql.DB, query string, fn func(string, int)) error {
+	rows, err := db.QueryContext(ctx, query)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var k string
+		var n int
+		if err := rows.Scan(&k, &n); err != nil {
+			return err
+		}
+		fn(k, n)
+	}
+	return rows.Err()
+}
