@@ -16,7 +16,7 @@ func (s *Shell) build() {
 	s.switcher = newSwitcher(s)
 	items := make([]*container.TabItem, len(s.panes))
 	for i, p := range s.panes {
-		items[i] = container.NewTabItemWithIcon(p.Title(), p.Icon(), p.Content())
+		items[i] = container.NewTabItemWithIcon(p.Title(), p.Icon(), container.NewPadded(p.Content()))
 	}
 	s.tabs = container.NewAppTabs(items...)
 	for i, p := range s.panes {

@@ -67,8 +67,7 @@ func newSwitcher(s *Shell) *switcher {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(250, 0))
 	body := container.NewBorder(head, buttons, nil, nil, sw.list)
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	sw.content = container.NewStack(width, bg, container.NewPadded(body))
+	sw.content = container.NewStack(width, newPanel(theme.ColorNameInputBackground), container.NewPadded(body))
 	return sw
 }
 

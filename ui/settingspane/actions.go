@@ -6,8 +6,10 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/ui/fields"
@@ -84,29 +86,34 @@ func (p *Pane) toggleArchive() {
 
 // confirmDelete asks for the workspace's name to be typed before deleting it.
 func (p *Pane) confirmDelete() {
-	info := p.info
+	info, win := p.info, p.env.Window
 	if info.ID == "" {
 		return
 	}
 	typed := widget.NewEntry()
-	typed.SetPlaceHolder(info.Name)
-	typed.Validator = func(s string) error {
-		if strings.TrimSpace(s) != info.Name {
-			return errors.New(lang.L("Type the workspace's name exactly"))
+	del := widget.NewButtonWithIcon(lang.L("Delete"), theme.DeleteIcon(), nil)
+	del.Importance = widget.DangerImportance
+	del.Disable()
+	typed.OnChanged = func(s string) {
+		if strings.TrimSpace(s) == info.Name {
+			del.Enable()
+		} else {
+			del.Disable()
 		}
-		return nil
 	}
-	warn := note(lang.L("This deletes {{.Name}} with all its conversations, FAQ entries, playbooks and schedule, and removes its passwords from the keyring. It cannot be undone. Type the workspace's name to confirm.", map[string]any{"Name": info.Name}))
-	d := dialog.NewForm(lang.L("Delete workspace"), lang.L("Delete"), lang.L("Cancel"),
-		[]*widget.FormItem{{Widget: warn}, {Text: lang.L("Name"), Widget: typed}},
-		func(ok bool) {
-			if ok {
-				p.act.Delete(info.ID)
-			}
-		}, p.env.Window)
+	warn := note(lang.L("This deletes {{.Name}} with all its conversations, FAQ entries, playbooks and schedule, and removes its passwords from the keyring. It cannot be undone.", map[string]any{"Name": info.Name}))
+	ask := widget.NewLabelWithStyle(lang.L("Type {{.Name}} to confirm:", map[string]any{"Name": info.Name}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var d dialog.Dialog
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel"), theme.CancelIcon(), func() { d.Hide() })
+	del.OnTapped = func() {
+		d.Hide()
+		p.act.Delete(info.ID)
+	}
+	d = dialog.NewCustomWithoutButtons(lang.L("Delete workspace"), container.NewVBox(warn, ask, typed,
+		container.NewCenter(container.NewHBox(cancel, del))), win)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
-	p.env.Window.Canvas().Focus(typed)
+	win.Canvas().Focus(typed)
 }
 
 func (p *Pane) confirmReset() {
