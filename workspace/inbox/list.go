@@ -27,9 +27,21 @@ type Query struct {
 	Status  Status
 	LabelID int64
 	Search  string // words, accents and case ignored; a trailing * matches a prefix
-	Offset  int
-	Limit   int // default 50
+	// After seeks past the row a previous page ended with (Row.Cursor), so scrolling to row
+	// 99,000 costs what row 100 does; Offset is then ignored.
+	After  *Cursor
+	Offset int
+	Limit  int // default 50
 }
+
+// Cursor is a position in the list's order (most recent first).
+type Cursor struct {
+	LastMessageAt int64 `json:"last_message_at"` // Unix ms
+	ID            int64 `json:"id"`
+}
+
+// Cursor is the position just after r, for Query.After.
+func (r Row) Cursor() *Cursor { return &Cursor{LastMessageAt: r.LastMessageAt.UnixMilli(), ID: r.ID} }
 
 // Row is one conversation as the list shows it.
 type Row struct {
@@ -164,11 +176,18 @@ func (s *Store) List(ctx context.Context, q Query) (Page, error) {
 		return Page{}, err
 	}
 	var p Page
+	// Total counts the whole query, not what is left after the cursor.
 	if err := s.db.Read().QueryRowContext(ctx, "SELECT count(*) FROM conversations c WHERE "+where, args...).Scan(&p.Total); err != nil {
 		return p, fmt.Errorf("counting conversations: %w", err)
 	}
+	offset := max(q.Offset, 0)
+	if q.After != nil {
+		where += " AND (c.last_message_at, c.id) < (?, ?)"
+		args = append(args, q.After.LastMessageAt, q.After.ID)
+		offset = 0
+	}
 	p.Rows, err = s.rows(ctx, "SELECT "+rowColumns+rowFrom+" WHERE "+where+
-		" ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, max(q.Offset, 0))...)
+		" ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, offset)...)
 	return p, err
 }
 

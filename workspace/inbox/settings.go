@@ -9,8 +9,8 @@ import (
 
 // Workspace settings keys of the Inbox (strings in the settings table).
 const (
-	SettingResponseTarget = "inbox.response_target_minutes" // default 240
-	SettingWarnTemplate   = "inbox.warn_template"           // the abuse warning, a template
+	SettingResponseTarget = "support.first_response_minutes" // shared with Settings; default 240
+	SettingWarnTemplate   = "inbox.warn_template"            // the abuse warning, a template
 )
 
 // DefaultResponseTarget is how long a customer may wait for an answer before the
