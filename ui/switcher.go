@@ -67,7 +67,9 @@ func newSwitcher(s *Shell) *switcher {
 	width := canvas.NewRectangle(color.Transparent)
 	width.SetMinSize(fyne.NewSize(250, 0))
 	body := container.NewBorder(head, buttons, nil, nil, sw.list)
-	sw.content = container.NewStack(width, newPanel(theme.ColorNameInputBackground), container.NewPadded(body))
+	// A plain separator rather than a tinted background: the buttons keep their contrast in
+	// both the light and the dark theme.
+	sw.content = container.NewBorder(nil, nil, nil, widget.NewSeparator(), container.NewStack(width, container.NewPadded(body)))
 	return sw
 }
 
