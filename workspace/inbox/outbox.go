@@ -1,0 +1,174 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"switchboard/workspace/mail"
+)
+
+// OutboxState is where a reply is on its way out.
+type OutboxState string
+
+const (
+	Queued     OutboxState = "queued"     // waiting for its time or its next attempt
+	Submitting OutboxState = "submitting" // handed to the SMTP server; settled by the next SendDue after a crash
+	Sent       OutboxState = "sent"       // the server accepted it
+	Failed     OutboxState = "failed"     // refused (see LastError); Retry after fixing the cause
+	Uncertain  OutboxState = "uncertain"  // maybe delivered: the user decides (Retry or MarkSent)
+	Cancelled  OutboxState = "cancelled"  // kept, never sent
+)
+
+// OutboxItem is a reply in the outbox.
+type OutboxItem struct {
+	ID             int64          `json:"id"`
+	ConversationID int64          `json:"conversation_id"`
+	WorkspaceID    string         `json:"workspace_id"`
+	AccountID      string         `json:"account_id"`
+	MessageID      string         `json:"message_id"`
+	InReplyTo      string         `json:"in_reply_to,omitempty"`
+	References     []string       `json:"references,omitempty"`
+	From           mail.Address   `json:"from"`
+	To             []mail.Address `json:"to"`
+	// Subject is the conversation's; the mail gets the reply prefix when composed.
+	Subject       string      `json:"subject"`
+	Body          string      `json:"body"`
+	State         OutboxState `json:"state"`
+	SendAt        time.Time   `json:"send_at"`
+	NextAttemptAt time.Time   `json:"next_attempt_at"`
+	Attempts      int         `json:"attempts"`
+	LastError     string      `json:"last_error,omitempty"`
+	Filed         bool        `json:"filed"` // a copy is in the Sent folder
+	CreatedBy     string      `json:"created_by"`
+	CreatedAt     time.Time   `json:"created_at"`
+	SentAt        time.Time   `json:"sent_at,omitzero"`
+	replyTo       sql.NullInt64
+	raw           []byte
+}
+
+const outboxColumns = `id, conversation_id, workspace_id, account_id, message_id, in_reply_to, refs, from_name,
+	from_email, to_addrs, subject, body, state, send_at, next_attempt_at, attempts, last_error, filed, created_by,
+	created_at, sent_at, reply_to, raw`
+
+func scanOutbox(sc interface{ Scan(...any) error }) (OutboxItem, error) {
+	var it OutboxItem
+	var refs, to string
+	var sendAt, next, created, sent int64
+	err := sc.Scan(&it.ID, &it.ConversationID, &it.WorkspaceID, &it.AccountID, &it.MessageID, &it.InReplyTo, &refs,
+		&it.From.Name, &it.From.Email, &to, &it.Subject, &it.Body, &it.State, &sendAt, &next, &it.Attempts,
+		&it.LastError, &it.Filed, &it.CreatedBy, &created, &sent, &it.replyTo, &it.raw)
+	if err != nil {
+		return it, err
+	}
+	it.References = strings.Fields(refs)
+	if err := json.Unmarshal([]byte(to), &it.To); err != nil {
+		return it, fmt.Errorf("outbox item %d: recipients: %w", it.ID, err)
+	}
+	it.SendAt, it.NextAttemptAt, it.CreatedAt, it.SentAt = millis(sendAt), millis(next), millis(created), millis(sent)
+	return it, nil
+}
+
+// Outbox lists replies not yet sent (all of them with all), the next to go first.
+func (s *Store) Outbox(ctx context.Context, all bool) ([]OutboxItem, error) {
+	where := "state NOT IN ('sent', 'cancelled') OR (state = 'sent' AND NOT filed)"
+	if all {
+		where = "1"
+	}
+	return s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE "+where+" ORDER BY next_attempt_at, id")
+}
+
+// OutboxItem returns one item.
+func (s *Store) OutboxItem(ctx context.Context, id int64) (OutboxItem, error) {
+	list, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE id = ?", id)
+	if err == nil && len(list) == 0 {
+		err = notFound("outbox item", id)
+	}
+	if err != nil {
+		return OutboxItem{}, err
+	}
+	return list[0], nil
+}
+
+func (s *Store) outbox(ctx context.Context, query string, args ...any) ([]OutboxItem, error) {
+	rows, err := s.db.Read().QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	list := []OutboxItem{}
+	for rows.Next() {
+		it, err := scanOutbox(rows)
+		if err != nil {
+			return nil, err
+		}
+		list = append(list, it)
+	}
+	return list, rows.Err()
+}
+
+// Cancel keeps a reply from being sent; it stays in the outbox as Cancelled.
+func (s *Store) Cancel(ctx context.Context, id int64) error {
+	return s.moveOutbox(ctx, id, Cancelled, []OutboxState{Queued, Failed, Uncertain}, "")
+}
+
+// Retry queues a failed, uncertain or cancelled reply again, now. It keeps its
+// Message-ID and bytes, so a customer's mail program shows a duplicate as one message.
+func (s *Store) Retry(ctx context.Context, id int64) error {
+	return s.moveOutbox(ctx, id, Queued, []OutboxState{Failed, Uncertain, Cancelled}, "")
+}
+
+// MarkSent records that an uncertain (or failed) reply did reach the customer, as the
+// user found out; the conversation then waits on the customer.
+func (s *Store) MarkSent(ctx context.Context, id int64) error {
+	return s.moveOutbox(ctx, id, Sent, []OutboxState{Uncertain, Failed}, "marked as sent by "+s.agent)
+}
+
+func (s *Store) moveOutbox(ctx context.Context, id int64, to OutboxState, from []OutboxState, note string) error {
+	now := s.nowMs()
+	return s.db.Write(ctx, func(tx *sql.Tx) error {
+		var state OutboxState
+		var conv int64
+		var by string
+		err := tx.QueryRowContext(ctx, "SELECT state, conversation_id, created_by FROM outbox WHERE id = ?", id).Scan(&state, &conv, &by)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("outbox item", id)
+		}
+		if err != nil {
+			return err
+		}
+		ok := false
+		for _, f := range from {
+			ok = ok || state == f
+		}
+		if !ok {
+			return fmt.Errorf("outbox item %d is %s: it cannot become %s", id, state, to)
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, next_attempt_at = ?, last_error = ?, updated_at = ?,
+			sent_at = CASE WHEN ? = 'sent' THEN ? ELSE sent_at END, attempts = CASE WHEN ? = 'queued' THEN 0 ELSE attempts END
+			WHERE id = ?`, to, now, note, now, to, now, to, id); err != nil {
+			return err
+		}
+		if to == Sent {
+			return awaitCustomer(ctx, tx, conv, now, s.agent)
+		}
+		return nil
+	})
+}
+
+// awaitCustomer moves a conversation to Waiting after a reply went out, unless it was
+// filed as Spam or Abuse meanwhile.
+func awaitCustomer(ctx context.Context, tx *sql.Tx, conv, now int64, actor string) error {
+	var old string
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM conversations WHERE id = ?", conv).Scan(&old); err != nil {
+		return err
+	}
+	if old == string(Spam) || old == string(Abuse) || old == string(Waiting) {
+		return nil
+	}
+	return setStatus(ctx, tx, conv, Waiting, 0, 0, now, actor)
+}
