@@ -23,7 +23,7 @@ import (
 // chosen: there is no control that could pick another client's address. UI goroutine only.
 type composer struct {
 	p    *Pane
-	row  inbox.ListRow
+	row  inbox.Row
 	from string // this workspace's account address; "" when it has none
 
 	band     *canvas.Rectangle
@@ -66,7 +66,7 @@ func newComposer(p *Pane) *composer {
 }
 
 // open starts a reply to r, showing the brand and reading the workspace's account.
-func (c *composer) open(r inbox.ListRow) {
+func (c *composer) open(r inbox.Row) {
 	ws := c.p.ws
 	info := ws.Info()
 	brand := fields.Brand(info.Color)
@@ -112,7 +112,7 @@ func (c *composer) fromLabel() string {
 
 // close drops the draft.
 func (c *composer) close() {
-	c.row = inbox.ListRow{}
+	c.row = inbox.Row{}
 	c.from = ""
 	c.body.SetText("")
 	c.problems.Hide()

@@ -3,6 +3,9 @@ package inboxpane
 import (
 	"context"
 	"fmt"
+	"image/color"
+	"sort"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,7 +25,7 @@ import (
 // composer under them while replying. UI goroutine only.
 type conversationView struct {
 	p        *Pane
-	row      inbox.ListRow
+	row      inbox.Row
 	messages []mail.Message
 
 	subject  *widget.Label
@@ -31,6 +34,7 @@ type conversationView struct {
 	thread   *fyne.Container
 	scroll   *container.Scroll
 	toolbar  *fyne.Container
+	note     *widget.Entry
 	composer *composer
 	empty    fyne.CanvasObject
 	center   *fyne.Container // the thread, or the thread over the composer
@@ -52,11 +56,19 @@ func newConversationView(p *Pane) *conversationView {
 	v.scroll = container.NewVScroll(v.thread)
 	replyBtn := widget.NewButtonWithIcon(lang.L("Reply"), theme.MailReplyIcon(), v.reply)
 	replyBtn.Importance = widget.HighImportance
-	v.toolbar = container.NewHBox(replyBtn)
+	v.toolbar = container.NewHBox(
+		widget.NewButtonWithIcon(lang.L("Resolve"), theme.ConfirmIcon(), func() { p.resolve(0) }),
+		widget.NewButtonWithIcon(lang.L("Snooze"), theme.HistoryIcon(), p.snooze),
+		widget.NewButtonWithIcon(lang.L("Label"), theme.ListIcon(), p.label),
+		widget.NewButtonWithIcon(lang.L("Assign"), theme.AccountIcon(), p.assign),
+		replyBtn)
+	v.note = widget.NewEntry()
+	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
+	v.note.OnSubmitted = v.addNote
 	v.composer = newComposer(p)
-	head := container.NewVBox(v.subject, container.NewBorder(nil, nil, nil, v.toolbar, container.NewHBox(v.who, v.status)), widget.NewSeparator())
+	head := container.NewVBox(v.subject, container.NewHBox(v.who, v.status), v.toolbar, widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
-	v.body = container.NewBorder(head, nil, nil, nil, v.center)
+	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
 	v.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
@@ -79,7 +91,7 @@ func (v *conversationView) stack(replying bool) {
 
 // clear shows no conversation.
 func (v *conversationView) clear() {
-	v.row, v.messages = inbox.ListRow{}, nil
+	v.row, v.messages = inbox.Row{}, nil
 	v.thread.Objects = nil
 	v.composer.close()
 	v.stack(false)
@@ -88,7 +100,7 @@ func (v *conversationView) clear() {
 }
 
 // open shows r and reads its messages off the UI goroutine.
-func (v *conversationView) open(r inbox.ListRow) {
+func (v *conversationView) open(r inbox.Row) {
 	if r.ID != v.row.ID {
 		v.composer.close()
 		v.stack(false)
@@ -96,29 +108,64 @@ func (v *conversationView) open(r inbox.ListRow) {
 	v.row = r
 	v.subject.SetText(subjectOrNone(r.Subject))
 	v.who.SetText(contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">")
-	v.status.SetText(statusName(r.Status))
+	v.status.SetText(rowState(r))
 	v.empty.Hide()
 	v.body.Show()
-	ws, id := v.p.ws, r.ID
+	v.refresh()
+}
+
+// thread is what the view shows of a conversation besides its row.
+type thread struct {
+	messages []mail.Message
+	notes    []inbox.Note
+	history  []inbox.Change
+}
+
+// refresh reads the open conversation's messages, notes and history and shows them.
+func (v *conversationView) refresh() {
+	ws, store, id := v.p.ws, v.p.store, v.row.ID
 	v.p.run(func(ctx context.Context) error {
-		msgs, err := mail.Open(ws).ConversationMessages(ctx, id)
-		if err != nil {
+		var t thread
+		var err error
+		if t.messages, err = mail.Open(ws).ConversationMessages(ctx, id); err != nil {
+			return err
+		}
+		if t.notes, err = store.Notes(ctx, id); err != nil {
+			return err
+		}
+		if t.history, err = store.History(ctx, id); err != nil {
 			return err
 		}
 		fyne.Do(func() {
-			if v.p.ws == ws && v.row.ID == id {
-				v.show(msgs)
+			if v.p.store == store && v.row.ID == id {
+				v.show(t)
 			}
 		})
 		return nil
 	})
 }
 
-func (v *conversationView) show(msgs []mail.Message) {
-	v.messages = msgs
-	objs := make([]fyne.CanvasObject, 0, len(msgs))
-	for _, m := range msgs {
-		objs = append(objs, v.messageCard(m))
+// show lays out messages, notes and changes in the order they happened.
+func (v *conversationView) show(t thread) {
+	v.messages = t.messages
+	type item struct {
+		at  time.Time
+		obj fyne.CanvasObject
+	}
+	var items []item
+	for _, m := range t.messages {
+		items = append(items, item{m.Date, v.messageCard(m)})
+	}
+	for _, n := range t.notes {
+		items = append(items, item{n.CreatedAt, noteCard(n)})
+	}
+	for _, c := range t.history {
+		items = append(items, item{c.At, changeLine(c)})
+	}
+	sort.SliceStable(items, func(i, j int) bool { return items[i].at.Before(items[j].at) })
+	objs := make([]fyne.CanvasObject, len(items))
+	for i, it := range items {
+		objs[i] = it.obj
 	}
 	v.thread.Objects = objs
 	v.thread.Refresh()
@@ -201,4 +248,67 @@ func sizeLabel(n int) string {
 		return fmt.Sprintf("%d kB", n>>10)
 	}
 	return fmt.Sprintf("%d B", n)
+}
+
+// addNote stores an internal note on the open conversation.
+func (v *conversationView) addNote(text string) {
+	if strings.TrimSpace(text) == "" || v.row.ID == 0 {
+		return
+	}
+	store, id := v.p.store, v.row.ID
+	v.note.SetText("")
+	v.p.run(func(ctx context.Context) error {
+		if _, err := store.AddNote(ctx, id, text); err != nil {
+			return err
+		}
+		fyne.Do(func() {
+			if v.row.ID == id {
+				v.refresh()
+			}
+		})
+		return nil
+	})
+}
+
+// noteCard is an internal note: marked as such and tinted, so nobody mistakes it for mail.
+func noteCard(n inbox.Note) fyne.CanvasObject {
+	head := widget.NewLabelWithStyle(lang.L("Internal note by {{.Author}} · never sent", map[string]any{"Author": n.Author}),
+		fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
+	head.Importance = widget.WarningImportance
+	when := widget.NewLabel(n.CreatedAt.In(time.Local).Format("Mon 2 Jan 15:04"))
+	when.Importance = widget.LowImportance
+	body := widget.NewLabel(n.Body)
+	body.Wrapping = fyne.TextWrapWord
+	bg := canvas.NewRectangle(noteColor)
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.StrokeColor = theme.Color(theme.ColorNameWarning)
+	bg.StrokeWidth = 1
+	box := container.NewVBox(container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentCreateIcon()), when, head), body)
+	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
+}
+
+// noteColor is a faint amber that reads on light and dark themes.
+var noteColor = color.NRGBA{R: 0xF5, G: 0x9E, B: 0x0B, A: 0x22}
+
+// changeLine is one entry of the history: who changed what, when.
+func changeLine(c inbox.Change) fyne.CanvasObject {
+	var what string
+	switch {
+	case c.Kind == "status":
+		what = lang.L("{{.Actor}} changed the status from {{.Old}} to {{.New}}", map[string]any{"Actor": c.Actor,
+			"Old": statusName(inbox.Status(c.Old)), "New": statusName(inbox.Status(c.New))})
+	case c.Kind == "label" && c.New != "":
+		what = lang.L("{{.Actor}} added the label {{.New}}", map[string]any{"Actor": c.Actor, "New": c.New})
+	case c.Kind == "label":
+		what = lang.L("{{.Actor}} removed the label {{.Old}}", map[string]any{"Actor": c.Actor, "Old": c.Old})
+	case c.New == "":
+		what = lang.L("{{.Actor}} unassigned it", map[string]any{"Actor": c.Actor})
+	default:
+		what = lang.L("{{.Actor}} assigned it to {{.New}}", map[string]any{"Actor": c.Actor, "New": c.New})
+	}
+	l := widget.NewLabel(what + " · " + c.At.In(time.Local).Format("2 Jan 15:04"))
+	l.Importance = widget.LowImportance
+	l.SizeName = theme.SizeNameCaptionText
+	l.Alignment = fyne.TextAlignCenter
+	return l
 }

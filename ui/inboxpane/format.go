@@ -8,39 +8,36 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"switchboard/ui/fields"
+	"switchboard/workspace/inbox"
 )
 
-// statuses in the order the views list shows them.
-var statuses = []string{"new", "open", "waiting", "snoozed", "resolved", "spam", "abuse"}
-
-func statusName(s string) string {
+func statusName(s inbox.Status) string {
 	switch s {
-	case "new":
+	case inbox.New:
 		return lang.L("New")
-	case "open":
+	case inbox.Open:
 		return lang.L("Open")
-	case "waiting":
+	case inbox.Waiting:
 		return lang.L("Waiting on customer")
-	case "snoozed":
+	case inbox.Snoozed:
 		return lang.L("Snoozed")
-	case "resolved":
+	case inbox.Resolved:
 		return lang.L("Resolved")
-	case "spam":
+	case inbox.Spam:
 		return lang.L("Spam")
-	case "abuse":
+	case inbox.Abuse:
 		return lang.L("Abuse")
 	}
-	return s
+	return string(s)
 }
 
-func statusColor(s string) color.Color {
+func statusColor(s inbox.Status) color.Color {
 	switch s {
-	case "new":
+	case inbox.New:
 		return theme.Color(theme.ColorNamePrimary)
-	case "open":
+	case inbox.Open:
 		return theme.Color(theme.ColorNameForeground)
-	case "spam", "abuse":
+	case inbox.Spam, inbox.Abuse:
 		return theme.Color(theme.ColorNameError)
 	}
 	return theme.Color(theme.ColorNamePlaceHolder)
@@ -110,4 +107,17 @@ func subjectOrNone(s string) string {
 // oneLine folds line breaks and runs of spaces, for snippets.
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
-func onColor(c color.Color) color.Color { return fields.OnColor(c) }
+// rowState is the status with what it waits for: a snooze's end, a follow-up, an assignee.
+func rowState(r inbox.Row) string {
+	s := statusName(r.Status)
+	switch {
+	case r.Status == inbox.Snoozed && !r.SnoozeUntil.IsZero():
+		s = lang.L("Snoozed until {{.T}}", map[string]any{"T": r.SnoozeUntil.In(time.Local).Format("Mon 2 Jan 15:04")})
+	case r.Status == inbox.Resolved && !r.FollowUpAt.IsZero():
+		s = lang.L("Resolved, check back {{.T}}", map[string]any{"T": r.FollowUpAt.In(time.Local).Format("Mon 2 Jan")})
+	}
+	if r.Assignee != "" {
+		s += " · " + lang.L("assigned to {{.Name}}", map[string]any{"Name": r.Assignee})
+	}
+	return s
+}

@@ -1,18 +1,10 @@
 package inboxpane
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
-
-	"switchboard/workspace/inbox"
-	"switchboard/workspace/mail"
 )
-
-// searchLimit bounds the messages a search reads; newest first, so the cut drops the oldest.
-const searchLimit = 500
 
 // typedRune handles the single-key shortcuts of the list. UI goroutine.
 func (p *Pane) typedRune(r rune) bool {
@@ -25,6 +17,14 @@ func (p *Pane) typedRune(r rune) bool {
 		if p.openCursor() {
 			p.detail.reply()
 		}
+	case 'e':
+		p.resolve(0)
+	case 's':
+		p.snooze()
+	case 'l':
+		p.label()
+	case 'a':
+		p.assign()
 	case '/':
 		if c := fyne.CurrentApp().Driver().CanvasForObject(p.find); c != nil {
 			c.Focus(p.find)
@@ -81,47 +81,14 @@ func (p *Pane) openAt(i int) {
 	p.detail.open(r)
 }
 
-// setSearch shows the conversations whose mail matches query; an empty query goes back
-// to the current view. UI goroutine.
+// setSearch narrows the current view to conversations whose mail matches query; an
+// empty query shows the whole view again. UI goroutine.
 func (p *Pane) setSearch(query string) {
 	query = strings.TrimSpace(query)
-	if p.ws == nil || query == p.search {
+	if query == p.query.Search {
 		return
 	}
-	p.search = query
-	p.cursor = -1
-	p.list.UnselectAll()
-	if query == "" {
-		p.setView(p.query.View)
-		return
-	}
-	ws := p.ws
-	p.run(func(ctx context.Context) error {
-		hits, err := mail.Open(ws).Search(ctx, query, searchLimit)
-		if err != nil {
-			return err
-		}
-		seen := map[int64]bool{}
-		var ids []int64
-		for _, h := range hits {
-			if !seen[h.ConversationID] {
-				seen[h.ConversationID] = true
-				ids = append(ids, h.ConversationID)
-			}
-		}
-		list, err := inbox.ListRows(ctx, ws, ids)
-		if err != nil {
-			return err
-		}
-		fyne.Do(func() {
-			if p.ws != ws || p.search != query {
-				return
-			}
-			p.rows.showFixed(list)
-			p.count.SetText(lang.L("{{.N}} found", map[string]any{"N": len(list)}))
-			p.list.ScrollToTop()
-			p.list.Refresh()
-		})
-		return nil
-	})
+	q := p.query
+	q.Search = query
+	p.setQuery(q)
 }

@@ -1,7 +1,6 @@
 package inboxpane
 
 import (
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace/inbox"
 )
 
@@ -81,7 +81,7 @@ func (v *rowView) CreateRenderer() fyne.WidgetRenderer {
 }
 
 // set fills the row with r; ok false shows a placeholder until its page arrives.
-func (v *rowView) set(r inbox.ListRow, ok bool, now time.Time, target time.Duration, labels []chip) {
+func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration) {
 	if !ok {
 		for _, l := range []*line{v.subject, v.snippet, v.status, v.when, v.waited} {
 			l.set("", nil)
@@ -97,7 +97,11 @@ func (v *rowView) set(r inbox.ListRow, ok bool, now time.Time, target time.Durat
 	v.subject.set(subjectOrNone(r.Subject), nil)
 	v.snippet.set(oneLine(r.Snippet), nil)
 	v.status.set(statusName(r.Status), statusColor(r.Status))
-	v.when.set(shortTime(r.LastMessageAt, now), nil)
+	when := shortTime(r.LastMessageAt, now)
+	if r.Assignee != "" {
+		when = r.Assignee + " · " + when
+	}
+	v.when.set(when, nil)
 	if r.WaitingSince.IsZero() {
 		v.waited.set("", nil)
 	} else {
@@ -110,23 +114,19 @@ func (v *rowView) set(r inbox.ListRow, ok bool, now time.Time, target time.Durat
 		v.unread.Hide()
 	}
 	objs := v.chips.Objects[:0]
-	for _, c := range labels {
-		objs = append(objs, newChip(c))
+	for _, l := range r.Labels {
+		objs = append(objs, newChip(l))
 	}
 	v.chips.Objects = objs
 	v.chips.Refresh()
 }
 
-// chip is a label as a coloured pill.
-type chip struct {
-	Name  string
-	Color color.Color
-}
-
-func newChip(c chip) fyne.CanvasObject {
-	bg := canvas.NewRectangle(c.Color)
+// newChip draws a label as a pill in its colour.
+func newChip(l inbox.Label) fyne.CanvasObject {
+	c := fields.Brand(l.Color)
+	bg := canvas.NewRectangle(c)
 	bg.CornerRadius = 6
-	t := canvas.NewText(c.Name, onColor(c.Color))
+	t := canvas.NewText(l.Name, fields.OnColor(c))
 	t.TextSize = theme.CaptionTextSize()
 	return container.NewStack(bg, container.New(layout.NewCustomPaddedLayout(0, 0, 5, 5), t))
 }

@@ -6,7 +6,6 @@ package inboxpane
 
 import (
 	"context"
-	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,9 +20,6 @@ import (
 	"switchboard/workspace/inbox"
 )
 
-// defaultTarget is the response-time target of a workspace that has not set one.
-const defaultTarget = 4 * time.Hour
-
 // Pane is the Inbox pane.
 type Pane struct {
 	now func() time.Time
@@ -31,11 +27,11 @@ type Pane struct {
 	// UI goroutine only.
 	env     pane.Env
 	ws      *workspace.Workspace
+	store   *inbox.Store
 	target  time.Duration
-	query   inbox.ListQuery
-	search  string
+	query   inbox.Query // Offset and Limit unused: pages set their own
 	rows    *rows
-	counts  map[string]int
+	labels  []inbox.Label
 	cursor  int   // the row j/k move and Enter opens; -1 for none
 	opened  int64 // the conversation shown on the right, 0 for none
 	moving  bool  // a Select made by j/k, which moves without opening
@@ -57,7 +53,7 @@ func WithClock(now func() time.Time) Option { return func(p *Pane) { p.now = now
 
 // New builds the Inbox pane; nothing is read until Load.
 func New(opts ...Option) *Pane {
-	p := &Pane{now: time.Now, rows: newRows(), cursor: -1, query: inbox.ListQuery{View: inbox.ListAll}}
+	p := &Pane{now: time.Now, rows: newRows(), cursor: -1}
 	for _, o := range opts {
 		o(p)
 	}
@@ -86,11 +82,11 @@ func (p *Pane) build() {
 	p.find.SetPlaceHolder(lang.L("Search all mail (press / )"))
 	p.find.OnSubmitted = func(s string) { p.setSearch(s) }
 	p.find.OnChanged = func(s string) {
-		if s == "" && p.search != "" {
+		if s == "" && p.query.Search != "" {
 			p.setSearch("")
 		}
 	}
-	p.views = newViewsColumn(p.setView)
+	p.views = newViewsColumn(func(q inbox.Query) { q.Search = p.query.Search; p.setQuery(q) })
 	p.detail = newConversationView(p)
 	listSide := container.NewBorder(container.NewBorder(nil, nil, nil, p.count, p.find), nil, nil, nil, p.list)
 	split := container.NewHSplit(listSide, p.detail.content)
@@ -98,12 +94,21 @@ func (p *Pane) build() {
 	p.content = container.NewBorder(nil, nil, p.views.content, nil, split)
 }
 
+// ScrollTo scrolls the list to row i; rows not fetched yet are fetched as they show.
+func (p *Pane) ScrollTo(i int) { p.list.ScrollTo(i) }
+
+// Loaded tells whether row i has been fetched and is held.
+func (p *Pane) Loaded(i int) bool {
+	_, ok := p.rows.at(i)
+	return ok
+}
+
 func (p *Pane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	r, ok := p.rows.at(i)
-	if !ok {
+	if !ok && !p.rows.has(i/pageSize) {
 		p.fetchPage(i / pageSize)
 	}
-	o.(*rowView).set(r, ok, p.now(), p.target, nil)
+	o.(*rowView).set(r, ok, p.now(), p.target)
 }
 
 // Load shows the workspace's inbox: counts per view and the first page of the current
@@ -112,18 +117,24 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	ws := env.Workspace
 	if ws == nil {
 		fyne.Do(func() {
-			p.env, p.ws = env, nil
+			p.env, p.ws, p.store = env, nil, nil
 			p.rows.reset(0, nil)
 			p.forget()
+			p.list.Refresh()
 		})
 		return nil
 	}
-	var q inbox.ListQuery
+	var q inbox.Query
 	var same bool
 	fyne.DoAndWait(func() { q, same = p.query, p.ws == ws })
-	target := responseTarget(ctx, ws)
-	q.Now, q.Target = p.now(), target
-	first, total, counts, err := readView(ctx, ws, q)
+	if !same {
+		q = inbox.Query{View: q.View} // a search or label of another client means nothing here
+	}
+	store := inbox.NewStore(ws, inbox.Options{Agent: env.Agent, Now: p.now})
+	if _, err := store.Tick(ctx, p.now()); err != nil { // snoozes and follow-ups that came due
+		return err
+	}
+	v, err := readView(ctx, store, q)
 	if err != nil {
 		return err
 	}
@@ -131,15 +142,14 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		if !same {
 			p.forget()
 		}
-		p.env, p.ws, p.target = env, ws, target
-		p.apply(q, first, total, counts)
+		p.env, p.ws, p.store = env, ws, store
+		p.apply(v)
 	})
 	return nil
 }
 
 // forget drops everything shown of the previous workspace. UI goroutine.
 func (p *Pane) forget() {
-	p.search = ""
 	p.find.SetText("")
 	p.cursor, p.opened = -1, 0
 	p.list.UnselectAll()
@@ -147,46 +157,72 @@ func (p *Pane) forget() {
 	p.detail.clear()
 }
 
-func readView(ctx context.Context, ws *workspace.Workspace, q inbox.ListQuery) (first []inbox.ListRow, total int, counts map[string]int, err error) {
-	if counts, err = inbox.ListCounts(ctx, ws, q.Now, q.Target); err != nil {
+// view is what one read of the list gives: the query, its first page and every count.
+type view struct {
+	q      inbox.Query
+	first  inbox.Page
+	counts inbox.Counts
+	labels []inbox.Label
+	target time.Duration
+}
+
+func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err error) {
+	v.q = q
+	if v.counts, err = s.Counts(ctx); err != nil {
 		return
 	}
-	if total, err = inbox.ListCount(ctx, ws, q); err != nil {
+	if v.labels, err = s.Labels(ctx); err != nil {
 		return
 	}
-	first, err = inbox.ListPage(ctx, ws, q, nil, 0, pageSize)
+	if v.target, err = s.ResponseTarget(ctx); err != nil {
+		return
+	}
+	q.Limit = pageSize
+	v.first, err = s.List(ctx, q)
 	return
 }
 
 // apply shows a freshly read view. UI goroutine.
-func (p *Pane) apply(q inbox.ListQuery, first []inbox.ListRow, total int, counts map[string]int) {
-	p.query, p.counts = q, counts
-	p.rows.reset(total, first)
-	p.views.set(counts, q.View)
-	p.count.SetText(lang.L("{{.N}} conversations", map[string]any{"N": total}))
+func (p *Pane) apply(v view) {
+	p.query, p.labels, p.target = v.q, v.labels, v.target
+	p.rows.reset(v.first.Total, v.first.Rows)
+	p.views.set(v.counts, v.labels, v.q)
+	if v.q.Search != "" {
+		p.count.SetText(lang.L("{{.N}} found", map[string]any{"N": v.first.Total}))
+	} else {
+		p.count.SetText(lang.L("{{.N}} conversations", map[string]any{"N": v.first.Total}))
+	}
 	p.list.Refresh()
 }
 
-// setView switches the list to another view. UI goroutine.
-func (p *Pane) setView(view string) {
-	if p.ws == nil {
+// setQuery switches the list to q (a view, a status, a label, a search). UI goroutine.
+func (p *Pane) setQuery(q inbox.Query) {
+	if p.store == nil {
 		return
 	}
-	p.search = ""
-	p.find.SetText("")
-	ws, q := p.ws, p.query
-	q.View, q.Now = view, p.now()
 	p.cursor = -1
 	p.list.UnselectAll()
 	p.list.ScrollToTop()
+	p.read(q)
+}
+
+// reload re-reads the current view where it is, after a change made here. UI goroutine.
+func (p *Pane) reload() {
+	if p.store != nil {
+		p.read(p.query)
+	}
+}
+
+func (p *Pane) read(q inbox.Query) {
+	store := p.store
 	p.run(func(ctx context.Context) error {
-		first, total, counts, err := readView(ctx, ws, q)
+		v, err := readView(ctx, store, q)
 		if err != nil {
 			return err
 		}
 		fyne.Do(func() {
-			if p.ws == ws {
-				p.apply(q, first, total, counts)
+			if p.store == store {
+				p.apply(v)
 			}
 		})
 		return nil
@@ -213,16 +249,4 @@ func (p *Pane) showError(err error) {
 	} else {
 		fyne.LogError("inbox pane", err)
 	}
-}
-
-// responseTarget is the workspace's first-response target (Settings), else defaultTarget.
-func responseTarget(ctx context.Context, ws *workspace.Workspace) time.Duration {
-	v, ok, err := ws.Setting(ctx, "support.first_response_minutes")
-	if err != nil || !ok {
-		return defaultTarget
-	}
-	if m, err := strconv.Atoi(v); err == nil && m > 0 {
-		return time.Duration(m) * time.Minute
-	}
-	return defaultTarget
 }

@@ -8,90 +8,98 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace/inbox"
 )
 
-// viewItem is one entry of the views column.
+// viewItem is one entry of the views column: a query and how many conversations it has.
 type viewItem struct {
-	key   string
+	q     inbox.Query
 	title string
 	count int
+	color string // a label's colour
+	alarm bool   // a count that needs attention (overdue)
 }
 
-// viewsColumn lists the views with their counts; choosing one narrows the list.
+// viewsColumn lists the views, statuses and labels with their counts; choosing one
+// narrows the list. UI goroutine only.
 type viewsColumn struct {
 	items   []viewItem
-	current string
 	list    *widget.List
 	content fyne.CanvasObject
-	chosen  func(key string)
+	chosen  func(q inbox.Query)
+	setting bool // a Select made by set, not by the user
 }
 
-func newViewsColumn(chosen func(string)) *viewsColumn {
-	v := &viewsColumn{chosen: chosen, current: inbox.ListAll}
-	v.items = v.build(nil)
+func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
+	v := &viewsColumn{chosen: chosen}
 	v.list = widget.NewList(func() int { return len(v.items) }, func() fyne.CanvasObject {
 		count := widget.NewLabel("")
-		count.Importance = widget.LowImportance
-		return container.NewBorder(nil, nil, nil, count, widget.NewLabel(""))
+		return container.NewBorder(nil, nil, fields.NewSwatch("", 10), count, widget.NewLabel(""))
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
 		it := v.items[i]
 		c.Objects[0].(*widget.Label).SetText(it.title)
-		n := c.Objects[1].(*widget.Label)
+		sw := c.Objects[1].(*fields.Swatch)
+		if it.color != "" {
+			sw.SetColor(it.color)
+			sw.Show()
+		} else {
+			sw.Hide()
+		}
+		n := c.Objects[2].(*widget.Label)
 		n.SetText(strconv.Itoa(it.count))
 		n.Importance = widget.LowImportance
-		if it.key == inbox.ListOverdue && it.count > 0 {
+		if it.alarm && it.count > 0 {
 			n.Importance = widget.DangerImportance
 		}
 		n.Refresh()
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {
-		if key := v.items[i].key; key != v.current {
-			v.current = key
-			v.chosen(key)
+		if !v.setting {
+			v.chosen(v.items[i].q)
 		}
 	}
 	head := widget.NewLabelWithStyle(lang.L("Views"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.content = container.NewBorder(head, nil, nil, nil, container.New(&fixedWidth{w: 200}, v.list))
+	v.content = container.NewBorder(head, nil, nil, nil, container.New(&fixedWidth{w: 210}, v.list))
 	return v
 }
 
-// build lists the views: the working views first, then one per status.
-func (v *viewsColumn) build(counts map[string]int) []viewItem {
-	items := []viewItem{
-		{key: inbox.ListAll, title: lang.L("All conversations")},
-		{key: inbox.ListUnanswered, title: lang.L("Unanswered")},
-		{key: inbox.ListOverdue, title: lang.L("Overdue")},
+// set shows fresh counts and labels with the current query selected.
+func (v *viewsColumn) set(c inbox.Counts, labels []inbox.Label, current inbox.Query) {
+	v.items = []viewItem{
+		{q: inbox.Query{View: inbox.ViewAll}, title: lang.L("All conversations"), count: c.All},
+		{q: inbox.Query{View: inbox.ViewUnanswered}, title: lang.L("Unanswered"), count: c.Unanswered},
+		{q: inbox.Query{View: inbox.ViewMine}, title: lang.L("Mine"), count: c.Mine},
+		{q: inbox.Query{View: inbox.ViewUnassigned}, title: lang.L("Unassigned"), count: c.Unassigned},
+		{q: inbox.Query{View: inbox.ViewOverdue}, title: lang.L("Overdue"), count: c.Overdue, alarm: true},
+		{q: inbox.Query{View: inbox.ViewFollowUp}, title: lang.L("Follow-up due"), count: c.FollowUp, alarm: true},
 	}
-	for _, s := range statuses {
-		items = append(items, viewItem{key: "status:" + s, title: statusName(s)})
+	for _, s := range inbox.Statuses {
+		v.items = append(v.items, viewItem{q: inbox.Query{Status: s}, title: statusName(s), count: c.ByStatus[s]})
 	}
-	for i := range items {
-		items[i].count = counts[items[i].key]
+	for _, l := range labels {
+		v.items = append(v.items, viewItem{q: inbox.Query{LabelID: l.ID}, title: l.Name, count: c.ByLabel[l.ID], color: l.Color})
 	}
-	return items
-}
-
-// set shows fresh counts with current selected.
-func (v *viewsColumn) set(counts map[string]int, current string) {
-	v.items = v.build(counts)
-	v.current = current
 	v.list.Refresh()
+	v.setting = true
+	defer func() { v.setting = false }()
+	current.Search = ""
 	for i, it := range v.items {
-		if it.key == current {
+		if it.q == current {
 			v.list.Select(i)
+			return
 		}
 	}
+	v.list.UnselectAll()
 }
 
-// index is the position of key in the column, for tests and keyboard.
-func (v *viewsColumn) index(key string) int {
+// index is the position of q's entry, -1 if there is none.
+func (v *viewsColumn) index(q inbox.Query) int {
 	for i, it := range v.items {
-		if it.key == key {
+		if it.q == q {
 			return i
 		}
 	}
 	return -1
 }
-
