@@ -32,6 +32,7 @@ func (s *Shell) build() {
 	s.welcome = newWelcome(s)
 	s.quick = newQuickSwitcher(s)
 	s.addShortcuts()
+	s.win.SetPadded(false) // the band runs to the window's edges; the parts pad themselves
 	s.win.SetContent(s.main)
 }
 

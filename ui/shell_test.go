@@ -2,6 +2,9 @@ package ui
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -207,4 +210,33 @@ func TestCreateWorkspaceFromDialog(t *testing.T) {
 		t.Fatal(err)
 	}
 	checkShowing(t, s, rec, info)
+}
+
+func TestSwitcherShowsUnreadCountsAndUnreadableFolders(t *testing.T) {
+	root, ws := newRoot(t, "Acme Outdoor", "Bettany Books")
+	bad := filepath.Join(root.Dir(), "broken")
+	if err := os.Mkdir(bad, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(bad, "workspace.db"), []byte("not a database at all"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	unread := func(_ context.Context, w workspace.Info) int {
+		if w.ID == ws[1].ID {
+			return 7
+		}
+		return 0
+	}
+	s, rec := startShell(t, root, Options{Unread: unread})
+	checkShowing(t, s, rec, ws[0]) // the unreadable folder does not stop the others
+
+	if s.switcher.unread[ws[1].ID] != 7 || s.switcher.unread[ws[0].ID] != 0 {
+		t.Errorf("unread counts %v", s.switcher.unread)
+	}
+	find(t, s.switcher.content, func(l *widget.Label) bool { return l.Text == "7" && l.Visible() })
+	if !s.switcher.problems.Visible() {
+		t.Fatal("the unreadable workspace folder is not reported")
+	}
+	test.Tap(s.switcher.problems)
+	find(t, topOverlay(s), func(l *widget.Label) bool { return strings.Contains(l.Text, `"broken"`) })
 }
