@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -22,9 +23,12 @@ import (
 // composer writes a reply. Its From is this workspace's own account, shown and never
 // chosen: there is no control that could pick another client's address. UI goroutine only.
 type composer struct {
-	p    *Pane
-	row  inbox.Row
-	from string // this workspace's account address; "" when it has none
+	p        *Pane
+	row      inbox.Row
+	from     string // this workspace's account address; "" when it has none
+	tone     inbox.Tone
+	findings []inbox.Finding
+	faqID    string // the FAQ answer used, counted when the reply is queued
 
 	band     *canvas.Rectangle
 	brand    *canvas.Text
@@ -32,7 +36,10 @@ type composer struct {
 	to       *widget.Label
 	body     *widget.Entry
 	problems *widget.Label
+	advice   *widget.Label // tone findings: explained, never blocking
+	then     *widget.Select
 	send     *widget.Button
+	later    *widget.Button
 	content  fyne.CanvasObject
 }
 
@@ -55,13 +62,20 @@ func newComposer(p *Pane) *composer {
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.problems.Importance = widget.DangerImportance
 	c.problems.Hide()
+	c.advice = widget.NewLabel("")
+	c.advice.Wrapping = fyne.TextWrapWord
+	c.advice.Importance = widget.WarningImportance
+	c.advice.Hide()
 	faqBtn := widget.NewButtonWithIcon(lang.L("Insert FAQ answer…"), theme.QuestionIcon(), c.pickFAQ)
-	c.send = widget.NewButtonWithIcon(lang.L("Send"), theme.MailSendIcon(), nil)
+	c.then = widget.NewSelect(thenOptions(), nil)
+	c.then.SetSelectedIndex(0)
+	c.send = widget.NewButtonWithIcon(lang.L("Send"), theme.MailSendIcon(), func() { c.submit(time.Time{}) })
 	c.send.Importance = widget.HighImportance
+	c.later = widget.NewButtonWithIcon(lang.L("Send later…"), theme.HistoryIcon(), c.pickLater)
 	cancel := widget.NewButton(lang.L("Discard"), func() { c.close(); p.detail.stack(false) })
-	actions := container.NewHBox(faqBtn, layout.NewSpacer(), cancel, c.send)
+	actions := container.NewHBox(faqBtn, layout.NewSpacer(), widget.NewLabel(lang.L("Then")), c.then, cancel, c.later, c.send)
 	top := container.NewVBox(container.NewStack(c.band, bandRow), c.to)
-	c.content = container.NewBorder(top, container.NewVBox(c.problems, actions), nil, nil, c.body)
+	c.content = container.NewBorder(top, container.NewVBox(c.problems, c.advice, actions), nil, nil, c.body)
 	return c
 }
 
@@ -79,8 +93,13 @@ func (c *composer) open(r inbox.Row) {
 	c.band.Refresh()
 	c.brand.Refresh()
 	c.check()
+	store := c.p.store
 	c.p.run(func(ctx context.Context) error {
 		accounts, err := mail.Open(ws).Accounts(ctx)
+		if err != nil {
+			return err
+		}
+		tone, err := store.Tone(ctx)
 		if err != nil {
 			return err
 		}
@@ -90,7 +109,7 @@ func (c *composer) open(r inbox.Row) {
 		}
 		fyne.Do(func() {
 			if c.p.ws == ws && c.row.ID == r.ID {
-				c.from = from
+				c.from, c.tone = from, tone
 				c.fromText.Text = c.fromLabel()
 				c.fromText.Refresh()
 				c.check()
@@ -112,15 +131,16 @@ func (c *composer) fromLabel() string {
 
 // close drops the draft.
 func (c *composer) close() {
-	c.row = inbox.Row{}
-	c.from = ""
+	c.row, c.from, c.faqID, c.tone = inbox.Row{}, "", "", inbox.Tone{}
 	c.body.SetText("")
 	c.problems.Hide()
+	c.advice.Hide()
+	c.then.SetSelectedIndex(0)
 }
 
 // values are the reply's variables for this customer, agent and brand.
 func (c *composer) values() template.Values {
-	return template.NewValues(c.row.ContactName, c.p.env.Agent, c.p.ws.Info().Name)
+	return template.NewValues(c.row.ContactName, c.p.store.Agent(), c.p.ws.Info().Name)
 }
 
 // check points out what blocks sending: an unresolved or misspelt variable, an empty
@@ -145,10 +165,23 @@ func (c *composer) check() {
 	c.problems.SetText(strings.Join(msgs, "\n"))
 	c.problems.Hidden = len(msgs) == 0
 	c.problems.Refresh()
+	c.findings = nil
+	if c.row.ID != 0 && strings.TrimSpace(c.body.Text) != "" {
+		c.findings = inbox.CheckTone(c.body.Text, c.tone)
+	}
+	var advice []string
+	for _, f := range c.findings {
+		advice = append(advice, "• "+f.Message)
+	}
+	c.advice.SetText(strings.Join(advice, "\n"))
+	c.advice.Hidden = len(advice) == 0
+	c.advice.Refresh()
 	if len(msgs) > 0 || strings.TrimSpace(c.body.Text) == "" {
 		c.send.Disable()
+		c.later.Disable()
 	} else {
 		c.send.Enable()
+		c.later.Enable()
 	}
 }
 

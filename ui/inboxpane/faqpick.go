@@ -2,7 +2,7 @@ package inboxpane
 
 import (
 	"context"
-	"errors"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace/faq"
-	"switchboard/workspace/template"
 )
 
 // pickFAQ lets the user find an approved answer by words and inserts it, filled in.
@@ -31,7 +30,6 @@ func (c *composer) pickFAQ() {
 	list.OnSelected = func(i widget.ListItemID) {
 		c.insertAnswer(entries[i])
 		d.Hide()
-		c.p.run(func(ctx context.Context) error { return store.RecordUse(ctx, entries[i].ID) })
 	}
 	search := widget.NewEntry()
 	search.SetPlaceHolder(lang.L("Search the FAQ by words"))
@@ -55,35 +53,27 @@ func (c *composer) pickFAQ() {
 	}
 }
 
-// insertAnswer adds the answer as plain text with every variable that has a value filled
-// in; one without a value stays as written so check can point it out.
+// insertAnswer adds the answer as the Inbox drafts it: plain text, every variable that
+// has a value filled in, one without a value left as written for check to point out, and
+// the brand's signature.
 func (c *composer) insertAnswer(e faq.Entry) {
-	text := fillKnown(template.Plain(e.Answer), c.values())
-	if c.body.Text != "" {
-		text = c.body.Text + "\n\n" + text
-	}
-	c.body.SetText(text)
-}
-
-// fillKnown fills the variables it can and leaves the rest as {{name}}.
-func fillKnown(src string, v template.Values) string {
-	out, err := template.Render(src, v)
-	var unresolved *template.UnresolvedError
-	if !errors.As(err, &unresolved) {
+	store, id := c.p.store, c.row.ID
+	c.p.run(func(ctx context.Context) error {
+		d, err := store.DraftFromFAQ(ctx, id, e.ID)
 		if err != nil {
-			return src // a broken template is shown as written, check explains it
+			return err
 		}
-		return out
-	}
-	keep := template.Values{}
-	for k, val := range v {
-		keep[k] = val
-	}
-	for _, n := range unresolved.Names() {
-		keep[n] = "{{" + n + "}}"
-	}
-	if out, err = template.Render(src, keep); err != nil {
-		return src
-	}
-	return out
+		fyne.Do(func() {
+			if c.row.ID != id {
+				return
+			}
+			text := d.Body
+			if strings.TrimSpace(c.body.Text) != "" {
+				text = c.body.Text + "\n\n" + text
+			}
+			c.faqID = e.ID
+			c.body.SetText(text)
+		})
+		return nil
+	})
 }

@@ -198,6 +198,7 @@ func TestComposerFillsFAQVariablesAndBlocksOnUnresolved(t *testing.T) {
 	h.p.detail.reply()
 	h.drain()
 	c.insertAnswer(entry.Entry)
+	h.drain()
 	first := strings.Fields(named.ContactName)[0]
 	if want := "Hi " + first + ",\n\nYes, we ship to Iceland in 5 days.\n\nSofia at Nordlys"; c.body.Text != want {
 		t.Fatalf("inserted %q, want %q", c.body.Text, want)
@@ -209,6 +210,7 @@ func TestComposerFillsFAQVariablesAndBlocksOnUnresolved(t *testing.T) {
 	h.p.detail.reply()
 	h.drain()
 	c.insertAnswer(entry.Entry)
+	h.drain()
 	if !strings.HasPrefix(c.body.Text, "Hi {{first_name}},") {
 		t.Fatalf("unresolved variable not kept visible: %q", c.body.Text)
 	}

@@ -22,7 +22,8 @@ import (
 
 // Pane is the Inbox pane.
 type Pane struct {
-	now func() time.Time
+	now     func() time.Time
+	sendNow func(ctx context.Context, s *inbox.Store) error
 
 	// UI goroutine only.
 	env     pane.Env

@@ -78,6 +78,16 @@ func (r *rows) touch(n int) {
 	r.used = append(r.used, n)
 }
 
+// cursorBefore is where page n starts when the page before it is held, so the fetch
+// seeks to it instead of counting every row above it.
+func (r *rows) cursorBefore(n int) *inbox.Cursor {
+	prev, ok := r.pages[n-1]
+	if !ok || len(prev) < pageSize {
+		return nil
+	}
+	return prev[len(prev)-1].Cursor()
+}
+
 // fetchPage reads page n of the current query off the UI goroutine and applies it with
 // one fyne.Do. UI goroutine; a no-op while the page is on its way.
 func (p *Pane) fetchPage(n int) {
@@ -87,7 +97,7 @@ func (p *Pane) fetchPage(n int) {
 	}
 	r.pending[n] = true
 	store, q, gen := p.store, p.query, r.gen
-	q.Offset, q.Limit = n*pageSize, pageSize
+	q.Offset, q.Limit, q.After = n*pageSize, pageSize, r.cursorBefore(n)
 	p.run(func(ctx context.Context) error {
 		page, err := store.List(ctx, q)
 		if err != nil {
