@@ -158,7 +158,6 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 	}
 }
 
-
 // crashMailer submits for real, then dies before the outbox hears of it.
 type crashMailer struct {
 	inbox.Mailer
