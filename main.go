@@ -20,10 +20,12 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"switchboard/accounts/secrets"
+	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
 	"switchboard/workspace"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/inbox"
 )
 
 const usage = `Switchboard — the conversations of several client brands, one workspace each.
@@ -40,6 +42,9 @@ Usage:
   switchboard [--data DIR] faq list|add|export|import --workspace W ...
   switchboard [--data DIR] account add|list|test|remove --workspace W ...
   switchboard [--data DIR] sync|search|conversations|stats --workspace W ...
+  switchboard [--data DIR] reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]
+  switchboard [--data DIR] status --workspace W --conversation ID STATUS [--until TIME] [--follow-up DAYS]
+  switchboard [--data DIR] outbox --workspace W [--send] [--all] [--json]
 
 The data root is --data, else $SWITCHBOARD_DATA, else the per-user data folder
 (~/.local/share/switchboard on Linux). Passwords live only in the OS keyring.
@@ -124,6 +129,9 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 var commands = map[string]func(context.Context, *cli, []string) error{
 	"workspace": workspaceCommand,
 	"faq":       inWorkspace(faq.RunCLI),
+	"reply":     inWorkspace(smtpsend.RunReplyCLI),
+	"status":    inWorkspace(inbox.RunStatusCLI),
+	"outbox":    inWorkspace(smtpsend.RunOutboxCLI),
 	// mail commands
 }
 

@@ -1,0 +1,238 @@
+package inbox
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"switchboard/workspace"
+)
+
+// CLIFunc is the shape of a subcommand main.go runs inside a workspace.
+type CLIFunc func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+
+// cliStore opens the Inbox as the agent named in the machine's config.
+func cliStore(w *workspace.Workspace) *Store {
+	agent := ""
+	if root, err := workspace.OpenRoot(filepath.Dir(w.Info().Dir)); err == nil {
+		if cfg, err := root.Config(); err == nil {
+			agent = cfg.AgentName
+		}
+	}
+	return NewStore(w, Options{Agent: agent})
+}
+
+// parseArgs parses flags anywhere among the arguments and returns the positional ones.
+func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return rest, nil
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// RunStatusCLI: status --conversation ID STATUS [--until TIME] [--follow-up DAYS]
+func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("status", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	conv := fs.Int64("conversation", 0, "conversation id")
+	until := fs.String("until", "", "for snoozed: wake up at TIME (2025-03-04 09:00, RFC 3339, or +2h)")
+	followUp := fs.Int("follow-up", 0, "for resolved: reopen after this many days if the customer stays silent")
+	pos, err := parseArgs(fs, args)
+	if err != nil {
+		return err
+	}
+	if *conv == 0 || len(pos) != 1 {
+		return errors.New("usage: switchboard status --workspace W --conversation ID STATUS (new, open, waiting, snoozed --until TIME, resolved [--follow-up DAYS], spam, abuse)")
+	}
+	st, err := ParseStatus(pos[0])
+	if err != nil {
+		return err
+	}
+	s := cliStore(w)
+	switch st {
+	case Snoozed:
+		if *until == "" {
+			return errors.New("snoozed needs --until TIME")
+		}
+		t, err := ParseTime(*until, s.now(), w.Info().Location())
+		if err != nil {
+			return err
+		}
+		err = s.Snooze(ctx, *conv, t)
+	case Resolved:
+		err = s.Resolve(ctx, *conv, time.Duration(*followUp)*24*time.Hour)
+	default:
+		err = s.SetStatus(ctx, *conv, st)
+	}
+	if err == nil {
+		fmt.Fprintf(stdout, "conversation %d is now %s\n", *conv, st.Label())
+	}
+	return err
+}
+
+// ParseTime reads an absolute time (RFC 3339, or "2006-01-02 15:04" in loc) or one
+// relative to now ("+90m", "+2h", "+3d").
+func ParseTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if rel, ok := strings.CutPrefix(s, "+"); ok {
+		if days, ok := strings.CutSuffix(rel, "d"); ok {
+			n, err := strconv.Atoi(days)
+			if err == nil && n > 0 {
+				return now.Add(time.Duration(n) * 24 * time.Hour), nil
+			}
+		} else if d, err := time.ParseDuration(rel); err == nil && d > 0 {
+			return now.Add(d), nil
+		}
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
+		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
+			return t, nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("time %q: use 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h / +3d", s)
+}
+
+// ReplyCLI returns the reply subcommand; newMailer connects a workspace to its servers.
+//
+//	reply --conversation ID (--body-file F | --faq ID) [--at TIME]
+func ReplyCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
+	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+		fs := flag.NewFlagSet("reply", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		conv := fs.Int64("conversation", 0, "conversation id")
+		bodyFile := fs.String("body-file", "", "the reply's text (- for standard input); {{first_name}} etc. are filled in")
+		faqID := fs.String("faq", "", "start from this FAQ entry's answer")
+		at := fs.String("at", "", "send later: 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h")
+		if pos, err := parseArgs(fs, args); err != nil {
+			return err
+		} else if len(pos) > 0 || *conv == 0 || (*bodyFile == "") == (*faqID == "") {
+			return errors.New("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
+		}
+		s := cliStore(w)
+		var d Draft
+		var err error
+		if *faqID != "" {
+			d, err = s.DraftFromFAQ(ctx, *conv, *faqID)
+		} else {
+			var body []byte
+			if *bodyFile == "-" {
+				body, err = io.ReadAll(stdin)
+			} else {
+				body, err = os.ReadFile(*bodyFile)
+			}
+			if err != nil {
+				return err
+			}
+			d, err = s.NewDraft(ctx, *conv, string(body))
+		}
+		if err != nil {
+			return err
+		}
+		r := Reply{ConversationID: *conv, Body: d.Body, FAQID: d.FAQID}
+		if *at != "" {
+			if r.SendAt, err = ParseTime(*at, s.now(), w.Info().Location()); err != nil {
+				return err
+			}
+		}
+		tone, err := s.Tone(ctx)
+		if err != nil {
+			return err
+		}
+		for _, f := range CheckTone(d.Body, tone) {
+			fmt.Fprintf(stderr, "tone: %s\n", f.Message)
+		}
+		it, err := s.Queue(ctx, r)
+		if err != nil {
+			return fmt.Errorf("the reply was not queued: %w", err)
+		}
+		if !r.SendAt.IsZero() && r.SendAt.After(s.now()) {
+			fmt.Fprintf(stdout, "reply %d to %s scheduled for %s\n", it.ID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
+			return nil
+		}
+		if _, err := s.SendDue(ctx, newMailer(w)); err != nil {
+			return err
+		}
+		if it, err = s.OutboxItem(ctx, it.ID); err != nil {
+			return err
+		}
+		if it.State != Sent {
+			return fmt.Errorf("reply %d is %s in the outbox: %s", it.ID, it.State, it.LastError)
+		}
+		fmt.Fprintf(stdout, "reply %d sent to %s from %s\n", it.ID, it.To[0].Email, it.From.Email)
+		if it.LastError != "" {
+			fmt.Fprintln(stderr, "warning:", it.LastError)
+		}
+		return nil
+	}
+}
+
+// OutboxCLI returns the outbox subcommand: outbox [--all] [--send] [--json].
+func OutboxCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
+	return func(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+		fs := flag.NewFlagSet("outbox", flag.ContinueOnError)
+		fs.SetOutput(stderr)
+		send := fs.Bool("send", false, "submit the replies that are due now")
+		all := fs.Bool("all", false, "include sent and cancelled replies")
+		asJSON := fs.Bool("json", false, "print JSON")
+		if pos, err := parseArgs(fs, args); err != nil {
+			return err
+		} else if len(pos) > 0 {
+			return fmt.Errorf("outbox takes no arguments, got %q", pos)
+		}
+		s := cliStore(w)
+		var rep *SendReport
+		if *send {
+			r, err := s.SendDue(ctx, newMailer(w))
+			if err != nil {
+				return err
+			}
+			rep = &r
+		}
+		items, err := s.Outbox(ctx, *all)
+		if err != nil {
+			return err
+		}
+		if *asJSON {
+			enc := json.NewEncoder(stdout)
+			enc.SetIndent("", "  ")
+			return enc.Encode(struct {
+				Report *SendReport  `json:"report,omitempty"`
+				Items  []OutboxItem `json:"items"`
+			}{rep, items})
+		}
+		if rep != nil {
+			fmt.Fprintf(stdout, "sent %d, retrying %d, failed %d, uncertain %d\n", rep.Sent, rep.Retrying, rep.Failed, rep.Uncertain)
+		}
+		if len(items) == 0 {
+			fmt.Fprintln(stdout, "the outbox is empty")
+			return nil
+		}
+		tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "ID\tCONV\tSTATE\tSEND AT\tTO\tSUBJECT\tREASON")
+		loc := w.Info().Location()
+		for _, it := range items {
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.ConversationID, it.State,
+				it.NextAttemptAt.In(loc).Format("2006-01-02 15:04"), it.To[0].Email, it.Subject, it.LastError)
+		}
+		return tw.Flush()
+	}
+}

@@ -1,0 +1,286 @@
+package inbox
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"switchboard/workspace/template"
+)
+
+// AbuseLevel is how far the graded abuse handling went with a contact.
+type AbuseLevel string
+
+const (
+	AbuseNone    AbuseLevel = ""
+	AbuseWarned  AbuseLevel = "warned"  // sent the warning template
+	AbuseMuted   AbuseLevel = "muted"   // no alerts, mail kept and listed
+	AbuseBlocked AbuseLevel = "blocked" // future mail filed as Abuse, never deleted
+)
+
+// ContactAction is one recorded abuse step.
+type ContactAction struct {
+	Action string    `json:"action"` // warn, mute, block, unmute, unblock, clear
+	Actor  string    `json:"actor"`
+	Reason string    `json:"reason"`
+	At     time.Time `json:"at"`
+}
+
+// ContactDetail is the contact side panel.
+type ContactDetail struct {
+	ID            int64           `json:"id"`
+	Email         string          `json:"email"`
+	Name          string          `json:"name"`
+	FirstSeenAt   time.Time       `json:"first_seen_at"`
+	LastSeenAt    time.Time       `json:"last_seen_at"`
+	Messages      int             `json:"messages"` // messages the contact sent
+	Abuse         AbuseLevel      `json:"abuse"`
+	Tags          []string        `json:"tags"`
+	Notes         []Note          `json:"notes"`
+	Actions       []ContactAction `json:"actions"`
+	Conversations []Row           `json:"conversations"` // open first, then by recency
+}
+
+// Contact returns a contact's history in this workspace.
+func (s *Store) Contact(ctx context.Context, id int64) (ContactDetail, error) {
+	d := ContactDetail{ID: id, Tags: []string{}, Notes: []Note{}, Actions: []ContactAction{}}
+	var first, last int64
+	db := s.db.Read()
+	err := db.QueryRowContext(ctx, "SELECT email, name, first_seen_at, last_seen_at, messages, abuse_level FROM contacts WHERE id = ?", id).
+		Scan(&d.Email, &d.Name, &first, &last, &d.Messages, &d.Abuse)
+	if errors.Is(err, sql.ErrNoRows) {
+		return d, notFound("contact", id)
+	}
+	if err != nil {
+		return d, err
+	}
+	d.FirstSeenAt, d.LastSeenAt = millis(first), millis(last)
+	if err := each(ctx, db, "SELECT tag FROM contact_tags WHERE contact_id = ? ORDER BY tag", []any{id}, func(sc scanner) error {
+		var t string
+		err := sc.Scan(&t)
+		d.Tags = append(d.Tags, t)
+		return err
+	}); err != nil {
+		return d, err
+	}
+	if err := each(ctx, db, "SELECT id, author, body, created_at FROM contact_notes WHERE contact_id = ? ORDER BY created_at, id", []any{id}, func(sc scanner) error {
+		var n Note
+		var at int64
+		err := sc.Scan(&n.ID, &n.Author, &n.Body, &at)
+		n.CreatedAt = millis(at)
+		d.Notes = append(d.Notes, n)
+		return err
+	}); err != nil {
+		return d, err
+	}
+	if err := each(ctx, db, "SELECT action, actor, reason, at FROM contact_actions WHERE contact_id = ? ORDER BY at, id", []any{id}, func(sc scanner) error {
+		var a ContactAction
+		var at int64
+		err := sc.Scan(&a.Action, &a.Actor, &a.Reason, &at)
+		a.At = millis(at)
+		d.Actions = append(d.Actions, a)
+		return err
+	}); err != nil {
+		return d, err
+	}
+	d.Conversations, err = s.rows(ctx, "SELECT "+rowColumns+rowFrom+` WHERE c.contact_id = ? AND c.messages > 0
+		ORDER BY c.status IN ('resolved', 'spam', 'abuse'), c.last_message_at DESC LIMIT 200`, id)
+	return d, err
+}
+
+type scanner interface{ Scan(...any) error }
+
+func each(ctx context.Context, db *sql.DB, query string, args []any, fn func(scanner) error) error {
+	rows, err := db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		if err := fn(rows); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// AddContactNote adds an internal note about a contact.
+func (s *Store) AddContactNote(ctx context.Context, contact int64, body string) (Note, error) {
+	n := Note{Author: s.agent, Body: strings.TrimSpace(body), CreatedAt: millis(s.nowMs())}
+	if n.Body == "" {
+		return n, errors.New("a note needs some text")
+	}
+	err := s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
+		return tx.QueryRowContext(ctx, "INSERT INTO contact_notes (contact_id, author, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+			contact, n.Author, n.Body, n.CreatedAt.UnixMilli()).Scan(&n.ID)
+	})
+	return n, err
+}
+
+// TagContact adds a tag (lower case, trimmed) to a contact.
+func (s *Store) TagContact(ctx context.Context, contact int64, tag string) error {
+	tag = strings.ToLower(strings.Join(strings.Fields(tag), " "))
+	if tag == "" {
+		return errors.New("a tag needs a name")
+	}
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)", contact, tag)
+		return err
+	})
+}
+
+// UntagContact removes a tag from a contact.
+func (s *Store) UntagContact(ctx context.Context, contact int64, tag string) error {
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?", contact, strings.ToLower(strings.TrimSpace(tag)))
+		return err
+	})
+}
+
+func (s *Store) contactWrite(ctx context.Context, contact int64, fn func(*sql.Tx) error) error {
+	return s.db.Write(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE id = ?", contact).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			return notFound("contact", contact)
+		}
+		return fn(tx)
+	})
+}
+
+// ActiveContact is a contact ranked by recent messages.
+type ActiveContact struct {
+	ID       int64      `json:"id"`
+	Email    string     `json:"email"`
+	Name     string     `json:"name"`
+	Messages int        `json:"messages"` // sent in the window
+	Abuse    AbuseLevel `json:"abuse,omitempty"`
+}
+
+// MostActive ranks contacts by the messages they sent in the last days (30 or 90 in the
+// UI), most first.
+func (s *Store) MostActive(ctx context.Context, days, limit int) ([]ActiveContact, error) {
+	if days <= 0 {
+		return nil, fmt.Errorf("a window of %d days is empty", days)
+	}
+	if limit <= 0 {
+		limit = 20
+	}
+	since := s.now().Add(-time.Duration(days) * 24 * time.Hour).UnixMilli()
+	list := []ActiveContact{}
+	err := each(ctx, s.db.Read(), `SELECT k.id, k.email, k.name, n, k.abuse_level FROM
+		(SELECT contact_id, count(*) AS n FROM messages WHERE NOT outbound AND contact_id IS NOT NULL AND date >= ?
+		 GROUP BY contact_id ORDER BY n DESC LIMIT ?) a JOIN contacts k ON k.id = a.contact_id ORDER BY n DESC, k.email`,
+		[]any{since, limit}, func(sc scanner) error {
+			var a ActiveContact
+			err := sc.Scan(&a.ID, &a.Email, &a.Name, &a.Messages, &a.Abuse)
+			list = append(list, a)
+			return err
+		})
+	return list, err
+}
+
+// DefaultWarning is the warning sent when the workspace has no template of its own.
+const DefaultWarning = "Hello {{first_name|there}},\n\nwe want this to be a friendly place for everyone, and some of your recent messages went against that. Please keep the conversation respectful; otherwise we will stop answering messages from this address.\n\n{{brand}}"
+
+// Warn records a warning to a contact and returns it as a draft for the conversation
+// (the user reviews and sends it like any reply).
+func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (Draft, error) {
+	tmpl, ok, err := s.w.Setting(ctx, SettingWarnTemplate)
+	if err != nil {
+		return Draft{}, err
+	}
+	if !ok || strings.TrimSpace(tmpl) == "" {
+		tmpl = DefaultWarning
+	}
+	if probs := template.Check(tmpl); probs != nil {
+		return Draft{}, fmt.Errorf("the warning template: %w", probs)
+	}
+	var owner sql.NullInt64
+	if err := s.db.Read().QueryRowContext(ctx, "SELECT contact_id FROM conversations WHERE id = ?", conv).Scan(&owner); errors.Is(err, sql.ErrNoRows) {
+		return Draft{}, notFound("conversation", conv)
+	} else if err != nil {
+		return Draft{}, err
+	}
+	if owner.Int64 != contact {
+		return Draft{}, fmt.Errorf("conversation %d is not with contact %d", conv, contact)
+	}
+	d, err := s.NewDraft(ctx, conv, tmpl)
+	if err != nil {
+		return d, err
+	}
+	return d, s.abuseStep(ctx, contact, "warn", reason)
+}
+
+// Mute stops alerts for a contact's mail; it is still stored and listed.
+func (s *Store) Mute(ctx context.Context, contact int64, reason string) error {
+	return s.abuseStep(ctx, contact, "mute", reason)
+}
+
+// Block files the contact's future mail as Abuse; nothing is deleted.
+func (s *Store) Block(ctx context.Context, contact int64, reason string) error {
+	return s.abuseStep(ctx, contact, "block", reason)
+}
+
+// Lift undoes the last step: blocked becomes muted, muted becomes warned or nothing.
+// Conversations already filed as Abuse keep that status until someone changes it.
+func (s *Store) Lift(ctx context.Context, contact int64, reason string) error {
+	return s.abuseStep(ctx, contact, "", reason)
+}
+
+func (s *Store) abuseStep(ctx context.Context, contact int64, action, reason string) error {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		return errors.New("say why: each abuse step is recorded with its reason")
+	}
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
+		var level AbuseLevel
+		if err := tx.QueryRowContext(ctx, "SELECT abuse_level FROM contacts WHERE id = ?", contact).Scan(&level); err != nil {
+			return err
+		}
+		next := level
+		switch action {
+		case "warn":
+			if level == AbuseNone {
+				next = AbuseWarned
+			}
+		case "mute":
+			next = AbuseMuted
+		case "block":
+			next = AbuseBlocked
+		default: // lift
+			switch level {
+			case AbuseBlocked:
+				action, next = "unblock", AbuseMuted
+			case AbuseMuted:
+				action, next = "unmute", AbuseNone
+				if warned, err := hasWarning(ctx, tx, contact); err != nil {
+					return err
+				} else if warned {
+					next = AbuseWarned
+				}
+			case AbuseWarned:
+				action, next = "clear", AbuseNone
+			default:
+				return errors.New("there is no abuse step to lift for this contact")
+			}
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET abuse_level = ? WHERE id = ?", next, contact); err != nil {
+			return err
+		}
+		_, err := tx.ExecContext(ctx, "INSERT INTO contact_actions (contact_id, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)",
+			contact, action, s.agent, reason, s.nowMs())
+		return err
+	})
+}
+
+func hasWarning(ctx context.Context, tx *sql.Tx, contact int64) (bool, error) {
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contact_actions WHERE contact_id = ? AND action = 'warn'", contact).Scan(&n)
+	return n > 0, err
+}
