@@ -83,7 +83,7 @@ func (s *Shell) Window() fyne.Window { return s.win }
 // window closes, then closes the workspace. With Options.Screenshot it returns whether the
 // picture could be written.
 func (s *Shell) ShowAndRun() error {
-	s.Start()
+	s.start()
 	if s.opts.Screenshot != "" {
 		s.win.SetFixedSize(true)
 		s.win.Resize(fyne.NewSize(1280, 800))
@@ -92,14 +92,14 @@ func (s *Shell) ShowAndRun() error {
 		s.win.Resize(fyne.NewSize(1200, 760))
 	}
 	s.win.ShowAndRun()
-	s.Close()
+	s.close()
 	s.shotMu.Lock()
 	defer s.shotMu.Unlock()
 	return s.shotErr
 }
 
-// Start opens the workspace to show first, off the UI goroutine.
-func (s *Shell) Start() {
+// start opens the workspace to show first, off the UI goroutine.
+func (s *Shell) start() {
 	s.work.do(func() {
 		cfg, err := s.root.Config()
 		if err != nil {
@@ -124,8 +124,8 @@ func (s *Shell) Start() {
 	})
 }
 
-// Close closes the open workspace and waits for the shell's work to end.
-func (s *Shell) Close() {
+// close closes the open workspace and waits for the shell's work to end.
+func (s *Shell) close() {
 	s.work.do(s.closeSession)
 	s.work.wait()
 	s.stop()

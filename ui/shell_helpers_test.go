@@ -71,10 +71,10 @@ func startShell(t *testing.T, root *workspace.Root, opts Options) (*Shell, *reco
 	s.work.inline = true
 	s.win.Resize(fyne.NewSize(1280, 800))
 	t.Cleanup(func() {
-		s.Close()
+		s.close()
 		s.win.Close()
 	})
-	s.Start()
+	s.start()
 	s.work.wait()
 	return s, rec
 }
