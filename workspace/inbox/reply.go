@@ -112,6 +112,10 @@ func (s *Store) Queue(ctx context.Context, r Reply) (OutboxItem, error) {
 	if err != nil {
 		return OutboxItem{}, err
 	}
+	return s.queue(ctx, r, body, p)
+}
+
+func (s *Store) queue(ctx context.Context, r Reply, body string, p parentMsg) (OutboxItem, error) {
 	now := s.nowMs()
 	sendAt := max(toMs(r.SendAt), now)
 	it := OutboxItem{ConversationID: r.ConversationID, WorkspaceID: s.w.ID(), AccountID: p.account.ID,
@@ -120,7 +124,7 @@ func (s *Store) Queue(ctx context.Context, r Reply) (OutboxItem, error) {
 		Subject: p.subject, Body: body, State: Queued, SendAt: millis(sendAt), NextAttemptAt: millis(sendAt),
 		CreatedBy: s.agent, CreatedAt: millis(now)}
 	to, _ := json.Marshal(it.To)
-	err = s.db.Write(ctx, func(tx *sql.Tx) error {
+	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO outbox (workspace_id, account_id, conversation_id, reply_to, message_id,
 			in_reply_to, refs, from_name, from_email, to_addrs, subject, body, state, send_at, next_attempt_at,
 			created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?) RETURNING id`,
@@ -196,11 +200,13 @@ func (s *Store) parent(ctx context.Context, conv int64) (parentMsg, error) {
 		return p, err
 	}
 	if len(accts) == 0 {
-		return p, errors.New("this workspace has no mail account to send from: add one first (switchboard account add)")
+		return p, errNoAccount
 	}
 	p.account = accts[0]
 	return p, nil
 }
+
+var errNoAccount = errors.New("this workspace has no mail account to send from: add one first (switchboard account add)")
 
 // newMessageID is a random id at the sending address's domain.
 func newMessageID(from string) string {

@@ -1,0 +1,161 @@
+package inbox
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+)
+
+func TestViewsCountsLabelsAndSearch(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	a, _ := deliver(t, s, "Åsa|asa@example.se", "Bönor", "Var är mina bönor?", c.t, "")
+	c.advance(time.Minute)
+	b, bID := deliver(t, s, "Jan|jan@example.cz", "Kávovar", "Kávovar nefunguje, kůň", c.t, "")
+	c.advance(time.Minute)
+	deliver(t, s, "Nordlys|brand@nordlys.example", "Re: Kávovar", "Pošleme nový", c.t, bID) // answered
+	c.advance(time.Minute)
+	sp, _ := deliver(t, s, "Spam|x@spam.example", "WIN", "win", c.t, "")
+	if err := s.SetStatus(ctx, sp, Spam); err != nil {
+		t.Fatal(err)
+	}
+	me, _ := s.Me(ctx)
+	erik, _ := s.AddStaff(ctx, "Erik")
+	if err := s.Assign(ctx, a, me.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Assign(ctx, b, erik.ID); err != nil {
+		t.Fatal(err)
+	}
+	refund, err := s.SaveLabel(ctx, Label{Name: "Refund", Color: "#c62828"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveLabel(ctx, Label{Name: "refund", Color: "#000000"}); err == nil {
+		t.Error("a duplicate label name was accepted")
+	}
+	if err := s.AddLabel(ctx, a, refund.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	ids := func(q Query) []int64 {
+		t.Helper()
+		p, err := s.List(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []int64
+		for _, r := range p.Rows {
+			out = append(out, r.ID)
+		}
+		if p.Total != len(out) {
+			t.Fatalf("total %d for %d rows", p.Total, len(out))
+		}
+		return out
+	}
+	for name, c := range map[string]struct {
+		q    Query
+		want []int64
+	}{
+		"all hides spam":    {Query{}, []int64{b, a}},
+		"spam by status":    {Query{Status: Spam}, []int64{sp}},
+		"unanswered":        {Query{View: ViewUnanswered}, []int64{a}},
+		"mine":              {Query{View: ViewMine}, []int64{a}},
+		"unassigned":        {Query{View: ViewUnassigned}, nil},
+		"label":             {Query{LabelID: refund.ID}, []int64{a}},
+		"search accents":    {Query{Search: "kun"}, []int64{b}},
+		"search prefix":     {Query{Search: "bön*"}, []int64{a}},
+		"search and status": {Query{Search: "kavovar", Status: Open}, nil},
+	} {
+		if got := ids(c.q); fmt.Sprint(got) != fmt.Sprint(c.want) {
+			t.Errorf("%s: %v, want %v", name, got, c.want)
+		}
+	}
+	if got := ids(Query{View: ViewOverdue}); len(got) != 0 {
+		t.Errorf("overdue right away: %v", got)
+	}
+	c.advance(DefaultResponseTarget)
+	if got := ids(Query{View: ViewOverdue}); fmt.Sprint(got) != fmt.Sprint([]int64{a}) {
+		t.Errorf("overdue after the target: %v", got)
+	}
+	r := mustRow(t, s, a)
+	if !r.Overdue || r.WaitingSince != t0 || r.Assignee != "Anna" || len(r.Labels) != 1 || r.Labels[0].Color != "#C62828" || r.ContactName != "Åsa" {
+		t.Errorf("row %+v", r)
+	}
+	if err := s.SetResponseTarget(ctx, 24*time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.All != 2 || counts.Unanswered != 1 || counts.Alerts != 1 || counts.Overdue != 0 || counts.Mine != 1 ||
+		counts.Unassigned != 0 || counts.ByStatus[Spam] != 1 || counts.ByLabel[refund.ID] != 1 {
+		t.Errorf("counts %+v", counts)
+	}
+	h, _ := s.History(ctx, a)
+	if len(h) != 2 || h[0].Kind != "assignee" || h[0].New != "Anna" || h[1].Kind != "label" || h[1].New != "Refund" {
+		t.Errorf("history %+v", h)
+	}
+}
+
+func TestKeysetPagingMatchesOffset(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	for i := range 25 {
+		deliver(t, s, fmt.Sprintf("C%d|c%d@example.com", i, i), fmt.Sprintf("Ärende %d", i), "text", c.t, "")
+		if i%5 != 0 {
+			c.advance(time.Second) // some share a time: the id breaks the tie
+		}
+	}
+	var seek []int64
+	var after *Cursor
+	for {
+		p, err := s.List(ctx, Query{After: after, Limit: 7})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Total != 25 {
+			t.Fatalf("total %d", p.Total)
+		}
+		for _, r := range p.Rows {
+			seek = append(seek, r.ID)
+		}
+		if len(p.Rows) < 7 {
+			break
+		}
+		after = p.Rows[len(p.Rows)-1].Cursor()
+	}
+	all, _ := s.List(ctx, Query{Limit: 100})
+	var offset []int64
+	for _, r := range all.Rows {
+		offset = append(offset, r.ID)
+	}
+	if fmt.Sprint(seek) != fmt.Sprint(offset) {
+		t.Fatalf("keyset %v\noffset %v", seek, offset)
+	}
+}
+
+func TestNotesAreInternal(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	conv, _ := deliver(t, s, "A|a@example.com", "Hi", "hi", c.t, "")
+	if _, err := s.AddNote(ctx, conv, "  "); err == nil {
+		t.Error("empty note accepted")
+	}
+	if _, err := s.AddNote(ctx, conv, "Kunden är VIP — var extra snäll."); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := s.Notes(ctx, conv)
+	if len(notes) != 1 || notes[0].Author != "Anna" {
+		t.Fatalf("notes %+v", notes)
+	}
+	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "Hello"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.Body != "Hello" {
+		t.Fatalf("a note leaked into the reply: %q", it.Body)
+	}
+}
