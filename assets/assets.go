@@ -2,7 +2,10 @@
 // workspace's seed data.
 package assets
 
-import "embed"
+import (
+	"embed"
+	"io/fs"
+)
 
 // Translations holds translations/<lang>.json for fyne's lang.AddTranslationsFS.
 //
@@ -18,3 +21,12 @@ var Demo embed.FS
 //
 //go:embed icon.png
 var Icon []byte
+
+// DemoSeed is the demo folder itself, so seeders name files as "faq.csv", not "demo/faq.csv".
+func DemoSeed() fs.FS {
+	sub, err := fs.Sub(Demo, "demo")
+	if err != nil {
+		panic(err) // the embed pattern guarantees the folder
+	}
+	return sub
+}

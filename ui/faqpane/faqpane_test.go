@@ -38,7 +38,7 @@ func setup(t *testing.T) (*Pane, fyne.Window, *faq.Store) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.Close() })
-	if err := faq.SeedDemo(ctx, w, assets.Demo); err != nil {
+	if err := faq.SeedDemo(ctx, w, assets.DemoSeed()); err != nil {
 		t.Fatal(err)
 	}
 	p := New()

@@ -15,6 +15,7 @@ import (
 
 	"switchboard/assets"
 	"switchboard/workspace"
+	"switchboard/workspace/faq"
 )
 
 // Step seeds one feature's part of the demo into a freshly created workspace. seed is
@@ -24,6 +25,7 @@ type Step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
 // Steps run in order on every new demo workspace. Add a feature's step here.
 var Steps = []Step{
 	seedSettings,
+	faq.SeedDemo,
 }
 
 // markerKey is the workspace setting that tells the demo from a real client, whatever it
@@ -37,14 +39,6 @@ type seedWorkspace struct {
 	Color    string            `json:"color"`
 	TimeZone string            `json:"time_zone"`
 	Settings map[string]string `json:"settings"`
-}
-
-func seedFS() fs.FS {
-	sub, err := fs.Sub(assets.Demo, "demo")
-	if err != nil {
-		panic(err) // the embed pattern guarantees the folder
-	}
-	return sub
 }
 
 func readSeed(seed fs.FS) (seedWorkspace, error) {
@@ -66,7 +60,7 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 	} else if !errors.Is(err, workspace.ErrNotFound) {
 		return workspace.Info{}, err
 	}
-	seed := seedFS()
+	seed := assets.DemoSeed()
 	s, err := readSeed(seed)
 	if err != nil {
 		return workspace.Info{}, err

@@ -11,10 +11,10 @@ import (
 // demoUses gives the demo's "most used" view something to show.
 var demoUses = map[string]int{"Where is my order?": 41, "How long does shipping take?": 27, "How do I pause my subscription?": 12, "Can I get a refund?": 5}
 
-// SeedDemo fills w's FAQ from demo/faq.csv in fsys (assets.Demo), through the same
-// import a user runs, so the demo file is checked like any other.
-func SeedDemo(ctx context.Context, w *workspace.Workspace, fsys fs.FS) error {
-	f, err := fsys.Open("demo/faq.csv")
+// SeedDemo fills w's FAQ from faq.csv in seed (the demo folder of assets), through the
+// same import a user runs, so the demo file is checked like any other.
+func SeedDemo(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+	f, err := seed.Open("faq.csv")
 	if err != nil {
 		return err
 	}

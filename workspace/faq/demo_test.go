@@ -10,7 +10,7 @@ import (
 func TestSeedDemo(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	if err := SeedDemo(ctx, s.w, assets.Demo); err != nil {
+	if err := SeedDemo(ctx, s.w, assets.DemoSeed()); err != nil {
 		t.Fatal(err)
 	}
 	all := mustList(t, s)
