@@ -40,6 +40,8 @@ type composer struct {
 	then     *widget.Select
 	send     *widget.Button
 	later    *widget.Button
+	bottom   *fyne.Container // messages and actions under the text
+	frame    *fyne.Container
 	content  fyne.CanvasObject
 }
 
@@ -50,8 +52,7 @@ func newComposer(p *Pane) *composer {
 	c.brand.TextStyle.Bold = true
 	c.fromText = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnPrimary))
 	pad := theme.Padding()
-	bandRow := container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad*2),
-		container.NewHBox(c.brand, layout.NewSpacer(), c.fromText))
+	bandRow := container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad*2), container.NewVBox(c.brand, c.fromText))
 	c.to = widget.NewLabel("")
 	c.body = widget.NewMultiLineEntry()
 	c.body.Wrapping = fyne.TextWrapWord
@@ -73,9 +74,13 @@ func newComposer(p *Pane) *composer {
 	c.send.Importance = widget.HighImportance
 	c.later = widget.NewButtonWithIcon(lang.L("Send later…"), theme.HistoryIcon(), c.pickLater)
 	cancel := widget.NewButton(lang.L("Discard"), func() { c.close(); p.detail.stack(false) })
-	actions := container.NewHBox(faqBtn, layout.NewSpacer(), widget.NewLabel(lang.L("Then")), c.then, cancel, c.later, c.send)
+	actions := container.NewVBox(
+		container.NewBorder(nil, nil, faqBtn, nil, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Then")), nil, c.then)),
+		container.NewHBox(layout.NewSpacer(), cancel, c.later, c.send))
 	top := container.NewVBox(container.NewStack(c.band, bandRow), c.to)
-	c.content = container.NewBorder(top, container.NewVBox(c.problems, c.advice, actions), nil, nil, c.body)
+	c.bottom = container.NewVBox(c.problems, c.advice, actions)
+	c.frame = container.NewBorder(top, c.bottom, nil, nil, c.body)
+	c.content = c.frame
 	return c
 }
 
@@ -163,8 +168,7 @@ func (c *composer) check() {
 		msgs = append(msgs, lang.L("This workspace has no mail account to send from: add one in Settings."))
 	}
 	c.problems.SetText(strings.Join(msgs, "\n"))
-	c.problems.Hidden = len(msgs) == 0
-	c.problems.Refresh()
+	showIf(c.problems, len(msgs) > 0)
 	c.findings = nil
 	if c.row.ID != 0 && strings.TrimSpace(c.body.Text) != "" {
 		c.findings = inbox.CheckTone(c.body.Text, c.tone)
@@ -174,8 +178,10 @@ func (c *composer) check() {
 		advice = append(advice, "• "+f.Message)
 	}
 	c.advice.SetText(strings.Join(advice, "\n"))
-	c.advice.Hidden = len(advice) == 0
-	c.advice.Refresh()
+	showIf(c.advice, len(advice) > 0)
+	// Wrapped messages change height with their text: lay the frame and then its bottom out.
+	c.frame.Refresh()
+	c.bottom.Refresh()
 	if len(msgs) > 0 || strings.TrimSpace(c.body.Text) == "" {
 		c.send.Disable()
 		c.later.Disable()
@@ -199,4 +205,13 @@ func braces(names []string) string {
 		out[i] = "{{" + n + "}}"
 	}
 	return strings.Join(out, ", ")
+}
+
+// showIf shows or hides o through Show and Hide, which lay its container out again.
+func showIf(o fyne.CanvasObject, on bool) {
+	if on {
+		o.Show()
+	} else {
+		o.Hide()
+	}
 }

@@ -56,17 +56,19 @@ func newConversationView(p *Pane) *conversationView {
 	v.scroll = container.NewVScroll(v.thread)
 	replyBtn := widget.NewButtonWithIcon(lang.L("Reply"), theme.MailReplyIcon(), v.reply)
 	replyBtn.Importance = widget.HighImportance
-	v.toolbar = container.NewHBox(
-		widget.NewButtonWithIcon(lang.L("Resolve"), theme.ConfirmIcon(), func() { p.resolve(0) }),
-		widget.NewButtonWithIcon(lang.L("Snooze"), theme.HistoryIcon(), p.snooze),
-		widget.NewButtonWithIcon(lang.L("Label"), theme.ListIcon(), p.label),
-		widget.NewButtonWithIcon(lang.L("Assign"), theme.AccountIcon(), p.assign),
-		replyBtn)
+	// Icons with their key beside Reply: the conversation shares the window with the views
+	// and the list, and the keys are what a busy inbox is worked with.
+	key := func(k string, icon fyne.Resource, fn func()) *widget.Button { return widget.NewButtonWithIcon(k, icon, fn) }
+	v.toolbar = container.NewHBox(replyBtn,
+		key("e", theme.ConfirmIcon(), func() { p.resolve(0) }),
+		key("s", theme.HistoryIcon(), p.snooze),
+		key("l", theme.ListIcon(), p.label),
+		key("a", theme.AccountIcon(), p.assign))
 	v.note = widget.NewEntry()
 	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
 	v.note.OnSubmitted = v.addNote
 	v.composer = newComposer(p)
-	head := container.NewVBox(v.subject, container.NewHBox(v.who, v.status), v.toolbar, widget.NewSeparator())
+	head := container.NewVBox(v.subject, container.NewBorder(nil, nil, nil, v.status, v.who), v.toolbar, widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})

@@ -50,6 +50,7 @@ type rowView struct {
 	contact, waited, subject, snippet, status, when *line
 	unread                                          *canvas.Circle
 	chips                                           *fyne.Container
+	lines                                           []*fyne.Container // re-laid out when natural widths change
 	content                                         fyne.CanvasObject
 }
 
@@ -70,6 +71,7 @@ func newRowView() *rowView {
 	line2 := container.NewBorder(nil, nil, spacer(14), nil, v.subject)
 	left := container.New(layout.NewCustomPaddedHBoxLayout(6), spacer(8), v.status, v.chips)
 	line3 := container.NewBorder(nil, nil, left, v.when, v.snippet)
+	v.lines = []*fyne.Container{line1, left, line3}
 	v.content = container.New(layout.NewCustomPaddedVBoxLayout(3), line1, line2, line3)
 	v.ExtendBaseWidget(v)
 	return v
@@ -119,6 +121,9 @@ func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration)
 	}
 	v.chips.Objects = objs
 	v.chips.Refresh()
+	for _, l := range v.lines {
+		l.Refresh()
+	}
 }
 
 // newChip draws a label as a pill in its colour.

@@ -91,7 +91,7 @@ func (p *Pane) build() {
 	p.detail = newConversationView(p)
 	listSide := container.NewBorder(container.NewBorder(nil, nil, nil, p.count, p.find), nil, nil, nil, p.list)
 	split := container.NewHSplit(listSide, p.detail.content)
-	split.Offset = 0.42
+	split.Offset = 0.45
 	p.content = container.NewBorder(nil, nil, p.views.content, nil, split)
 }
 

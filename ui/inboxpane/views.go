@@ -35,12 +35,12 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 	v := &viewsColumn{chosen: chosen}
 	v.list = widget.NewList(func() int { return len(v.items) }, func() fyne.CanvasObject {
 		count := widget.NewLabel("")
-		return container.NewBorder(nil, nil, fields.NewSwatch("", 10), count, widget.NewLabel(""))
+		return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 10)), count, widget.NewLabel(""))
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
 		it := v.items[i]
 		c.Objects[0].(*widget.Label).SetText(it.title)
-		sw := c.Objects[1].(*fields.Swatch)
+		sw := c.Objects[1].(*fyne.Container).Objects[0].(*fields.Swatch)
 		if it.color != "" {
 			sw.SetColor(it.color)
 			sw.Show()
@@ -61,7 +61,7 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 		}
 	}
 	head := widget.NewLabelWithStyle(lang.L("Views"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	v.content = container.NewBorder(head, nil, nil, nil, container.New(&fixedWidth{w: 210}, v.list))
+	v.content = container.NewBorder(head, nil, nil, nil, container.New(&fixedWidth{w: 190}, v.list))
 	return v
 }
 

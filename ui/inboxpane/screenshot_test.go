@@ -1,0 +1,105 @@
+package inboxpane
+
+import (
+	"context"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"switchboard/workspace/faq"
+	"switchboard/workspace/inbox"
+)
+
+// TestBusyInboxRenders draws the list, an open conversation with a note, and the composer
+// with an FAQ answer and a tone finding. With INBOX_SCREENSHOTS=DIR it writes them there as
+// PNGs to look at; either way each must have been drawn.
+func TestBusyInboxRenders(t *testing.T) {
+	h := newHarness(t)
+	w := h.workspace("Nordlys Coffee", 300)
+	ctx := context.Background()
+	s := h.store(w)
+	if err := w.SetSetting(ctx, inbox.SettingAvoid, "unfortunately"); err != nil {
+		t.Fatal(err)
+	}
+	page, err := s.List(ctx, inbox.Query{Limit: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refund, err := s.SaveLabel(ctx, inbox.Label{Name: "Refund", Color: "#C2410C"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	vip, err := s.SaveLabel(ctx, inbox.Label{Name: "VIP", Color: "#7C3AED"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, r := range page.Rows {
+		switch i % 5 {
+		case 1:
+			err = s.AddLabel(ctx, r.ID, refund.ID)
+		case 2:
+			err = s.AddLabel(ctx, r.ID, vip.ID)
+		case 3:
+			err = s.SetStatus(ctx, r.ID, inbox.Open)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := s.AddNote(ctx, page.Rows[0].ID, "Lars approved a replacement bag; ship with tomorrow's batch."); err != nil {
+		t.Fatal(err)
+	}
+	entry, err := faq.NewStore(w).Save(ctx, "", faq.Draft{Question: "Damaged package", Lang: "en",
+		Answer: "Hi {{first_name}},\n\nUnfortunately the bag was torn. A new one is on its way today."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.load(w)
+	shot(t, h, "inbox-list.png")
+	h.p.openAt(0)
+	h.drain()
+	shot(t, h, "inbox-conversation.png")
+	h.p.detail.reply()
+	h.drain()
+	h.p.detail.composer.insertAnswer(entry.Entry)
+	h.drain()
+	shot(t, h, "inbox-composer.png")
+	if len(h.p.detail.composer.findings) == 0 {
+		t.Fatal("the avoided word was not pointed out")
+	}
+}
+
+func shot(t *testing.T, h *harness, name string) {
+	t.Helper()
+	img := h.win.Canvas().Capture()
+	if uniform(img) {
+		t.Fatalf("%s: nothing drawn", name)
+	}
+	dir := os.Getenv("INBOX_SCREENSHOTS")
+	if dir == "" {
+		return
+	}
+	f, err := os.Create(filepath.Join(dir, name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, img); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func uniform(img image.Image) bool {
+	b := img.Bounds()
+	first := img.At(b.Min.X, b.Min.Y)
+	for y := b.Min.Y; y < b.Max.Y; y += 5 {
+		for x := b.Min.X; x < b.Max.X; x += 5 {
+			if img.At(x, y) != first {
+				return false
+			}
+		}
+	}
+	return true
+}
