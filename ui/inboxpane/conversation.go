@@ -58,7 +58,9 @@ func newConversationView(p *Pane) *conversationView {
 	replyBtn.Importance = widget.HighImportance
 	// Icons with their key beside Reply: the conversation shares the window with the views
 	// and the list, and the keys are what a busy inbox is worked with.
-	key := func(k string, icon fyne.Resource, fn func()) *widget.Button { return widget.NewButtonWithIcon(k, icon, fn) }
+	key := func(k string, icon fyne.Resource, fn func()) *widget.Button {
+		return widget.NewButtonWithIcon(k, icon, fn)
+	}
 	v.toolbar = container.NewHBox(replyBtn,
 		key("e", theme.ConfirmIcon(), func() { p.resolve(0) }),
 		key("s", theme.HistoryIcon(), p.snooze),
