@@ -58,14 +58,11 @@ func newConversationView(p *Pane) *conversationView {
 	replyBtn.Importance = widget.HighImportance
 	// Icons with their key beside Reply: the conversation shares the window with the views
 	// and the list, and the keys are what a busy inbox is worked with.
-	key := func(k string, icon fyne.Resource, fn func()) *widget.Button {
-		return widget.NewButtonWithIcon(k, icon, fn)
-	}
 	v.toolbar = container.NewHBox(replyBtn,
-		key("e", theme.ConfirmIcon(), func() { p.resolve(0) }),
-		key("s", theme.HistoryIcon(), p.snooze),
-		key("l", theme.ListIcon(), p.label),
-		key("a", theme.AccountIcon(), p.assign))
+		widget.NewButtonWithIcon("e", theme.ConfirmIcon(), func() { p.resolve(0) }),
+		widget.NewButtonWithIcon("s", theme.HistoryIcon(), p.snooze),
+		widget.NewButtonWithIcon("l", theme.ListIcon(), p.label),
+		widget.NewButtonWithIcon("a", theme.AccountIcon(), p.assign))
 	v.note = widget.NewEntry()
 	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
 	v.note.OnSubmitted = v.addNote
