@@ -1,0 +1,255 @@
+package imapsync
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+
+	"switchboard/workspace/mail"
+)
+
+const (
+	chunkSize   = 64       // messages handed between pipeline stages at once
+	commitBytes = 24 << 20 // raw bytes after which a transaction is committed mid-batch
+)
+
+// batch is a run of messages from one FETCH; last marks its end, where the folder's
+// UID cursor may move past every UID it asked for.
+type batch struct {
+	msgs    []mail.Incoming
+	last    bool
+	uidNext uint32
+}
+
+// fetchNew stores every message with a UID at or above the folder's cursor. Three stages
+// overlap: this goroutine reads FETCH responses, parsers turn chunks into mail.Parsed,
+// and the writer stores them in large transactions, so the network, the parser and
+// SQLite work at the same time and memory holds only a few chunks.
+func (s *Syncer) fetchNew(ctx context.Context, f mail.Folder, prog *progress) (mail.IngestResult, error) {
+	var total mail.IngestResult
+	uids, err := s.newUIDs(ctx, f)
+	if err != nil || len(uids) == 0 {
+		return total, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+
+	parsed := make(chan batch, 2)
+	raw := make(chan batch, 2)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { // parser: keeps chunk order, spreads each chunk over the cores
+		defer wg.Done()
+		defer close(parsed)
+		for b := range raw {
+			parseAll(b.msgs)
+			select {
+			case parsed <- b:
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	writeErr := make(chan error, 1)
+	go func() {
+		err := s.write(ctx, f, parsed, prog, &total)
+		if err != nil {
+			cancel() // stops the parser and the fetch
+		}
+		writeErr <- err
+	}()
+
+	fetchErr := s.stream(ctx, uids, raw)
+	close(raw)
+	if fetchErr != nil {
+		cancel() // stop the writer; what it committed stays, the cursor says where to resume
+	}
+	err = <-writeErr
+	wg.Wait()
+	if err != nil {
+		return total, err
+	}
+	return total, fetchErr
+}
+
+// newUIDs lists UIDs at or above the cursor.
+func (s *Syncer) newUIDs(ctx context.Context, f mail.Folder) ([]imap.UID, error) {
+	var uids []imap.UID
+	err := s.do(ctx, func(c *imapclient.Client) error {
+		var opts *imap.SearchOptions
+		if s.caps.Has(imap.CapESearch) {
+			opts = &imap.SearchOptions{ReturnAll: true}
+		}
+		crit := &imap.SearchCriteria{UID: []imap.UIDSet{{imap.UIDRange{Start: imap.UID(f.UIDNext), Stop: 0}}}}
+		data, err := c.UIDSearch(crit, opts).Wait()
+		if err != nil {
+			return err
+		}
+		for _, u := range data.AllUIDs() {
+			if uint32(u) >= f.UIDNext { // "n:*" always includes the highest UID
+				uids = append(uids, u)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("searching new mail: %w", err)
+	}
+	return uids, nil
+}
+
+// stream sends FETCH commands for uids in batches and passes the messages on in chunks.
+// One FETCH at a time: Dovecot answers pipelined FETCHes before the earlier one's tagged
+// OK, and imapclient's reader then blocks on a literal nobody reads yet; with batches of
+// FetchBatch UIDs the round trips between them cost little.
+func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) error {
+	opts := &imap.FetchOptions{UID: true, Flags: true, InternalDate: true,
+		BodySection: []*imap.FetchItemBodySection{{Peek: true}}}
+	n := s.opt.FetchBatch
+	return s.do(ctx, func(c *imapclient.Client) error {
+		var inflight []*imapclient.FetchCommand
+		var ends []imap.UID
+		next := 0
+		send := func() {
+			if next >= len(uids) {
+				return
+			}
+			end := min(next+n, len(uids))
+			var set imap.UIDSet
+			set.AddRange(uids[next], uids[end-1])
+			if int(uids[end-1]-uids[next]) != end-next-1 { // not contiguous: list them
+				set = imap.UIDSet{}
+				for _, u := range uids[next:end] {
+					set.AddNum(u)
+				}
+			}
+			inflight = append(inflight, c.Fetch(set, opts))
+			ends = append(ends, uids[end-1])
+			next = end
+		}
+		defer func() {
+			for _, cmd := range inflight {
+				cmd.Close()
+			}
+		}()
+		send()
+		for len(inflight) > 0 {
+			cmd := inflight[0]
+			var b batch
+			for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+				m, err := readMessage(msg)
+				if err != nil {
+					return err
+				}
+				if m.Raw == nil {
+					continue
+				}
+				b.msgs = append(b.msgs, m)
+				if len(b.msgs) == chunkSize {
+					if err := emit(ctx, out, b); err != nil {
+						return err
+					}
+					b = batch{}
+				}
+			}
+			if err := cmd.Close(); err != nil {
+				return fmt.Errorf("FETCH: %w", err)
+			}
+			inflight = inflight[1:]
+			b.last, b.uidNext = true, uint32(ends[0])+1
+			ends = ends[1:]
+			send()
+			if err := emit(ctx, out, b); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func emit(ctx context.Context, out chan<- batch, b batch) error {
+	select {
+	case out <- b:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// readMessage takes one FETCH response apart; the body literal is read straight into a
+// buffer of its announced size.
+func readMessage(msg *imapclient.FetchMessageData) (mail.Incoming, error) {
+	var m mail.Incoming
+	for item := msg.Next(); item != nil; item = msg.Next() {
+		switch it := item.(type) {
+		case imapclient.FetchItemDataUID:
+			m.UID = uint32(it.UID)
+		case imapclient.FetchItemDataFlags:
+			m.Flags = toFlags(it.Flags)
+		case imapclient.FetchItemDataInternalDate:
+			m.ReceivedAt = it.Time
+		case imapclient.FetchItemDataBodySection:
+			if it.Literal == nil {
+				continue
+			}
+			// Read to EOF, not just Size bytes: the client's reader waits for the EOF.
+			buf := bytes.NewBuffer(make([]byte, 0, it.Literal.Size()+1))
+			if _, err := buf.ReadFrom(it.Literal); err != nil {
+				return m, fmt.Errorf("reading message: %w", err)
+			}
+			m.Raw = buf.Bytes()
+		}
+	}
+	return m, nil
+}
+
+// parseAll parses a chunk on all cores.
+func parseAll(msgs []mail.Incoming) {
+	workers := min(runtime.GOMAXPROCS(0), len(msgs))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(msgs); i += workers {
+				msgs[i].Parsed = Parse(msgs[i].Raw)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// write stores parsed chunks, committing at the end of each FETCH batch (moving the UID
+// cursor) or when enough bytes have piled up (without moving it: a refetch of those is
+// harmless, as messages are keyed by Message-ID).
+func (s *Syncer) write(ctx context.Context, f mail.Folder, in <-chan batch, prog *progress, total *mail.IngestResult) error {
+	var pending []mail.Incoming
+	size := 0
+	for b := range in {
+		pending = append(pending, b.msgs...)
+		for _, m := range b.msgs {
+			size += len(m.Raw)
+		}
+		if !b.last && size < commitBytes {
+			continue
+		}
+		var next uint32
+		if b.last {
+			next = b.uidNext
+		}
+		res, err := s.store.Ingest(ctx, f.ID, pending, next)
+		if err != nil {
+			return err
+		}
+		total.New += res.New
+		total.Existing += res.Existing
+		prog.add(len(pending))
+		pending, size = pending[:0:0], 0
+	}
+	return ctx.Err()
+}

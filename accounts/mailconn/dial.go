@@ -1,0 +1,85 @@
+package mailconn
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"time"
+
+	"switchboard/workspace/mail"
+)
+
+// Options tune connections; zero values are the defaults.
+type Options struct {
+	// Deadline bounds every network operation: dialing, the handshake, and the wait for
+	// each answer (an answer that keeps arriving is not cut off). Default 30s.
+	Deadline time.Duration
+	// Roots replaces the system's trusted CAs (tests).
+	Roots *x509.CertPool
+}
+
+func (o Options) deadline() time.Duration {
+	if o.Deadline <= 0 {
+		return 30 * time.Second
+	}
+	return o.Deadline
+}
+
+// dial resolves, connects and (for implicit TLS) handshakes, naming the failed stage.
+func dial(ctx context.Context, ep mail.Endpoint, pinned string, o Options) (net.Conn, error) {
+	server := ep.Addr()
+	fail := func(stage Stage, err error, hint string) error {
+		return &StageError{Stage: stage, Server: server, Err: err, Hint: hint}
+	}
+	if ep.Security == mail.Plain && !mail.IsLoopback(ep.Host) {
+		return nil, fail(StageTLS, errors.New("unencrypted connections are only allowed to this machine"), "use tls or starttls")
+	}
+	ctx, cancel := context.WithTimeout(ctx, o.deadline())
+	defer cancel()
+	addrs, err := net.DefaultResolver.LookupHost(ctx, ep.Host)
+	if err != nil {
+		return nil, fail(StageDNS, err, "check the server name for typos, and that this computer is online")
+	}
+	var d net.Dialer
+	var conn net.Conn
+	for _, a := range addrs {
+		conn, err = d.DialContext(ctx, "tcp", net.JoinHostPort(a, fmt.Sprint(ep.Port)))
+		if err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fail(StageTCP, err, "check the port, and that no firewall blocks it")
+	}
+	if ep.Security == mail.TLS {
+		tc, err := handshake(ctx, conn, ep.Host, pinned, o)
+		if err != nil {
+			return nil, &StageError{Stage: StageTLS, Server: server, Err: err, Hint: tlsHint(err, ep)}
+		}
+		return tc, nil
+	}
+	return conn, nil
+}
+
+func handshake(ctx context.Context, conn net.Conn, host, pinned string, o Options) (*tls.Conn, error) {
+	tc := tls.Client(conn, TLSConfig(host, pinned, o.Roots))
+	if err := tc.HandshakeContext(ctx); err != nil {
+		conn.Close()
+		return nil, err
+	}
+	return tc, nil
+}
+
+func tlsHint(err error, ep mail.Endpoint) string {
+	var ce *CertError
+	if errors.As(err, &ce) {
+		return "if this is your own server with a self-signed certificate, trust exactly this fingerprint in the account settings"
+	}
+	if ep.Security == mail.TLS {
+		return fmt.Sprintf("the server did not speak TLS on port %d: check the port, or choose starttls", ep.Port)
+	}
+	return ""
+}
