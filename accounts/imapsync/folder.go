@@ -27,6 +27,7 @@ func (s *Syncer) syncFolder(ctx context.Context, f mail.Folder, prog *progress, 
 			return err
 		}
 		f.UIDNext, f.HighestModSeq, f.Messages, f.Resyncing = 1, 0, 0, true
+		sum.Resynced++
 	}
 	f.UIDValidity = sel.UIDValidity
 	known := f.UIDNext // UIDs below this were stored before this pass

@@ -70,6 +70,7 @@ type Summary struct {
 	Existing     int           `json:"already_stored"`
 	FlagsUpdated int           `json:"flags_updated"`
 	Expunged     int           `json:"expunged"`
+	Resynced     int           `json:"resynced_folders"` // refetched after a UIDVALIDITY change
 	Removed      int           `json:"removed"`
 	FlagsPushed  int           `json:"flags_written_back"`
 	Duration     time.Duration `json:"duration_ns"`
@@ -194,14 +195,20 @@ func (s *Syncer) Pass(ctx context.Context) (Summary, error) {
 		todo = append(todo, f)
 	}
 	sum.Folders = len(folders)
+	sweep := false
+	for _, f := range folders {
+		sweep = sweep || f.Resyncing
+	}
 	for _, f := range todo {
 		if err := s.syncFolder(ctx, f, prog, &sum); err != nil {
 			s.store.SetFolderError(context.WithoutCancel(ctx), f.ID, err.Error())
 			return sum, fmt.Errorf("folder %s: %w", f.Name, err)
 		}
 	}
-	if sum.Removed, err = s.store.Sweep(ctx); err != nil {
-		return sum, err
+	if sweep || sum.Resynced > 0 || sum.Expunged > 0 {
+		if sum.Removed, err = s.store.Sweep(ctx); err != nil {
+			return sum, err
+		}
 	}
 	sum.Duration = time.Since(start)
 	return sum, nil
@@ -259,11 +266,24 @@ func (s *Syncer) folders(ctx context.Context) ([]mail.Folder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing folders: %w", err)
 	}
-	if _, err := s.store.EnsureFolder(ctx, s.acct.ID, "INBOX", mail.RoleInbox); err != nil {
+	have, err := s.store.Folders(ctx, s.acct.ID)
+	if err != nil {
 		return nil, err
 	}
+	want := map[string]mail.Role{"INBOX": mail.RoleInbox}
 	if sent := sentFolder(list); sent != "" {
-		if _, err := s.store.EnsureFolder(ctx, s.acct.ID, sent, mail.RoleSent); err != nil {
+		want[sent] = mail.RoleSent
+	}
+	for _, f := range have {
+		if want[f.Name] == f.Role {
+			delete(want, f.Name)
+		}
+	}
+	if len(want) == 0 {
+		return have, nil // the usual case: no write at all
+	}
+	for name, role := range want {
+		if _, err := s.store.EnsureFolder(ctx, s.acct.ID, name, role); err != nil {
 			return nil, err
 		}
 	}

@@ -28,8 +28,9 @@ func (o Options) deadline() time.Duration {
 	return o.Deadline
 }
 
-// dial resolves, connects and (for implicit TLS) handshakes, naming the failed stage.
-func dial(ctx context.Context, ep mail.Endpoint, pinned string, o Options) (net.Conn, error) {
+// Dial resolves, connects and (for implicit TLS) handshakes, naming the failed stage.
+// STARTTLS is the caller's, as it is protocol-specific.
+func Dial(ctx context.Context, ep mail.Endpoint, pinned string, o Options) (net.Conn, error) {
 	server := ep.Addr()
 	fail := func(stage Stage, err error, hint string) error {
 		return &StageError{Stage: stage, Server: server, Err: err, Hint: hint}

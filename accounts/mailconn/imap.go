@@ -26,7 +26,7 @@ type IMAP struct {
 // the server announces on its own (new mail during IDLE, expunges); it may be nil.
 func DialIMAP(ctx context.Context, acct mail.Account, password string, o Options, handler *imapclient.UnilateralDataHandler) (*IMAP, error) {
 	ep := acct.IMAP
-	raw, err := dial(ctx, ep, acct.TrustedCertSHA256, o)
+	raw, err := Dial(ctx, ep, acct.TrustedCertSHA256, o)
 	if err != nil {
 		return nil, err
 	}
