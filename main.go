@@ -19,6 +19,7 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"switchboard/accounts/mailcli"
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
@@ -133,6 +134,11 @@ var commands = map[string]func(context.Context, *cli, []string) error{
 	"status":    inWorkspace(inbox.RunStatusCLI),
 	"outbox":    inWorkspace(smtpsend.RunOutboxCLI),
 	// mail commands
+	"account":       inWorkspace(mailcli.RunAccountCLI),
+	"sync":          inWorkspace(mailcli.RunSyncCLI),
+	"search":        inWorkspace(mailcli.RunSearchCLI),
+	"conversations": inWorkspace(mailcli.RunConversationsCLI),
+	"stats":         inWorkspace(mailcli.RunStatsCLI),
 }
 
 // open opens the --workspace the subcommand acts in.
