@@ -111,7 +111,7 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 	opts := &imap.FetchOptions{UID: true, Flags: true, InternalDate: true,
 		BodySection: []*imap.FetchItemBodySection{{Peek: true}}}
 	n := s.opt.FetchBatch
-	return s.do(ctx, func(c *imapclient.Client) error {
+	return s.do(ctx, func(c *imapclient.Client) (err error) {
 		var inflight []*imapclient.FetchCommand
 		var ends []imap.UID
 		next := 0
@@ -133,6 +133,10 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 			next = end
 		}
 		defer func() {
+			if err != nil {
+				s.conn.Abort()
+				return
+			}
 			for _, cmd := range inflight {
 				cmd.Close()
 			}
@@ -201,6 +205,9 @@ func readMessage(msg *imapclient.FetchMessageData) (mail.Incoming, error) {
 			buf := bytes.NewBuffer(make([]byte, 0, it.Literal.Size()+1))
 			if _, err := buf.ReadFrom(it.Literal); err != nil {
 				return m, fmt.Errorf("reading message: %w", err)
+			}
+			if int64(buf.Len()) != it.Literal.Size() { // a cut connection ends the literal early
+				return m, fmt.Errorf("reading message: connection lost after %d of %d bytes", buf.Len(), it.Literal.Size())
 			}
 			m.Raw = buf.Bytes()
 		}

@@ -90,6 +90,10 @@ func (c *IMAP) Do(ctx context.Context, fn func() error) error {
 	return c.stallErr(err)
 }
 
+// Abort drops the connection at once, without logging out: after a failed read the
+// client's pending commands must not be drained from a half-read stream.
+func (c *IMAP) Abort() { c.conn.Close() }
+
 // Caps is what the server announced after login.
 func (c *IMAP) Caps() imap.CapSet { return c.Client.Caps() }
 
