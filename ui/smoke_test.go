@@ -3,6 +3,8 @@ package ui
 import (
 	"bufio"
 	"context"
+	"encoding/binary"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -22,12 +24,7 @@ import (
 // each pane. Set SWITCHBOARD_SCREENSHOTS=DIR to keep the PNGs and look at them.
 func TestSmokeRealWindowUnderXvfb(t *testing.T) {
 	display := startXvfb(t)
-	bin := filepath.Join(t.TempDir(), "switchboard")
-	build := exec.Command("go", "build", "-o", bin, ".")
-	build.Dir = ".."
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
+	bin := buildBinary(t)
 
 	empty := t.TempDir()
 	demoRoot := t.TempDir()
@@ -74,8 +71,91 @@ func TestSmokeRealWindowUnderXvfb(t *testing.T) {
 	}
 }
 
+// TestSmokeGLWindowPaints runs the real binary without --screenshot and reads what the X
+// server itself shows (Xvfb's framebuffer file): the GL window really paints the demo
+// workspace, band colour included, not just the software render of the same widgets.
+func TestSmokeGLWindowPaints(t *testing.T) {
+	fbdir := t.TempDir()
+	display := startXvfb(t, "-fbdir", fbdir)
+	bin := buildBinary(t)
+	data := t.TempDir()
+	root, err := workspace.OpenRoot(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := demo.Create(context.Background(), root); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cmd := exec.CommandContext(ctx, bin, "--data", data)
+	cmd.Dir = ".."
+	cmd.Env = append(os.Environ(), "DISPLAY="+display, "LANG=en_US.UTF-8", "FYNE_SCALE=1", "XDG_CONFIG_HOME="+t.TempDir())
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { cancel(); cmd.Wait() }() // the window runs until killed
+	brand := color.NRGBA{0x0F, 0x6E, 0x5C, 0xff}
+	var colours, brandPixels int
+	for deadline := time.Now().Add(90 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		img, err := readXWD(filepath.Join(fbdir, "Xvfb_screen0"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if colours, brandPixels = census(img, brand); colours >= 40 && brandPixels >= 1000*40 {
+			return
+		}
+	}
+	t.Fatalf("after 90s the X server shows %d colours and %d pixels of the brand colour: the window did not paint\n%s", colours, brandPixels, out.String())
+}
+
+func buildBinary(t *testing.T) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "switchboard")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	build.Dir = ".."
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return bin
+}
+
+// readXWD decodes the X window dump Xvfb keeps of its screen with -fbdir: a big-endian
+// header, a colour map, then 32-bit pixels in the server's byte order.
+func readXWD(path string) (image.Image, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	if len(b) < 100 {
+		return nil, fmt.Errorf("%s: %d bytes, not an XWD dump", path, len(b))
+	}
+	field := func(i int) int { return int(binary.BigEndian.Uint32(b[i*4:])) }
+	headerSize, lsbFirst, w, h, bpp, stride, ncolors := field(0), field(7) == 0, field(4), field(5), field(11), field(12), field(19)
+	if bpp != 32 {
+		return nil, fmt.Errorf("%s: %d bits per pixel, want 32 (start Xvfb with depth 24)", path, bpp)
+	}
+	start := headerSize + ncolors*12
+	if len(b) < start+stride*h {
+		return nil, fmt.Errorf("%s: truncated", path)
+	}
+	img := image.NewNRGBA(image.Rect(0, 0, w, h))
+	for y := range h {
+		for x := range w {
+			p := b[start+y*stride+x*4:]
+			if lsbFirst {
+				img.SetNRGBA(x, y, color.NRGBA{p[2], p[1], p[0], 0xff})
+			} else {
+				img.SetNRGBA(x, y, color.NRGBA{p[1], p[2], p[3], 0xff})
+			}
+		}
+	}
+	return img, nil
+}
+
 // startXvfb starts an X server on a display number it picks itself (-displayfd).
-func startXvfb(t *testing.T) string {
+func startXvfb(t *testing.T, extra ...string) string {
 	t.Helper()
 	path, err := exec.LookPath("Xvfb")
 	if err != nil {
@@ -86,7 +166,7 @@ func startXvfb(t *testing.T) string {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	cmd := exec.Command(path, "-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+	cmd := exec.Command(path, append([]string{"-displayfd", "3", "-screen", "0", "1280x800x24", "-nolisten", "tcp"}, extra...)...)
 	cmd.ExtraFiles = []*os.File{w}
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("starting Xvfb: %v", err)
