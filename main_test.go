@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"errors"
 	"os"
@@ -13,6 +12,7 @@ import (
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace"
+	"switchboard/workspace/mail"
 )
 
 // sb runs the command line in-process, as a script would.
@@ -96,28 +96,24 @@ func TestDeleteRemovesOnlyThatWorkspacesSecrets(t *testing.T) {
 	for _, name := range []string{"Acme", "Borscht"} {
 		err := root.Update(ctx, name, func(w *workspace.Workspace) error {
 			ids[name] = w.ID()
-			if err := store.Set(ctx, w.ID(), "acc1", "pw-of-"+name); err != nil {
+			if err := store.Set(ctx, w.ID(), testAccount.ID, "pw-of-"+name); err != nil {
 				return err
 			}
-			return w.DB().Write(ctx, func(tx *sql.Tx) error {
-				_, err := tx.ExecContext(ctx, `INSERT INTO accounts (id, email, username, imap_host, imap_port, imap_security,
-					smtp_host, smtp_port, smtp_security, created_at, updated_at)
-					VALUES ('acc1', 'help@x.example', 'help', 'imap.x.example', 993, 'tls', 'smtp.x.example', 465, 'tls', 1, 1)`)
-				return err
-			})
+			_, err := mail.Open(w).AddAccount(ctx, testAccount)
+			return err
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
 	}
-	if a, _ := store.Get(ctx, ids["Acme"], "acc1"); a != "pw-of-Acme" {
+	if a, _ := store.Get(ctx, ids["Acme"], testAccount.ID); a != "pw-of-Acme" {
 		t.Fatalf("Acme's password reads %q", a)
 	}
 	mustSB(t, data, "workspace", "delete", "Acme", "--yes")
-	if _, err := store.Get(ctx, ids["Acme"], "acc1"); !errors.Is(err, secrets.ErrNotFound) {
+	if _, err := store.Get(ctx, ids["Acme"], testAccount.ID); !errors.Is(err, secrets.ErrNotFound) {
 		t.Fatalf("deleted workspace's password still in the keyring: %v", err)
 	}
-	if b, err := store.Get(ctx, ids["Borscht"], "acc1"); b != "pw-of-Borscht" || err != nil {
+	if b, err := store.Get(ctx, ids["Borscht"], testAccount.ID); b != "pw-of-Borscht" || err != nil {
 		t.Fatalf("the other workspace's password: %q %v", b, err)
 	}
 	if _, err := root.Find(ctx, "Borscht"); err != nil {
@@ -131,3 +127,7 @@ func TestDeleteRemovesOnlyThatWorkspacesSecrets(t *testing.T) {
 		}
 	}
 }
+
+var testAccount = mail.Account{ID: "acc1", Email: "help@x.example", Username: "help",
+	IMAP: mail.Endpoint{Host: "imap.x.example", Port: 993, Security: mail.TLS},
+	SMTP: mail.Endpoint{Host: "smtp.x.example", Port: 465, Security: mail.TLS}}

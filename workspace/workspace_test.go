@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -13,6 +12,7 @@ import (
 	"testing"
 
 	"switchboard/workspace"
+	"switchboard/workspace/mail"
 	"switchboard/workspace/sqlitedb"
 )
 
@@ -170,12 +170,9 @@ func TestDeleteRemovesSecretsFirstAndKeepsEverythingWhenThatFails(t *testing.T) 
 	root := newRoot(t)
 	a, b := create(t, root, "A"), create(t, root, "B")
 	w := open(t, root, "A")
-	err := w.DB().Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO accounts (id, email, username, imap_host, imap_port, imap_security,
-			smtp_host, smtp_port, smtp_security, created_at, updated_at)
-			VALUES ('acc1', 'help@a.example', 'help', 'imap.a.example', 993, 'tls', 'smtp.a.example', 465, 'tls', 1, 1)`)
-		return err
-	})
+	_, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: "help@a.example", Username: "help",
+		IMAP: mail.Endpoint{Host: "imap.a.example", Port: 993, Security: mail.TLS},
+		SMTP: mail.Endpoint{Host: "smtp.a.example", Port: 465, Security: mail.TLS}})
 	if err != nil {
 		t.Fatal(err)
 	}
