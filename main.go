@@ -19,11 +19,13 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailcli"
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
 	"switchboard/workspace"
+	"switchboard/workspace/cmdline"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
@@ -51,8 +53,9 @@ The data root is --data, else $SWITCHBOARD_DATA, else the per-user data folder
 (~/.local/share/switchboard on Linux). Passwords live only in the OS keyring.
 `
 
-// errUsage marks a mistake in the command line (exit status 2, not 1).
-var errUsage = errors.New("usage")
+// The demo workspace's mail is parsed and stored like synced mail (workspace may not
+// import accounts). An init, so run() in tests gets it too.
+func init() { demo.ImportMail = imapsync.ImportRaw }
 
 func main() {
 	plainLocale()
@@ -110,12 +113,12 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	} else if cmd, ok := commands[args[0]]; ok {
 		err = cmd(ctx, c, args[1:])
 	} else {
-		err = fmt.Errorf("%w: unknown command %q", errUsage, args[0])
+		err = fmt.Errorf("%w: unknown command %q", cmdline.ErrUsage, args[0])
 	}
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
+	case errors.Is(err, cmdline.ErrUsage) || errors.Is(err, flag.ErrHelp):
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stderr, "switchboard:", err)
 		}
@@ -144,7 +147,7 @@ var commands = map[string]func(context.Context, *cli, []string) error{
 // open opens the --workspace the subcommand acts in.
 func (c *cli) open(ctx context.Context) (*workspace.Workspace, error) {
 	if c.workspace == "" {
-		return nil, fmt.Errorf("%w: --workspace NAME is required (see `switchboard workspace list`)", errUsage)
+		return nil, fmt.Errorf("%w: --workspace NAME is required (see `switchboard workspace list`)", cmdline.ErrUsage)
 	}
 	return c.root.Open(ctx, c.workspace)
 }
@@ -171,10 +174,10 @@ func (c *cli) gui(args []string) error {
 	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
 	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
 	if err := fs.Parse(args); err != nil {
-		return errUsage
+		return cmdline.ErrUsage
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("%w: unexpected %q", errUsage, fs.Arg(0))
+		return fmt.Errorf("%w: unexpected %q", cmdline.ErrUsage, fs.Arg(0))
 	}
 	a := app.NewWithID("app.switchboard.desktop")
 	return ui.New(a, c.root, ui.Options{
@@ -210,30 +213,9 @@ func takeFlag(args []string, name string) (string, []string) {
 	return value, rest
 }
 
-// parseMixed parses flags that may come after positional arguments
-// (`workspace create Acme --color #123456`), which package flag alone does not allow.
-func parseMixed(fs *flag.FlagSet, args []string) ([]string, error) {
-	fs.SetOutput(io.Discard)
-	var positional []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, fmt.Errorf("%w: %v", errUsage, err)
-		}
-		args = fs.Args()
-		if len(args) == 0 {
-			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
-		}
-		positional = append(positional, args[0])
-		args = args[1:]
-	}
-}
-
 func workspaceCommand(ctx context.Context, c *cli, args []string) error {
 	if len(args) == 0 {
-		return fmt.Errorf("%w: workspace needs a subcommand: list, create, rename, recolor, archive, unarchive, delete, demo", errUsage)
+		return fmt.Errorf("%w: workspace needs a subcommand: list, create, rename, recolor, archive, unarchive, delete, demo", cmdline.ErrUsage)
 	}
 	fs := flag.NewFlagSet("workspace "+args[0], flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -242,13 +224,13 @@ func workspaceCommand(ctx context.Context, c *cli, args []string) error {
 	tz := fs.String("tz", "", "time zone, e.g. Europe/Stockholm")
 	yes := fs.Bool("yes", false, "do not ask for confirmation")
 	recreate := fs.Bool("recreate", false, "replace the demo workspace with a fresh copy")
-	pos, err := parseMixed(fs, args[1:])
+	pos, err := cmdline.Parse(fs, args[1:])
 	if err != nil {
 		return err
 	}
 	want := func(n int, what string) error {
 		if len(pos) != n {
-			return fmt.Errorf("%w: workspace %s takes %s", errUsage, args[0], what)
+			return fmt.Errorf("%w: workspace %s takes %s", cmdline.ErrUsage, args[0], what)
 		}
 		return nil
 	}
@@ -287,7 +269,7 @@ func workspaceCommand(ctx context.Context, c *cli, args []string) error {
 	case "demo":
 		return demoWorkspace(ctx, c, *recreate)
 	}
-	return fmt.Errorf("%w: unknown workspace subcommand %q", errUsage, args[0])
+	return fmt.Errorf("%w: unknown workspace subcommand %q", cmdline.ErrUsage, args[0])
 }
 
 func listWorkspaces(ctx context.Context, c *cli, asJSON, all bool) error {

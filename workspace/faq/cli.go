@@ -13,6 +13,7 @@ import (
 	"text/tabwriter"
 
 	"switchboard/workspace"
+	"switchboard/workspace/cmdline"
 )
 
 const cliUsage = `usage:
@@ -25,7 +26,7 @@ const cliUsage = `usage:
 // taken --workspace already).
 func RunCLI(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New(cliUsage)
+		return cmdline.Usagef("%s", cliUsage)
 	}
 	s := NewStore(w)
 	fs := flag.NewFlagSet("faq "+args[0], flag.ContinueOnError)
@@ -68,27 +69,17 @@ func RunCLI(ctx context.Context, w *workspace.Workspace, args []string, stdin io
 		}
 		return cliImport(ctx, s, files[0], *yes, stdin, stdout)
 	}
-	return fmt.Errorf("unknown faq command %q\n%s", args[0], cliUsage)
+	return cmdline.Usagef("unknown faq command %q\n%s", args[0], cliUsage)
 }
 
-// parseArgs parses flags anywhere among the arguments ("FILE --yes" as well as
-// "--yes FILE") and insists on exactly positional plain arguments.
+// parseArgs parses flags anywhere among the arguments and insists on exactly
+// positional plain arguments.
 func parseArgs(fs *flag.FlagSet, args []string, positional int) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
+	rest, err := cmdline.Parse(fs, args)
+	if err == nil && len(rest) != positional {
+		err = cmdline.Usagef("%s: expected %d argument(s) besides flags, got %q\n%s", fs.Name(), positional, rest, cliUsage)
 	}
-	if len(rest) != positional {
-		return nil, fmt.Errorf("%s: expected %d argument(s) besides flags, got %q\n%s", fs.Name(), positional, rest, cliUsage)
-	}
-	return rest, nil
+	return rest, err
 }
 
 func cliList(ctx context.Context, s *Store, asJSON bool, stdout io.Writer) error {
