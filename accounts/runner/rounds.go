@@ -1,0 +1,60 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"switchboard/workspace/inbox"
+)
+
+// rounds runs the clock and the outbox at once and then every opt.Every until ctx ends.
+func (r *Runner) rounds(ctx context.Context) {
+	t := time.NewTicker(r.opt.Every)
+	defer t.Stop()
+	for {
+		r.round(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func (r *Runner) round(ctx context.Context) {
+	res, err := r.inbox.Tick(ctx, r.opt.Now())
+	switch {
+	case err != nil && ctx.Err() == nil:
+		r.emit(Event{Err: fmt.Errorf("applying snoozes and follow-ups: %w", err)})
+	case res.Woken+res.FollowUps > 0:
+		r.emit(Event{Tick: &res})
+	}
+	r.send(ctx)
+}
+
+func (r *Runner) send(ctx context.Context) (rep inbox.SendReport, err error) {
+	rep, err = r.inbox.SendDue(ctx, r.mailer)
+	switch {
+	case err != nil && ctx.Err() == nil:
+		r.emit(Event{Err: fmt.Errorf("sending due replies: %w", err)})
+	case rep.Sent+rep.Retrying+rep.Failed+rep.Uncertain > 0 || len(rep.Errors) > 0:
+		r.emit(Event{Send: &rep})
+	}
+	return rep, err
+}
+
+// SendNow submits the replies that are due now, on the caller's goroutine (the Inbox's
+// "Send"), and says what did not go out. It must only be called while Run runs.
+func (r *Runner) SendNow(ctx context.Context) error {
+	rep, err := r.send(ctx)
+	if err != nil {
+		return err
+	}
+	if len(rep.Errors) > 0 {
+		return errors.New(strings.Join(rep.Errors, "\n"))
+	}
+	return nil
+}
