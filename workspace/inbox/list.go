@@ -20,13 +20,17 @@ const (
 	ViewFollowUp   View = "follow-up"  // reopened because a follow-up came due
 )
 
-// Query selects a page of conversations. Status, LabelID and Search narrow the View;
-// with ViewAll, Status may also pick Spam or Abuse.
+// Query selects a page of conversations. Status, LabelID, ContactID and Search narrow the
+// View; with ViewAll, Status may also pick Spam or Abuse.
 type Query struct {
-	View    View
-	Status  Status
-	LabelID int64
-	Search  string // words, accents and case ignored; a trailing * matches a prefix
+	View      View
+	Status    Status
+	LabelID   int64
+	ContactID int64  // one person's conversations
+	Search    string // words, accents and case ignored; a trailing * matches a prefix
+	// NoTotal skips counting the whole result (Page.Total is then -1): a later page, or a
+	// first page whose count Counts.Total already gave, need not count it again.
+	NoTotal bool
 	// After seeks past the row a previous page ended with (Row.Cursor), so scrolling to row
 	// 99,000 costs what row 100 does; Offset is then ignored.
 	After  *Cursor
@@ -75,7 +79,7 @@ func (r Row) Contact() string {
 	return r.ContactName + " <" + r.ContactEmail + ">"
 }
 
-// Page is a slice of a query's result and the size of the whole result.
+// Page is a slice of a query's result and the size of the whole result (-1 with NoTotal).
 type Page struct {
 	Rows  []Row `json:"rows"`
 	Total int   `json:"total"`
@@ -85,10 +89,12 @@ const rowColumns = `c.id, c.subject, c.snippet, c.status, ifnull(c.contact_id, 0
 	ifnull(k.email, ''), ifnull(k.abuse_level IN ('muted', 'blocked'), 0), c.messages, c.unread, c.last_message_at,
 	c.waiting_since, ifnull(c.assignee_id, 0), ifnull(st.name, ''), c.snooze_until, c.follow_up_at, c.follow_up_due`
 
-const rowFrom = ` FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff st ON st.id = c.assignee_id`
+const rowJoins = ` LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff st ON st.id = c.assignee_id`
 
-// active is every status that still needs someone.
-const active = "c.status NOT IN ('resolved', 'spam', 'abuse')"
+const rowFrom = ` FROM conversations c` + rowJoins
+
+// activeStatus is every status that still needs someone.
+const activeStatus = "c.status NOT IN ('resolved', 'spam', 'abuse')"
 
 // unanswered matches the partial index conversations_unanswered term for term.
 const unanswered = "c.waiting_since > 0 AND c.status IN ('new', 'open')"
@@ -115,10 +121,10 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
-		conds = append(conds, "c.assignee_id = ?", active)
+		conds = append(conds, "c.assignee_id = ?", activeStatus)
 		args = append(args, me.ID)
 	case ViewUnassigned:
-		conds = append(conds, "c.assignee_id IS NULL", active)
+		conds = append(conds, "c.assignee_id IS NULL", activeStatus)
 	case ViewFollowUp:
 		conds = append(conds, "c.follow_up_due > 0")
 	default:
@@ -135,6 +141,10 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 	if q.LabelID != 0 {
 		conds = append(conds, "c.id IN (SELECT conversation_id FROM conversation_labels WHERE label_id = ?)")
 		args = append(args, q.LabelID)
+	}
+	if q.ContactID != 0 {
+		conds = append(conds, "c.contact_id = ?")
+		args = append(args, q.ContactID)
 	}
 	if strings.TrimSpace(q.Search) != "" {
 		match := ftsQuery(q.Search)
@@ -175,10 +185,13 @@ func (s *Store) List(ctx context.Context, q Query) (Page, error) {
 	if err != nil {
 		return Page{}, err
 	}
-	var p Page
+	p := Page{Total: -1}
 	// Total counts the whole query, not what is left after the cursor.
-	if err := s.db.Read().QueryRowContext(ctx, "SELECT count(*) FROM conversations c WHERE "+where, args...).Scan(&p.Total); err != nil {
-		return p, fmt.Errorf("counting conversations: %w", err)
+	if !q.NoTotal {
+		if err := s.db.Read().QueryRowContext(ctx, "SELECT count(*) FROM conversations c"+indexed(q, true)+" WHERE "+where,
+			args...).Scan(&p.Total); err != nil {
+			return p, fmt.Errorf("counting conversations: %w", err)
+		}
 	}
 	offset := max(q.Offset, 0)
 	if q.After != nil {
@@ -186,9 +199,39 @@ func (s *Store) List(ctx context.Context, q Query) (Page, error) {
 		args = append(args, q.After.LastMessageAt, q.After.ID)
 		offset = 0
 	}
-	p.Rows, err = s.rows(ctx, "SELECT "+rowColumns+rowFrom+" WHERE "+where+
+	p.Rows, err = s.rows(ctx, "SELECT "+rowColumns+" FROM conversations c"+indexed(q, false)+rowJoins+" WHERE "+where+
 		" ORDER BY c.last_message_at DESC, c.id DESC LIMIT ? OFFSET ?", append(args, q.Limit, offset)...)
 	return p, err
+}
+
+// indexed names the index a view reads (schema 0004 and 0005). Without statistics SQLite
+// takes an equality on status for the most selective choice, and then sorts all 70,000
+// unanswered conversations of a large inbox for one page; each view's own index is already
+// in list order, and its counting twin covers every column the count tests. A search or a
+// label is left to the planner: it starts from the matches.
+func indexed(q Query, count bool) string {
+	name := ""
+	switch {
+	case strings.TrimSpace(q.Search) != "" || q.LabelID != 0:
+	case q.ContactID != 0:
+		name = "conversations_contact"
+	case q.Status != "":
+		name = "conversations_status"
+	case q.View == ViewAll:
+		name = "conversations_recent"
+	case (q.View == ViewUnanswered || q.View == ViewOverdue) && count:
+		name = "conversations_waiting"
+	case q.View == ViewUnanswered || q.View == ViewOverdue:
+		name = "conversations_unanswered"
+	case q.View == ViewMine || q.View == ViewUnassigned:
+		name = "conversations_assignee"
+	case q.View == ViewFollowUp:
+		name = "conversations_follow_up_due"
+	}
+	if name == "" {
+		return ""
+	}
+	return " INDEXED BY " + name
 }
 
 // Conversation returns one conversation's row.
@@ -279,7 +322,43 @@ type Counts struct {
 	ByLabel    map[int64]int  `json:"by_label"` // label id → conversations not Spam/Abuse
 }
 
-// Counts counts every view in a few indexed queries.
+// Total is how many conversations q selects when these counts already say it (a view, or
+// a status or label of all conversations, neither searched nor narrowed to a contact), so
+// the first page of a view can skip its own count (Query.NoTotal).
+func (c Counts) Total(q Query) (int, bool) {
+	if strings.TrimSpace(q.Search) != "" || q.ContactID != 0 {
+		return 0, false
+	}
+	if q.LabelID != 0 || q.Status != "" {
+		if q.View != ViewAll || (q.LabelID != 0 && q.Status != "") {
+			return 0, false
+		}
+		if q.LabelID != 0 {
+			return c.ByLabel[q.LabelID], true
+		}
+		st, err := ParseStatus(string(q.Status))
+		return c.ByStatus[st], err == nil
+	}
+	switch q.View {
+	case ViewAll:
+		return c.All, true
+	case ViewUnanswered:
+		return c.Unanswered, true
+	case ViewMine:
+		return c.Mine, true
+	case ViewUnassigned:
+		return c.Unassigned, true
+	case ViewOverdue:
+		return c.Overdue, true
+	case ViewFollowUp:
+		return c.FollowUp, true
+	}
+	return 0, false
+}
+
+// Counts counts every view. Each query reads an index alone (schema 0005): the statuses
+// once, then only the entries a view selects, so a large inbox costs little more than a
+// small one.
 func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	c := Counts{ByStatus: map[Status]int{}, ByLabel: map[int64]int{}}
 	target, err := s.ResponseTarget(ctx)
@@ -291,30 +370,43 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		return c, err
 	}
 	db := s.db.Read()
+	active := 0
 	err = scanPairs(ctx, db, "SELECT status, count(*) FROM conversations WHERE messages > 0 GROUP BY status", func(k string, n int) {
 		c.ByStatus[Status(k)] = n
-		if k != string(Spam) && k != string(Abuse) {
+		switch Status(k) {
+		case Spam, Abuse:
+		case Resolved:
 			c.All += n
+		default:
+			c.All += n
+			active += n
 		}
 	})
 	if err != nil {
 		return c, err
 	}
-	err = db.QueryRowContext(ctx, `SELECT count(*), ifnull(sum(c.waiting_since <= ?), 0),
-		ifnull(sum(ifnull(k.abuse_level NOT IN ('muted', 'blocked'), 1)), 0)
-		FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id WHERE c.messages > 0 AND `+unanswered,
-		s.nowMs()-target.Milliseconds()).Scan(&c.Unanswered, &c.Overdue, &c.Alerts)
-	if err != nil {
-		return c, err
+	var silenced, assigned int
+	for _, q := range []struct {
+		dst   []any
+		query string
+		args  []any
+	}{
+		{[]any{&c.Unanswered}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered, nil},
+		{[]any{&c.Overdue}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered + " AND c.waiting_since <= ?",
+			[]any{s.nowMs() - target.Milliseconds()}},
+		// Muted and blocked contacts are few: count their unanswered conversations, not the others'.
+		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
+			WHERE k.abuse_level IN ('muted', 'blocked') AND c.messages > 0 AND ` + unanswered, nil},
+		{[]any{&assigned, &c.Mine}, `SELECT count(*), ifnull(sum(c.assignee_id = ?), 0) FROM conversations c INDEXED BY conversations_assignee
+			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me.ID}},
+		{[]any{&c.FollowUp}, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0", nil},
+	} {
+		if err := db.QueryRowContext(ctx, q.query, q.args...).Scan(q.dst...); err != nil {
+			return c, err
+		}
 	}
-	err = db.QueryRowContext(ctx, `SELECT ifnull(sum(c.assignee_id = ?), 0), ifnull(sum(c.assignee_id IS NULL), 0)
-		FROM conversations c WHERE c.messages > 0 AND `+active, me.ID).Scan(&c.Mine, &c.Unassigned)
-	if err != nil {
-		return c, err
-	}
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0").Scan(&c.FollowUp); err != nil {
-		return c, err
-	}
+	c.Alerts = c.Unanswered - silenced
+	c.Unassigned = active - assigned
 	return c, scanPairs(ctx, db, `SELECT cl.label_id, count(*) FROM conversation_labels cl
 		JOIN conversations c ON c.id = cl.conversation_id
 		WHERE c.messages > 0 AND c.status NOT IN ('spam', 'abuse') GROUP BY cl.label_id`, func(k string, n int) {

@@ -159,3 +159,94 @@ func TestNotesAreInternal(t *testing.T) {
 		t.Fatalf("a note leaked into the reply: %q", it.Body)
 	}
 }
+
+// Every view reads its own index (INDEXED BY fails loudly when one no longer fits), pages
+// the same with and without the total, and Counts.Total says what List counts.
+func TestEveryViewPagesAndCountsAgree(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	me, _ := s.Me(ctx)
+	vip, err := s.SaveLabel(ctx, Label{Name: "VIP", Color: "#7C3AED"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var convs []int64
+	for i := range 12 {
+		conv, id := deliver(t, s, fmt.Sprintf("K%d|k%d@example.com", i%4, i%4), fmt.Sprintf("Fråga %d", i), "kaffe", c.t, "")
+		convs = append(convs, conv)
+		c.advance(time.Minute)
+		switch i % 4 {
+		case 0:
+			deliver(t, s, "Nordlys|brand@nordlys.example", "Re", "svar", c.t, id)
+		case 1:
+			err = s.Assign(ctx, conv, me.ID)
+		case 2:
+			err = s.AddLabel(ctx, conv, vip.ID)
+		case 3:
+			err = s.Resolve(ctx, conv, 0)
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.SetStatus(ctx, convs[4], Spam); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Mute(ctx, mustRow(t, s, convs[5]).ContactID, "shouting"); err != nil {
+		t.Fatal(err)
+	}
+	c.advance(DefaultResponseTarget)
+	counts, err := s.Counts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if counts.Alerts >= counts.Unanswered || counts.Unassigned+counts.Mine == 0 {
+		t.Fatalf("counts %+v: want a muted contact's unanswered mail out of Alerts, and some assigned", counts)
+	}
+	contact := mustRow(t, s, convs[1]).ContactID
+	queries := []Query{{}, {View: ViewUnanswered}, {View: ViewMine}, {View: ViewUnassigned}, {View: ViewOverdue},
+		{View: ViewFollowUp}, {Status: Spam}, {Status: Resolved}, {View: ViewMine, Status: Open}, {LabelID: vip.ID},
+		{ContactID: contact}, {View: ViewUnanswered, ContactID: contact}, {Search: "kaffe"}, {Search: "kaffe", LabelID: vip.ID}}
+	for _, q := range queries {
+		q.Limit = 100
+		full, err := s.List(ctx, q)
+		if err != nil {
+			t.Fatalf("%+v: %v", q, err)
+		}
+		if full.Total != len(full.Rows) {
+			t.Errorf("%+v: total %d for %d rows", q, full.Total, len(full.Rows))
+		}
+		if n, ok := counts.Total(q); ok && n != full.Total {
+			t.Errorf("%+v: Counts.Total %d, List %d", q, n, full.Total)
+		}
+		var paged []int64
+		var after *Cursor
+		for {
+			p, err := s.List(ctx, Query{View: q.View, Status: q.Status, LabelID: q.LabelID, ContactID: q.ContactID,
+				Search: q.Search, NoTotal: true, After: after, Limit: 2})
+			if err != nil {
+				t.Fatalf("%+v paged: %v", q, err)
+			}
+			if p.Total != -1 {
+				t.Fatalf("%+v: NoTotal still counted %d", q, p.Total)
+			}
+			for _, r := range p.Rows {
+				paged = append(paged, r.ID)
+			}
+			if len(p.Rows) < 2 {
+				break
+			}
+			after = p.Rows[1].Cursor()
+		}
+		var want []int64
+		for _, r := range full.Rows {
+			want = append(want, r.ID)
+		}
+		if fmt.Sprint(paged) != fmt.Sprint(want) {
+			t.Errorf("%+v: paged %v, whole %v", q, paged, want)
+		}
+	}
+	if _, ok := counts.Total(Query{Search: "kaffe"}); ok {
+		t.Error("Counts.Total claims to know a search's count")
+	}
+}
