@@ -3,7 +3,8 @@
 // and no network.
 //
 // Each feature adds its own seeding step to Steps (FAQ entries, conversations, playbooks,
-// scheduled items), reading its seed files from the same folder.
+// scheduled items), reading its seed files from the same folder. The mail step needs
+// ImportMail set (see mail.go); the demo works with no network and no mail account.
 package demo
 
 import (
@@ -26,6 +27,8 @@ type Step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
 var Steps = []Step{
 	seedSettings,
 	faq.SeedDemo,
+	seedMail,   // mail/inbox and mail/sent, dated relative to now
+	seedTriage, // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
 }
 
 // markerKey is the workspace setting that tells the demo from a real client, whatever it

@@ -3,12 +3,43 @@ package demo_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
+	"strings"
 	"testing"
+	"time"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/workspace"
 	"switchboard/workspace/demo"
+	"switchboard/workspace/faq"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/mail"
 )
+
+// main.go wires the same parser; the demo package cannot import it.
+func init() { demo.ImportMail = imapsync.ImportRaw }
+
+// withDemo creates the demo in a fresh root and runs fn inside it.
+func withDemo(t *testing.T, fn func(ctx context.Context, w *workspace.Workspace)) {
+	t.Helper()
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := demo.Create(ctx, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
+		fn(ctx, w)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
 
 func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 	ctx := context.Background()
@@ -28,6 +59,7 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		t.Fatalf("second Create = %v, %v; want the existing demo %s", again.ID, err, info.ID)
 	}
 
+	var spammed int64
 	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
 		if ok, err := demo.IsDemo(ctx, w); !ok || err != nil {
 			t.Errorf("IsDemo = %v, %v", ok, err)
@@ -35,6 +67,15 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		tone, ok, err := w.Setting(ctx, "brand.tone")
 		if !ok || err != nil || tone == "" {
 			t.Errorf("brand.tone = %q, %v, %v", tone, ok, err)
+		}
+		s := inbox.NewStore(w, inbox.Options{Agent: "Tester"})
+		page, err := s.List(ctx, inbox.Query{Limit: 1})
+		if err != nil || len(page.Rows) == 0 {
+			t.Fatalf("demo inbox: %v, %v", page, err)
+		}
+		spammed = page.Rows[0].ID
+		if err := s.SetStatus(ctx, spammed, inbox.Spam); err != nil {
+			return err
 		}
 		return w.SetSetting(ctx, "brand.tone", "changed by the user")
 	})
@@ -57,8 +98,193 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		if tone, _, _ := w.Setting(ctx, "brand.tone"); tone == "changed by the user" {
 			t.Error("Recreate kept the old settings")
 		}
+		counts, err := inbox.NewStore(w, inbox.Options{}).Counts(ctx)
+		if err != nil || counts.ByStatus[inbox.Spam] != 0 || counts.All < 25 {
+			t.Errorf("fresh demo counts %+v, %v; want no spam and all the conversations", counts, err)
+		}
 		return nil
 	})
+}
+
+func TestDemoInboxIsTriaged(t *testing.T) {
+	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
+		s := inbox.NewStore(w, inbox.Options{Agent: "Anna Lind"})
+		page, err := s.List(ctx, inbox.Query{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Rows) < 25 {
+			t.Fatalf("%d conversations, want at least 25", len(page.Rows))
+		}
+		counts, err := s.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, st := range []inbox.Status{inbox.New, inbox.Open, inbox.Waiting, inbox.Snoozed, inbox.Resolved} {
+			if counts.ByStatus[st] == 0 {
+				t.Errorf("no %s conversation: %v", st, counts.ByStatus)
+			}
+		}
+		if counts.Mine == 0 || counts.Unassigned == 0 || counts.Unanswered == 0 || counts.Overdue == 0 {
+			t.Errorf("views look empty: %+v", counts)
+		}
+		labels, _ := s.Labels(ctx)
+		if len(labels) < 5 {
+			t.Errorf("%d labels", len(labels))
+		}
+		for _, l := range labels {
+			if counts.ByLabel[l.ID] == 0 {
+				t.Errorf("label %q is on no conversation", l.Name)
+			}
+		}
+		var notes int
+		for _, r := range page.Rows {
+			n, err := s.Notes(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			notes += len(n)
+			// Handled conversations are read, so unread means "nobody has looked".
+			if r.Status != inbox.New && r.Unread != 0 {
+				t.Errorf("%s conversation %q has %d unread", r.Status, r.Subject, r.Unread)
+			}
+			if r.Status == inbox.New && r.Unread == 0 {
+				t.Errorf("new conversation %q is read", r.Subject)
+			}
+		}
+		if notes < 3 {
+			t.Errorf("%d notes", notes)
+		}
+		out, err := s.Outbox(ctx, false)
+		if err != nil || len(out) != 1 || out[0].SendAt.Before(out[0].CreatedAt) || !strings.Contains(out[0].Body, "Anna Lind at Nordlys Coffee") {
+			t.Errorf("outbox %+v, %v; want one scheduled reply signed by the agent", out, err)
+		}
+		tone, _ := s.Tone(ctx)
+		if strings.Contains(tone.Signature, "{agent}") && !strings.Contains(tone.Signature, "{{agent") {
+			t.Errorf("signature %q uses single braces", tone.Signature)
+		}
+	})
+}
+
+func TestDemoMailIsRecentThreadedAndDecoded(t *testing.T) {
+	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
+		st := mail.Open(w)
+		convs, err := st.Conversations(ctx, mail.ConversationFilter{Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Dates are moved at seed time: the newest an hour ago, the oldest about ten days.
+		newest, oldest := convs[0].LastMessageAt, convs[len(convs)-1].LastMessageAt
+		if age := time.Since(newest); age < 50*time.Minute || age > 70*time.Minute {
+			t.Errorf("newest conversation is %v old, want about an hour", age)
+		}
+		if age := time.Since(oldest); age < 3*24*time.Hour || age > 12*24*time.Hour {
+			t.Errorf("oldest conversation is %v old", age)
+		}
+
+		var refund, html, photo, auto bool
+		for _, c := range convs {
+			msgs, err := st.ConversationMessages(ctx, c.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ours int
+			for _, m := range msgs {
+				if m.Outbound {
+					ours++
+				}
+				if m.HTMLOnly {
+					html = strings.Contains(m.Body, "NORD-7Q4K-22LM") && !strings.Contains(m.Body, "<b>") && !strings.Contains(m.Body, "track.mailapp")
+				}
+				for _, a := range m.Attachments {
+					photo = photo || a.ContentType == "image/png" && a.Size > 1000
+				}
+				auto = auto || m.AutoSubmitted
+			}
+			if c.Subject == "Charged twice for my subscription" {
+				refund = len(msgs) == 4 && ours == 2
+			}
+			if strings.HasPrefix(c.Subject, "Re:") || strings.HasPrefix(c.Subject, "Automatisk") {
+				t.Errorf("conversation titled by a reply: %q", c.Subject)
+			}
+		}
+		if !refund || !html || !photo || !auto {
+			t.Errorf("refund thread %v, HTML-only as text %v, photo attached %v, auto-reply %v", refund, html, photo, auto)
+		}
+
+		for query, want := range map[string]string{
+			"předplatné":  "Dárkové předplatné do Česka?", // windows-1250, quoted-printable
+			"predplatne":  "Dárkové předplatné do Česka?", // accents ignored
+			"Ёлкин":       "Кофе без кофеина?",            // KOI8-R, 8bit, sender's name
+			"турки":       "Кофе без кофеина?",
+			"beställning": "Fel kaffe i min beställning",
+			"molido":      "Pedido con café molido en vez de en grano",
+			"assinatura":  "Cancelar assinatura",
+			"NORD-7Q4K":   "Gift card code doesn't work",
+		} {
+			hits, err := st.Search(ctx, query, 10)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(hits) == 0 || strings.TrimPrefix(hits[len(hits)-1].Subject, "Sv: ") != want {
+				t.Errorf("search %q = %+v, want %q", query, hits, want)
+			}
+		}
+		if hits, _ := st.Search(ctx, "NC-2611", 50); len(hits) < 6 {
+			t.Errorf("search NC-2611: %d messages, want the broken batch's complaints", len(hits))
+		}
+	})
+}
+
+func TestFAQSuggestionsFindTheBrokenBatch(t *testing.T) {
+	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
+		st := mail.Open(w)
+		convs, _ := st.Conversations(ctx, mail.ConversationFilter{Limit: 200})
+		var in []faq.Inbound
+		for _, c := range convs {
+			msgs, _ := st.ConversationMessages(ctx, c.ID)
+			for _, m := range msgs {
+				if !m.Outbound && !m.AutoSubmitted {
+					in = append(in, faq.Inbound{ID: fmt.Sprint(m.ID), Text: m.Body, At: m.Date})
+				}
+			}
+		}
+		sugs, err := faq.NewStore(w).Suggest(ctx, in, faq.SuggestOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range sugs {
+			batch := 0
+			for _, m := range s.Messages {
+				if strings.Contains(m.Text, "NC-2611") {
+					batch++
+				}
+			}
+			if batch >= 5 {
+				if !strings.Contains(strings.ToLower(s.Question+strings.Join(s.Phrasings, " ")), "midnight sun") &&
+					!strings.Contains(strings.ToLower(s.Question), "batch") {
+					t.Errorf("batch group worded %q %q", s.Question, s.Phrasings)
+				}
+				return
+			}
+		}
+		t.Errorf("no suggestion groups the NC-2611 complaints: %+v", sugs)
+	})
+}
+
+func TestCreateWithoutMailHookFailsAndLeavesNothing(t *testing.T) {
+	ctx := context.Background()
+	root, _ := workspace.OpenRoot(t.TempDir())
+	saved := demo.ImportMail
+	t.Cleanup(func() { demo.ImportMail = saved })
+	demo.ImportMail = nil
+	_, err := demo.Create(ctx, root)
+	if err == nil || !strings.Contains(err.Error(), "ImportMail") {
+		t.Fatalf("Create without ImportMail = %v, want an error naming it", err)
+	}
+	if list, problems := root.List(ctx, true); len(list)+len(problems) != 0 {
+		t.Fatalf("a failed seed left %v %v", list, problems)
+	}
 }
 
 func TestIsDemoFalseForRealWorkspace(t *testing.T) {
