@@ -60,7 +60,7 @@ func (s *Syncer) syncFolder(ctx context.Context, f mail.Folder, prog *progress, 
 	}
 	uidNext := uint32(sel.UIDNext)
 	if uidNext == 0 {
-		cur, err := s.store.Folders(ctx, s.acct.ID)
+		cur, err := s.store.SyncFolders(ctx, s.acct.ID)
 		if err != nil {
 			return err
 		}
@@ -115,15 +115,16 @@ func (s *Syncer) syncFlags(ctx context.Context, f mail.Folder, sel *imap.SelectD
 	return len(changed), s.store.UpdateFlags(ctx, f.ID, changed)
 }
 
-// syncExpunges removes locations of mail gone from the server. It asks for the UID list
+// syncExpunges removes locations of mail gone from the server. It reads both UID lists
 // only when the server's count and ours disagree.
 func (s *Syncer) syncExpunges(ctx context.Context, f mail.Folder, sel *imap.SelectData) (int, error) {
+	n, err := s.store.LocationCount(ctx, f.ID)
+	if err != nil || n == int(sel.NumMessages) {
+		return 0, err
+	}
 	local, err := s.store.LocalFlags(ctx, f.ID)
 	if err != nil {
 		return 0, err
-	}
-	if len(local) == int(sel.NumMessages) {
-		return 0, nil
 	}
 	server := map[imap.UID]bool{}
 	err = s.do(ctx, func(c *imapclient.Client) error {

@@ -5,7 +5,9 @@
 //
 //   - STATUS for all folders in one round trip; a folder whose UIDVALIDITY, UIDNEXT,
 //     MESSAGES and HIGHESTMODSEQ match what is stored is skipped, so a pass over an
-//     unchanged mailbox costs one login and one round trip;
+//     unchanged mailbox costs one login and one round trip, and reads the database
+//     without scanning it or writing to it. LIST runs only when INBOX or Sent is not
+//     known yet, a folder went away, or (while Run keeps going) hourly;
 //   - local flag changes are written back first, so the server's state read next wins
 //     only where nobody here changed anything;
 //   - new UIDs are fetched (BODY.PEEK[], never marking mail read) in batches, streamed
@@ -23,6 +25,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"strings"
 	"time"
 
@@ -88,9 +91,10 @@ type Syncer struct {
 	acct  mail.Account
 	opt   Options
 
-	conn    *mailconn.IMAP
-	caps    imap.CapSet
-	changed chan struct{} // the server announced something while idle
+	conn      *mailconn.IMAP
+	caps      imap.CapSet
+	changed   chan struct{} // the server announced something while idle
+	confirmed time.Time     // when the stored folder set was last trusted or LISTed
 }
 
 // New prepares a Syncer; nothing is dialed until Pass or Run.
@@ -174,9 +178,14 @@ func (s *Syncer) Pass(ctx context.Context) (Summary, error) {
 	if err := s.pushFlags(ctx, &sum); err != nil {
 		return sum, err
 	}
-	statuses, err := s.statuses(ctx, folders)
+	statuses, refused, err := s.statuses(ctx, folders)
 	if err != nil {
 		return sum, err
+	}
+	if len(refused) > 0 {
+		if folders, err = s.recheck(ctx, statuses, refused); err != nil {
+			return sum, err
+		}
 	}
 	prog := &progress{s: s}
 	var todo []mail.Folder
@@ -188,6 +197,10 @@ func (s *Syncer) Pass(ctx context.Context) (Summary, error) {
 		if s.unchanged(f, st) {
 			sum.Skipped++
 			continue
+		}
+		// Counting a folder's mail costs a scan, so only changed folders pay it.
+		if f.Messages, err = s.store.LocationCount(ctx, f.ID); err != nil {
+			return sum, err
 		}
 		if st.NumMessages != nil && int(*st.NumMessages) > f.Messages {
 			prog.total += int(*st.NumMessages) - f.Messages
@@ -214,22 +227,55 @@ func (s *Syncer) Pass(ctx context.Context) (Summary, error) {
 	return sum, nil
 }
 
-func (s *Syncer) unchanged(f mail.Folder, st *imap.StatusData) bool {
-	if f.Resyncing || f.UIDValidity == 0 || st.NumMessages == nil {
-		return false
+// recheck follows STATUS commands the server refused. Servers refuse STATUS of a
+// deleted folder with or without [NONEXISTENT] (Dovecot without), so LIST tells a folder
+// gone (skipped, logged) from a real failure, and finds what replaced it (a renamed
+// Sent), whose STATUS is added to statuses. It returns the folders to sync.
+func (s *Syncer) recheck(ctx context.Context, statuses map[string]*imap.StatusData, refused map[string]error) ([]mail.Folder, error) {
+	folders, onServer, err := s.list(ctx)
+	if err != nil {
+		return nil, err
 	}
-	same := st.UIDValidity == f.UIDValidity && uint32(st.UIDNext) == f.UIDNext && int(*st.NumMessages) == f.Messages
-	if !s.condstore() {
-		return false // flag changes are invisible without CONDSTORE
+	for name, err := range refused {
+		if onServer[name] {
+			return nil, fmt.Errorf("STATUS %s: %w", name, err)
+		}
+		s.logf("folder %s no longer exists on the server; skipped", name)
 	}
-	return same && st.HighestModSeq == f.HighestModSeq
+	var fresh []mail.Folder
+	for _, f := range folders {
+		if _, asked := statuses[f.Name]; !asked {
+			fresh = append(fresh, f)
+		}
+	}
+	more, refused, err := s.statuses(ctx, fresh)
+	if err != nil {
+		return nil, err
+	}
+	for name, err := range refused {
+		return nil, fmt.Errorf("STATUS %s: %w", name, err)
+	}
+	maps.Copy(statuses, more)
+	return folders, nil
 }
 
-// statuses asks STATUS of every folder, all commands in flight at once.
-func (s *Syncer) statuses(ctx context.Context, folders []mail.Folder) (map[string]*imap.StatusData, error) {
-	out := map[string]*imap.StatusData{}
+// unchanged says nothing happened in a folder since its last completed sync. The
+// server's own count then (not a count of what is stored here, which costs a scan)
+// is enough: SaveFolderState records it only once everything below UIDNEXT is stored.
+func (s *Syncer) unchanged(f mail.Folder, st *imap.StatusData) bool {
+	if f.Resyncing || f.UIDValidity == 0 || st.NumMessages == nil || !s.condstore() {
+		return false // without CONDSTORE flag changes are invisible, so every pass looks
+	}
+	return st.UIDValidity == f.UIDValidity && uint32(st.UIDNext) == f.UIDNext &&
+		int(*st.NumMessages) == f.ServerCount && st.HighestModSeq == f.HighestModSeq
+}
+
+// statuses asks STATUS of every folder, all commands in flight at once. Folders the
+// server refused (NO) are in refused, with nil in out.
+func (s *Syncer) statuses(ctx context.Context, folders []mail.Folder) (out map[string]*imap.StatusData, refused map[string]error, err error) {
+	out, refused = map[string]*imap.StatusData{}, map[string]error{}
 	opts := &imap.StatusOptions{NumMessages: true, UIDNext: true, UIDValidity: true, HighestModSeq: s.condstore()}
-	err := s.do(ctx, func(c *imapclient.Client) error {
+	err = s.do(ctx, func(c *imapclient.Client) error {
 		cmds := make([]*imapclient.StatusCommand, len(folders))
 		for i, f := range folders {
 			cmds[i] = c.Status(f.Name, opts)
@@ -237,8 +283,8 @@ func (s *Syncer) statuses(ctx context.Context, folders []mail.Folder) (map[strin
 		for i, cmd := range cmds {
 			st, err := cmd.Wait()
 			var ie *imap.Error
-			if errors.As(err, &ie) && ie.Code == imap.ResponseCodeNonExistent {
-				s.logf("folder %s no longer exists on the server; skipped", folders[i].Name)
+			if errors.As(err, &ie) && ie.Type == imap.StatusResponseTypeNo {
+				out[folders[i].Name], refused[folders[i].Name] = nil, err
 				continue
 			}
 			if err != nil {
@@ -248,11 +294,34 @@ func (s *Syncer) statuses(ctx context.Context, folders []mail.Folder) (map[strin
 		}
 		return nil
 	})
-	return out, err
+	return out, refused, err
 }
 
-// folders makes sure INBOX and Sent are known and returns every folder to sync.
+// relistEvery is how long a running Syncer trusts the folder set it knows before it
+// LISTs again (a Sent folder may be created or marked \Sent later).
+const relistEvery = time.Hour
+
+// folders returns every folder to sync. LIST is skipped while INBOX and Sent are both
+// stored and the set was confirmed within relistEvery: on an unchanged mailbox it is a
+// round trip that finds nothing.
 func (s *Syncer) folders(ctx context.Context) ([]mail.Folder, error) {
+	have, err := s.store.SyncFolders(ctx, s.acct.ID)
+	if err != nil {
+		return nil, err
+	}
+	if s.confirmed.IsZero() {
+		s.confirmed = time.Now() // what an earlier pass stored, possibly in another process
+	}
+	if hasRoles(have) && time.Since(s.confirmed) < relistEvery {
+		return have, nil
+	}
+	have, _, err = s.list(ctx)
+	return have, err
+}
+
+// list LISTs the server's folders, makes sure INBOX and Sent are stored, and returns
+// every folder to sync and the set of names the server has.
+func (s *Syncer) list(ctx context.Context) ([]mail.Folder, map[string]bool, error) {
 	var list []*imap.ListData
 	err := s.do(ctx, func(c *imapclient.Client) error {
 		var opts *imap.ListOptions
@@ -264,11 +333,16 @@ func (s *Syncer) folders(ctx context.Context) ([]mail.Folder, error) {
 		return err
 	})
 	if err != nil {
-		return nil, fmt.Errorf("listing folders: %w", err)
+		return nil, nil, fmt.Errorf("listing folders: %w", err)
 	}
-	have, err := s.store.Folders(ctx, s.acct.ID)
+	s.confirmed = time.Now()
+	onServer := map[string]bool{}
+	for _, l := range list {
+		onServer[l.Mailbox] = true
+	}
+	have, err := s.store.SyncFolders(ctx, s.acct.ID)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	want := map[string]mail.Role{"INBOX": mail.RoleInbox}
 	if sent := sentFolder(list); sent != "" {
@@ -280,14 +354,25 @@ func (s *Syncer) folders(ctx context.Context) ([]mail.Folder, error) {
 		}
 	}
 	if len(want) == 0 {
-		return have, nil // the usual case: no write at all
+		return have, onServer, nil // the usual case: no write at all
 	}
 	for name, role := range want {
 		if _, err := s.store.EnsureFolder(ctx, s.acct.ID, name, role); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return s.store.Folders(ctx, s.acct.ID)
+	have, err = s.store.SyncFolders(ctx, s.acct.ID)
+	return have, onServer, err
+}
+
+// hasRoles says whether both INBOX and a Sent folder are stored.
+func hasRoles(folders []mail.Folder) bool {
+	var inbox, sent bool
+	for _, f := range folders {
+		inbox = inbox || f.Role == mail.RoleInbox
+		sent = sent || f.Role == mail.RoleSent
+	}
+	return inbox && sent
 }
 
 // sentFolder is the folder marked \Sent, else one with a usual name.

@@ -359,3 +359,41 @@ func assertNoPassword(t *testing.T, f *fixture, extra ...string) {
 		}
 	}
 }
+
+// A folder deleted on the server makes the pass LIST again and carry on with the rest,
+// instead of failing or skipping it silently forever.
+func TestSyncFolderGoneOnServer(t *testing.T) {
+	f := newFixture(t)
+	ctx := context.Background()
+	f.load(corpus.All(20, 9))
+	acme := mailtest.Message("Ana <ana@acme.example>", user, "Acme order", "Our order of 40 kg.", time.Now())
+	if _, err := f.d.Deliver(user, "Clients/Acme", acme, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	f.once() // INBOX and Sent become known
+	if _, err := mail.Open(f.w).EnsureFolder(ctx, f.acct.ID, "Clients/Acme", mail.RoleOther); err != nil {
+		t.Fatal(err)
+	}
+	if sum := f.once(); sum.New != 1 || sum.Folders != 3 {
+		t.Fatalf("after choosing Clients/Acme: %+v, want its 1 message new", sum)
+	}
+
+	c, err := f.d.Login(user)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Delete("Clients/Acme").Wait(); err != nil {
+		t.Fatal(err)
+	}
+	c.Close()
+	fresh := mailtest.Message("Nils <nils@customer.example>", user, "Leverans", "Var är mitt paket?", time.Now())
+	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	if sum := f.once(); sum.New != 1 {
+		t.Errorf("after deleting Clients/Acme on the server and one delivery: %+v, want 1 new", sum)
+	}
+	if !strings.Contains(f.logs.String(), "Clients/Acme no longer exists") {
+		t.Errorf("the log does not say the folder is gone:\n%s", f.logs)
+	}
+}
