@@ -179,7 +179,11 @@ func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err e
 		return
 	}
 	q.Limit = pageSize
-	v.first, err = s.List(ctx, q)
+	total, known := v.counts.Total(q)
+	q.NoTotal = known // the views column's count is this list's length: no second count
+	if v.first, err = s.List(ctx, q); known {
+		v.first.Total = total
+	}
 	return
 }
 

@@ -98,6 +98,7 @@ func (p *Pane) fetchPage(n int) {
 	r.pending[n] = true
 	store, q, gen := p.store, p.query, r.gen
 	q.Offset, q.Limit, q.After = n*pageSize, pageSize, r.cursorBefore(n)
+	q.NoTotal = true // the view's count stands until it is read again
 	p.run(func(ctx context.Context) error {
 		page, err := store.List(ctx, q)
 		if err != nil {
@@ -108,7 +109,9 @@ func (p *Pane) fetchPage(n int) {
 				return
 			}
 			p.rows.put(n, page.Rows)
-			p.rows.total = page.Total // mail may have come in since the count
+			if len(page.Rows) < pageSize { // the list got shorter since it was counted
+				p.rows.total = min(p.rows.total, n*pageSize+len(page.Rows))
+			}
 			p.list.Refresh()
 		})
 		return nil
