@@ -37,6 +37,7 @@ type ContactDetail struct {
 	FirstSeenAt   time.Time       `json:"first_seen_at"`
 	LastSeenAt    time.Time       `json:"last_seen_at"`
 	Messages      int             `json:"messages"` // messages the contact sent
+	Open          int             `json:"open"`     // conversations still needing someone
 	Abuse         AbuseLevel      `json:"abuse"`
 	Tags          []string        `json:"tags"`
 	Notes         []Note          `json:"notes"`
@@ -58,6 +59,10 @@ func (s *Store) Contact(ctx context.Context, id int64) (ContactDetail, error) {
 		return d, err
 	}
 	d.FirstSeenAt, d.LastSeenAt = millis(first), millis(last)
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = ? AND c.messages > 0 AND "+activeStatus,
+		id).Scan(&d.Open); err != nil {
+		return d, err
+	}
 	if err := each(ctx, db, "SELECT tag FROM contact_tags WHERE contact_id = ? ORDER BY tag", []any{id}, func(sc scanner) error {
 		var t string
 		err := sc.Scan(&t)
@@ -159,6 +164,7 @@ type ActiveContact struct {
 	Email    string     `json:"email"`
 	Name     string     `json:"name"`
 	Messages int        `json:"messages"` // sent in the window
+	Open     int        `json:"open"`     // conversations still needing someone
 	Abuse    AbuseLevel `json:"abuse,omitempty"`
 }
 
@@ -173,12 +179,13 @@ func (s *Store) MostActive(ctx context.Context, days, limit int) ([]ActiveContac
 	}
 	since := s.now().Add(-time.Duration(days) * 24 * time.Hour).UnixMilli()
 	list := []ActiveContact{}
-	err := each(ctx, s.db.Read(), `SELECT k.id, k.email, k.name, n, k.abuse_level FROM
-		(SELECT contact_id, count(*) AS n FROM messages WHERE NOT outbound AND contact_id IS NOT NULL AND date >= ?
+	err := each(ctx, s.db.Read(), `SELECT k.id, k.email, k.name, n, k.abuse_level,
+		(SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = k.id AND c.messages > 0 AND `+activeStatus+`)
+		FROM (SELECT contact_id, count(*) AS n FROM messages WHERE NOT outbound AND contact_id IS NOT NULL AND date >= ?
 		 GROUP BY contact_id ORDER BY n DESC LIMIT ?) a JOIN contacts k ON k.id = a.contact_id ORDER BY n DESC, k.email`,
 		[]any{since, limit}, func(sc scanner) error {
 			var a ActiveContact
-			err := sc.Scan(&a.ID, &a.Email, &a.Name, &a.Messages, &a.Abuse)
+			err := sc.Scan(&a.ID, &a.Email, &a.Name, &a.Messages, &a.Abuse, &a.Open)
 			list = append(list, a)
 			return err
 		})

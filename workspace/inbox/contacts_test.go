@@ -72,7 +72,7 @@ func TestContactNotesTagsAndMostActive(t *testing.T) {
 	}
 	c.advance(time.Hour)
 	top30, err := s.MostActive(ctx, 30, 10)
-	if err != nil || len(top30) != 2 || top30[0].Email != "asa@example.se" || top30[0].Messages != 3 {
+	if err != nil || len(top30) != 2 || top30[0].Email != "asa@example.se" || top30[0].Messages != 3 || top30[0].Open != 1 {
 		t.Fatalf("30 days: %+v %v", top30, err)
 	}
 	top90, _ := s.MostActive(ctx, 90, 10)
@@ -87,7 +87,7 @@ func TestContactNotesTagsAndMostActive(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, _ := s.Contact(ctx, jan)
-	if len(d.Notes) != 1 || strings.Join(d.Tags, ",") != "wholesale" || d.Messages != 6 {
+	if len(d.Notes) != 1 || strings.Join(d.Tags, ",") != "wholesale" || d.Messages != 6 || d.Open != 2 {
 		t.Fatalf("contact %+v", d)
 	}
 	if err := s.UntagContact(ctx, jan, "wholesale"); err != nil {

@@ -11,13 +11,17 @@
 //	page, _ := s.List(ctx, inbox.Query{View: inbox.ViewUnanswered, Offset: 0, Limit: 50})
 //	page.Total; page.Rows[i] // Row: contact, subject, snippet, labels, assignee, WaitingSince, Overdue
 //	counts, _ := s.Counts(ctx) // per view, per status and per label
+//	n, ok := counts.Total(q)   // a view's length without counting again: then q.NoTotal = true
 //	row, _ := s.Conversation(ctx, id)
 //
 // Views: ViewAll (everything but Spam and Abuse), ViewUnanswered (New or Open and the
 // customer's last message not yet answered), ViewMine, ViewUnassigned (both: not
 // Resolved, Spam or Abuse), ViewOverdue (unanswered longer than the response-time target,
 // ResponseTarget, default 4h), ViewFollowUp (reopened by a due follow-up). Query.Status,
-// Query.LabelID and Query.Search (full-text over the mail store's index) narrow any view.
+// Query.LabelID, Query.ContactID and Query.Search (full-text over the mail store's index)
+// narrow any view. Each view reads its own index (schema 0005) and counts from indexes
+// alone; later pages set NoTotal and seek with After, so a page costs the same at row
+// 99,000 of 100,000 as at row 100.
 //
 // Triage, each change recorded in History with who and when:
 //
@@ -47,9 +51,14 @@
 // workspace's, as does smtpsend's Mailer (two independent checks of the wrong-brand guard).
 //
 // Contacts: s.Contact(ctx, id) (history, notes, tags, open conversations, abuse steps),
-// s.AddContactNote, s.TagContact/UntagContact, s.MostActive(ctx, 30, 20), and graded,
+// s.AddContactNote, s.TagContact/UntagContact, s.MostActive(ctx, 30, 20) (with each
+// contact's open conversations), and graded,
 // reversible abuse handling: s.Warn (returns the warning template as a draft), s.Mute,
 // s.Block, s.Lift — each step recorded with who and why; nothing is ever deleted.
+//
+// Attachments: inbox.SaveAttachment(dir, name, data) writes under the parser's safe name
+// and never replaces a file ("name (2).pdf"); the bytes come from the raw message, which
+// accounts/mime re-parses (wired by main.go, since workspace has no MIME parser).
 //
 // # Sending and crashes
 //
