@@ -23,6 +23,7 @@ import (
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/secrets"
 	"switchboard/workspace"
+	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
 )
 
@@ -296,12 +297,21 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("conversations", stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
-	status := fs.String("status", "", "only conversations with this status")
+	status := fs.String("status", "", "only conversations with this status: new, open, waiting, snoozed, resolved, spam or abuse")
 	limit := fs.Int("limit", 100, "at most this many")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	list, err := mail.Open(w).Conversations(ctx, mail.ConversationFilter{Status: *status, Limit: *limit})
+	filter := mail.ConversationFilter{Limit: *limit}
+	if *status != "" {
+		// A misspelt status would otherwise list nothing, which reads as "none".
+		st, err := inbox.ParseStatus(*status)
+		if err != nil {
+			return fmt.Errorf("conversations --status: %w", err)
+		}
+		filter.Status = string(st)
+	}
+	list, err := mail.Open(w).Conversations(ctx, filter)
 	if err != nil {
 		return err
 	}
