@@ -50,4 +50,3 @@ func eachError(err error, fn func(error)) {
 		}
 	}
 }
-
