@@ -31,6 +31,7 @@ type conversationView struct {
 	subject  *widget.Label
 	who      *widget.Label
 	status   *widget.Label
+	whoRow   *fyne.Container
 	thread   *fyne.Container
 	scroll   *container.Scroll
 	toolbar  *fyne.Container
@@ -67,7 +68,8 @@ func newConversationView(p *Pane) *conversationView {
 	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
 	v.note.OnSubmitted = v.addNote
 	v.composer = newComposer(p)
-	head := container.NewVBox(v.subject, container.NewBorder(nil, nil, nil, v.status, v.who), v.toolbar, widget.NewSeparator())
+	v.whoRow = container.NewBorder(nil, nil, nil, v.status, v.who)
+	head := container.NewVBox(v.subject, v.whoRow, v.toolbar, widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -110,6 +112,7 @@ func (v *conversationView) open(r inbox.Row) {
 	v.subject.SetText(subjectOrNone(r.Subject))
 	v.who.SetText(contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">")
 	v.status.SetText(rowState(r))
+	v.whoRow.Refresh() // the status's new width, or it runs past the window's edge
 	v.empty.Hide()
 	v.body.Show()
 	v.refresh()

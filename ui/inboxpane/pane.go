@@ -26,22 +26,23 @@ type Pane struct {
 	sendNow func(ctx context.Context, s *inbox.Store) error
 
 	// UI goroutine only.
-	env     pane.Env
-	ws      *workspace.Workspace
-	store   *inbox.Store
-	target  time.Duration
-	query   inbox.Query // Offset and Limit unused: pages set their own
-	rows    *rows
-	labels  []inbox.Label
-	cursor  int   // the row j/k move and Enter opens; -1 for none
-	opened  int64 // the conversation shown on the right, 0 for none
-	moving  bool  // a Select made by j/k, which moves without opening
-	views   *viewsColumn
-	list    *convList
-	count   *widget.Label
-	find    *widget.Entry
-	detail  *conversationView
-	content fyne.CanvasObject
+	env      pane.Env
+	ws       *workspace.Workspace
+	store    *inbox.Store
+	target   time.Duration
+	query    inbox.Query // Offset and Limit unused: pages set their own
+	rows     *rows
+	labels   []inbox.Label
+	cursor   int   // the row j/k move and Enter opens; -1 for none
+	opened   int64 // the conversation shown on the right, 0 for none
+	moving   bool  // a Select made by j/k, which moves without opening
+	views    *viewsColumn
+	list     *convList
+	count    *widget.Label
+	listHead *fyne.Container // the search box and the count
+	find     *widget.Entry
+	detail   *conversationView
+	content  fyne.CanvasObject
 }
 
 var _ pane.Pane = (*Pane)(nil)
@@ -89,7 +90,8 @@ func (p *Pane) build() {
 	}
 	p.views = newViewsColumn(func(q inbox.Query) { q.Search = p.query.Search; p.setQuery(q) })
 	p.detail = newConversationView(p)
-	listSide := container.NewBorder(container.NewBorder(nil, nil, nil, p.count, p.find), nil, nil, nil, p.list)
+	p.listHead = container.NewBorder(nil, nil, nil, p.count, p.find)
+	listSide := container.NewBorder(p.listHead, nil, nil, nil, p.list)
 	split := container.NewHSplit(listSide, p.detail.content)
 	split.Offset = 0.45
 	p.content = container.NewBorder(nil, nil, p.views.content, nil, split)
@@ -197,6 +199,7 @@ func (p *Pane) apply(v view) {
 	} else {
 		p.count.SetText(lang.L("{{.N}} conversations", map[string]any{"N": v.first.Total}))
 	}
+	p.listHead.Refresh() // the count's new width, or it is drawn over its neighbours
 	p.list.Refresh()
 }
 

@@ -35,7 +35,9 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 	v := &viewsColumn{chosen: chosen}
 	v.list = widget.NewList(func() int { return len(v.items) }, func() fyne.CanvasObject {
 		count := widget.NewLabel("")
-		return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 10)), count, widget.NewLabel(""))
+		title := widget.NewLabel("")
+		title.Truncation = fyne.TextTruncateEllipsis // the count keeps its digits in the fixed-width column
+		return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 10)), count, title)
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {
 		c := o.(*fyne.Container)
 		it := v.items[i]
@@ -54,6 +56,7 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 			n.Importance = widget.DangerImportance
 		}
 		n.Refresh()
+		c.Refresh() // lay out again: the count's width follows its digits
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {
 		if !v.setting {
