@@ -79,3 +79,13 @@ func (h *Host) Unread(ctx context.Context, info workspace.Info) int {
 	}
 	return p.Total
 }
+
+// Paused runs fn with the sync workers of this workspace stopped, if it is running, and
+// starts them again for its accounts as they are then (an account added, changed or
+// removed in Settings).
+func (h *Host) Paused(workspaceID string, fn func() error) error {
+	if r := h.Runner(workspaceID); r != nil {
+		return r.Paused(fn)
+	}
+	return fn()
+}
