@@ -253,22 +253,19 @@ func TestFAQSuggestionsFindTheBrokenBatch(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, s := range sugs {
-			batch := 0
+		// The broken batch is the loudest question in the demo: it must come first.
+		if len(sugs) > 0 {
+			s, batch := sugs[0], 0
 			for _, m := range s.Messages {
 				if strings.Contains(m.Text, "NC-2611") {
 					batch++
 				}
 			}
-			if batch >= 5 {
-				if !strings.Contains(strings.ToLower(s.Question+strings.Join(s.Phrasings, " ")), "midnight sun") &&
-					!strings.Contains(strings.ToLower(s.Question), "batch") {
-					t.Errorf("batch group worded %q %q", s.Question, s.Phrasings)
-				}
+			if batch >= 5 && strings.Contains(strings.ToLower(s.Question), "batch") {
 				return
 			}
 		}
-		t.Errorf("no suggestion groups the NC-2611 complaints: %+v", sugs)
+		t.Errorf("the first suggestion is not the NC-2611 complaints: %+v", sugs)
 	})
 }
 
