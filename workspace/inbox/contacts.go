@@ -198,6 +198,34 @@ const DefaultWarning = "Hello {{first_name|there}},\n\nwe want this to be a frie
 // Warn records a warning to a contact and returns it as a draft for the conversation
 // (the user reviews and sends it like any reply).
 func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (Draft, error) {
+	d, err := s.warning(ctx, contact, conv)
+	if err != nil {
+		return d, err
+	}
+	return d, s.abuseStep(ctx, contact, "warn", reason)
+}
+
+// SendWarning puts the warning in the outbox as a reply in conv, then records the step.
+// When the reply cannot be queued (no account, a variable without a value) nothing is
+// recorded: the history never says a warning went out that did not.
+func (s *Store) SendWarning(ctx context.Context, contact, conv int64, reason string) (OutboxItem, error) {
+	if strings.TrimSpace(reason) == "" {
+		return OutboxItem{}, errNoReason
+	}
+	d, err := s.warning(ctx, contact, conv)
+	if err != nil {
+		return OutboxItem{}, err
+	}
+	item, err := s.Queue(ctx, Reply{ConversationID: conv, Body: d.Body})
+	if err != nil {
+		return item, err
+	}
+	return item, s.abuseStep(ctx, contact, "warn", reason)
+}
+
+// warning is the workspace's warning template (or DefaultWarning) filled in for conv,
+// which must be a conversation with contact.
+func (s *Store) warning(ctx context.Context, contact, conv int64) (Draft, error) {
 	tmpl, ok, err := s.w.Setting(ctx, SettingWarnTemplate)
 	if err != nil {
 		return Draft{}, err
@@ -217,11 +245,7 @@ func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (D
 	if owner.Int64 != contact {
 		return Draft{}, fmt.Errorf("conversation %d is not with contact %d", conv, contact)
 	}
-	d, err := s.NewDraft(ctx, conv, tmpl)
-	if err != nil {
-		return d, err
-	}
-	return d, s.abuseStep(ctx, contact, "warn", reason)
+	return s.NewDraft(ctx, conv, tmpl)
 }
 
 // Mute stops alerts for a contact's mail; it is still stored and listed.
@@ -240,10 +264,12 @@ func (s *Store) Lift(ctx context.Context, contact int64, reason string) error {
 	return s.abuseStep(ctx, contact, "", reason)
 }
 
+var errNoReason = errors.New("say why: each abuse step is recorded with its reason")
+
 func (s *Store) abuseStep(ctx context.Context, contact int64, action, reason string) error {
 	reason = strings.TrimSpace(reason)
 	if reason == "" {
-		return errors.New("say why: each abuse step is recorded with its reason")
+		return errNoReason
 	}
 	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
 		var level AbuseLevel

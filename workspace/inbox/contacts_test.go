@@ -115,3 +115,24 @@ func TestSeedDemo(t *testing.T) {
 		t.Fatalf("counts %+v labels %d outbox %d", counts, len(labels), len(items))
 	}
 }
+
+func TestSendWarningQueuesThenRecords(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	conv, _ := deliver(t, s, "Troll|troll@example.com", "Ni är värdelösa", "...", c.t, "")
+	other, _ := deliver(t, s, "Åsa|asa@example.se", "Fråga", "?", c.t, "")
+	contact := mustRow(t, s, conv).ContactID
+	if _, err := s.SendWarning(ctx, contact, other, "insults"); err == nil {
+		t.Fatal("a warning was queued in someone else's conversation")
+	}
+	if d, _ := s.Contact(ctx, contact); len(d.Actions) != 0 {
+		t.Fatalf("a refused warning was recorded: %+v", d.Actions)
+	}
+	item, err := s.SendWarning(ctx, contact, conv, "insults")
+	if err != nil || item.ConversationID != conv || !strings.Contains(item.Body, "respectful") {
+		t.Fatalf("queued %+v, %v", item, err)
+	}
+	if d, _ := s.Contact(ctx, contact); d.Abuse != AbuseWarned || len(d.Actions) != 1 || d.Actions[0].Reason != "insults" {
+		t.Fatalf("contact after the warning %+v", d)
+	}
+}

@@ -21,7 +21,7 @@ const (
 )
 
 // Query selects a page of conversations. Status, LabelID, ContactID and Search narrow the
-// View; with ViewAll, Status may also pick Spam or Abuse.
+// View; with ViewAll, Status may also pick Spam or Abuse, and ContactID includes them.
 type Query struct {
 	View      View
 	Status    Status
@@ -104,7 +104,7 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 	conds, args := []string{"c.messages > 0"}, []any{}
 	switch q.View {
 	case ViewAll:
-		if q.Status == "" {
+		if q.Status == "" && q.ContactID == 0 { // one person's list shows what was filed as Spam or Abuse too
 			conds = append(conds, "c.status NOT IN ('spam', 'abuse')")
 		}
 	case ViewUnanswered:
