@@ -41,6 +41,9 @@ type DemoConversation struct {
 	id int64 // set instead of MessageID by SeedDemo
 }
 
+// demoHandling is how long after a conversation's last message the demo team acted on it.
+const demoHandling = 7 * time.Minute
+
 // demoLabels are the labels of SeedDemo's generic spread.
 var demoLabels = []Label{{Name: "Order", Color: "#2E7D32"}, {Name: "Refund", Color: "#C62828"},
 	{Name: "Subscription", Color: "#1565C0"}, {Name: "Wholesale", Color: "#6A1B9A"}, {Name: "Feedback", Color: "#EF6C00"}}
@@ -128,16 +131,29 @@ func SeedDemoPlan(ctx context.Context, w *workspace.Workspace, plan DemoPlan) er
 	return nil
 }
 
+// seedConversation applies one conversation's triage. now is the real time, which snooze
+// and scheduled times count from.
 func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels, staff map[string]int64, now time.Time) error {
 	id := c.id
+	q, arg := "SELECT id, last_message_at FROM conversations WHERE id = ?", any(id)
 	if id == 0 {
-		err := s.db.Read().QueryRowContext(ctx, "SELECT conversation_id FROM messages WHERE message_key = ?", c.MessageID).Scan(&id)
-		if errors.Is(err, sql.ErrNoRows) {
-			return errors.New("no message with this Message-ID was imported")
-		} else if err != nil {
-			return err
-		}
+		q = "SELECT c.id, c.last_message_at FROM messages m JOIN conversations c ON c.id = m.conversation_id WHERE m.message_key = ?"
+		arg = c.MessageID
 	}
+	var last int64
+	err := s.db.Read().QueryRowContext(ctx, q, arg).Scan(&id, &last)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errors.New("no message with this Message-ID was imported")
+	} else if err != nil {
+		return err
+	}
+	// The team triaged each conversation a few minutes after its last message, not all
+	// at the moment the demo was made: the history and notes read like a real shift.
+	handled := millis(last).Add(demoHandling)
+	if latest := now.Add(-time.Minute); handled.After(latest) {
+		handled = latest
+	}
+	s = NewStore(s.w, Options{Agent: s.agent, Now: func() time.Time { return handled }})
 	var steps []error
 	for _, name := range c.Labels {
 		l, ok := labels[name]
