@@ -37,9 +37,13 @@ type conversationView struct {
 	toolbar  *fyne.Container
 	note     *widget.Entry
 	composer *composer
+	panel    *contactPanel
+	side     *fyne.Container // the contact panel, or nothing
+	person   *widget.Button  // shows and hides the contact panel
 	empty    fyne.CanvasObject
 	center   *fyne.Container // the thread, or the thread over the composer
 	body     *fyne.Container
+	main     *fyne.Container // the body and the side panel
 	content  fyne.CanvasObject
 }
 
@@ -64,18 +68,23 @@ func newConversationView(p *Pane) *conversationView {
 		widget.NewButtonWithIcon("s", theme.HistoryIcon(), p.snooze),
 		widget.NewButtonWithIcon("l", theme.ListIcon(), p.label),
 		widget.NewButtonWithIcon("a", theme.AccountIcon(), p.assign))
+	v.person = widget.NewButtonWithIcon(lang.L("Contact"), theme.InfoIcon(), func() { v.showContact(v.side.Hidden) })
+	v.panel = newContactPanel(p)
+	v.side = container.NewStack(v.panel.content)
+	v.side.Hide()
 	v.note = widget.NewEntry()
 	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
 	v.note.OnSubmitted = v.addNote
 	v.composer = newComposer(p)
 	v.whoRow = container.NewBorder(nil, nil, nil, v.status, v.who)
-	head := container.NewVBox(v.subject, v.whoRow, v.toolbar, widget.NewSeparator())
+	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	hint.Wrapping = fyne.TextWrapWord
 	v.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
-	v.content = container.NewStack(v.empty, v.body)
+	v.main = container.NewBorder(nil, nil, nil, v.side, v.body)
+	v.content = container.NewStack(v.empty, v.main)
 	v.clear()
 	return v
 }
@@ -98,8 +107,25 @@ func (v *conversationView) clear() {
 	v.thread.Objects = nil
 	v.composer.close()
 	v.stack(false)
-	v.body.Hide()
+	v.panel.d = inbox.ContactDetail{}
+	v.main.Hide()
 	v.empty.Show()
+}
+
+// showContact shows or hides the contact panel beside the conversation; the list gives up
+// width while it shows, so the thread keeps a readable measure.
+func (v *conversationView) showContact(on bool) {
+	if on {
+		v.side.Show()
+		v.p.split.SetOffset(splitWithContact)
+		if v.row.ContactID != 0 {
+			v.panel.load(v.row.ContactID)
+		}
+	} else {
+		v.side.Hide()
+		v.p.split.SetOffset(splitOffset)
+	}
+	v.main.Refresh()
 }
 
 // open shows r and reads its messages off the UI goroutine.
@@ -114,7 +140,10 @@ func (v *conversationView) open(r inbox.Row) {
 	v.status.SetText(rowState(r))
 	v.whoRow.Refresh() // the status's new width, or it runs past the window's edge
 	v.empty.Hide()
-	v.body.Show()
+	v.main.Show()
+	if !v.side.Hidden && r.ContactID != 0 {
+		v.panel.load(r.ContactID)
+	}
 	v.refresh()
 }
 

@@ -5,6 +5,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -78,3 +80,22 @@ func (r *lineRenderer) MinSize() fyne.Size {
 func (r *lineRenderer) Refresh()                     { r.l.text.Refresh() }
 func (r *lineRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.l.text} }
 func (r *lineRenderer) Destroy()                     {}
+
+// linkLine is a line that acts when tapped: a conversation listed in the contact panel.
+type linkLine struct {
+	line
+	tapped func()
+}
+
+func newLinkLine(s string, tapped func()) *linkLine {
+	l := &linkLine{tapped: tapped}
+	l.text = canvas.NewText(s, theme.Color(theme.ColorNameHyperlink))
+	l.text.TextSize = theme.TextSize()
+	l.full = s
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *linkLine) Tapped(*fyne.PointEvent) { l.tapped() }
+
+func (l *linkLine) Cursor() desktop.Cursor { return desktop.PointerCursor }

@@ -42,8 +42,16 @@ type Pane struct {
 	listHead *fyne.Container // the search box and the count
 	find     *widget.Entry
 	detail   *conversationView
+	split    *container.Split // the list beside the conversation
 	content  fyne.CanvasObject
 }
+
+// splitOffset is the list's share of the width beside the conversation; with the contact
+// panel open the list narrows instead of the thread.
+const (
+	splitOffset      = 0.45
+	splitWithContact = 0.32
+)
 
 var _ pane.Pane = (*Pane)(nil)
 
@@ -92,9 +100,9 @@ func (p *Pane) build() {
 	p.detail = newConversationView(p)
 	p.listHead = container.NewBorder(nil, nil, nil, p.count, p.find)
 	listSide := container.NewBorder(p.listHead, nil, nil, nil, p.list)
-	split := container.NewHSplit(listSide, p.detail.content)
-	split.Offset = 0.45
-	p.content = container.NewBorder(nil, nil, p.views.content, nil, split)
+	p.split = container.NewHSplit(listSide, p.detail.content)
+	p.split.Offset = splitOffset
+	p.content = container.NewBorder(nil, nil, p.views.content, nil, p.split)
 }
 
 // ScrollTo scrolls the list to row i; rows not fetched yet are fetched as they show.

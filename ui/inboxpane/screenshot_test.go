@@ -61,6 +61,22 @@ func TestBusyInboxRenders(t *testing.T) {
 	h.p.openAt(0)
 	h.drain()
 	shot(t, h, "inbox-conversation.png")
+	contact := page.Rows[0].ContactID
+	if _, err := s.AddContactNote(ctx, contact, "Regular since 2019; prefers email over phone."); err != nil {
+		t.Fatal(err)
+	}
+	for _, tag := range []string{"subscriber", "wholesale"} {
+		if err := s.TagContact(ctx, contact, tag); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.Mute(ctx, contact, "Sends the same complaint hourly"); err != nil {
+		t.Fatal(err)
+	}
+	h.p.detail.showContact(true)
+	h.drain()
+	shot(t, h, "inbox-contact.png")
+	h.p.detail.showContact(false)
 	h.p.detail.reply()
 	h.drain()
 	h.p.detail.composer.insertAnswer(entry.Entry)
