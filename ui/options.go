@@ -5,6 +5,7 @@ import (
 
 	"switchboard/ui/pane"
 	"switchboard/workspace"
+	"switchboard/workspace/inbox"
 )
 
 // Options is what main.go hands the shell besides the app and the data root.
@@ -21,6 +22,17 @@ type Options struct {
 	// MailAccounts fills the "Mail accounts" section of Settings; nil shows what will be there.
 	// Its Title is not shown (the section has its own heading); Load gets the same Env as a pane.
 	MailAccounts pane.Pane
+
+	// Background, when set, runs the open workspace's background work (mail sync, the
+	// Inbox's clock and outbox). The shell calls it on its worker right after opening a
+	// workspace and calls stop before closing it; stop must return only once nothing
+	// started for that workspace runs any more. notify may be called from any goroutine
+	// and as often as it likes: the shell reloads what is shown at most once per second.
+	Background func(ctx context.Context, w *workspace.Workspace, notify func()) (stop func())
+
+	// SendNow is the Inbox's "Send": submit the replies due in s's workspace at once. It
+	// runs on the shell's worker. Nil leaves replies for Background's next round.
+	SendNow func(ctx context.Context, s *inbox.Store) error
 
 	// Workspace (name, folder or id) is opened at start instead of the one opened last.
 	Workspace string

@@ -10,6 +10,8 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,6 +32,7 @@ type Shell struct {
 	work  worker
 	ctx   context.Context // the shell's lifetime
 	stop  context.CancelFunc
+	after func(time.Duration, func()) // time.AfterFunc; tests fire it themselves
 
 	// worker only
 	sess  *session
@@ -53,9 +56,11 @@ type Shell struct {
 
 // session is one opened workspace; its ctx ends when it is closed.
 type session struct {
-	ws     *workspace.Workspace
-	ctx    context.Context
-	cancel context.CancelFunc
+	ws      *workspace.Workspace
+	ctx     context.Context
+	cancel  context.CancelFunc
+	stop    func()      // ends Options.Background's work; nil without it
+	pending atomic.Bool // a reload for background changes is scheduled
 }
 
 // New builds the window; nothing is read from disk until ShowAndRun.
@@ -68,7 +73,7 @@ func newShell(a fyne.App, root *workspace.Root, opts Options, panes func(*Shell)
 	if a.Icon() == nil {
 		a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	}
-	s := &Shell{app: a, root: root, opts: opts}
+	s := &Shell{app: a, root: root, opts: opts, after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.win = a.NewWindow(lang.L("Switchboard"))
 	s.panes = panes(s)
@@ -146,6 +151,7 @@ func (s *Shell) switchTo(ref string) {
 	s.closeSession()
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.sess = &session{ws: ws, ctx: ctx, cancel: cancel}
+	s.startBackground(s.sess)
 	if err := s.saveLastOpen(ws.ID()); err != nil {
 		s.showError(lang.L("Your settings could not be saved"), err)
 	}
@@ -164,6 +170,9 @@ func (s *Shell) closeSession() {
 		return
 	}
 	s.sess.cancel()
+	if s.sess.stop != nil {
+		s.sess.stop() // nothing may write into the database once it is closed
+	}
 	if err := s.sess.ws.Close(); err != nil {
 		fyne.LogError("closing workspace "+s.sess.ws.Info().Name, err)
 	}
