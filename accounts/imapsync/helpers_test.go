@@ -8,7 +8,7 @@ import (
 	"switchboard/workspace/mail"
 )
 
-func newWorkspace(t *testing.T) *workspace.Workspace {
+func newWorkspace(t testing.TB) *workspace.Workspace {
 	t.Helper()
 	ctx := context.Background()
 	root, err := workspace.OpenRoot(t.TempDir())
