@@ -13,7 +13,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -81,8 +80,9 @@ func newConversationView(p *Pane) *conversationView {
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
-	hint.Wrapping = fyne.TextWrapWord
-	v.empty = container.NewVBox(layout.NewSpacer(), hint, layout.NewSpacer())
+	// Centred and unwrapped: a wrapped label measures its height before it has a width,
+	// which pushed the hint out of sight.
+	v.empty = container.NewCenter(hint)
 	v.main = container.NewBorder(nil, nil, nil, v.side, v.body)
 	v.content = container.NewStack(v.empty, v.main)
 	v.clear()

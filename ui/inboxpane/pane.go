@@ -40,6 +40,8 @@ type Pane struct {
 	list     *convList
 	count    *widget.Label
 	listHead *fyne.Container // the search box and the count
+	listSide *fyne.Container // the list under its head; the members ranking replaces it
+	members  *membersView
 	find     *widget.Entry
 	detail   *conversationView
 	split    *container.Split // the list beside the conversation
@@ -96,11 +98,17 @@ func (p *Pane) build() {
 			p.setSearch("")
 		}
 	}
-	p.views = newViewsColumn(func(q inbox.Query) { q.Search = p.query.Search; p.setQuery(q) })
+	p.views = newViewsColumn(func(q inbox.Query) {
+		q.Search = p.query.Search
+		p.showMembers(false)
+		p.setQuery(q)
+	}, func() { p.showMembers(true) })
 	p.detail = newConversationView(p)
 	p.listHead = container.NewBorder(nil, nil, nil, p.count, p.find)
-	listSide := container.NewBorder(p.listHead, nil, nil, nil, p.list)
-	p.split = container.NewHSplit(listSide, p.detail.content)
+	p.listSide = container.NewBorder(p.listHead, nil, nil, nil, p.list)
+	p.members = newMembersView(p)
+	p.members.content.Hide()
+	p.split = container.NewHSplit(container.NewStack(p.listSide, p.members.content), p.detail.content)
 	p.split.Offset = splitOffset
 	p.content = container.NewBorder(nil, nil, p.views.content, nil, p.split)
 }
@@ -155,6 +163,9 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		}
 		p.env, p.ws, p.store = env, ws, store
 		p.apply(v)
+		if p.views.membersOn {
+			p.members.load()
+		}
 	})
 	return nil
 }
@@ -162,6 +173,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 // forget drops everything shown of the previous workspace. UI goroutine.
 func (p *Pane) forget() {
 	p.find.SetText("")
+	p.showMembers(false)
 	p.cursor, p.opened = -1, 0
 	p.list.UnselectAll()
 	p.list.ScrollToTop()
@@ -202,9 +214,13 @@ func (p *Pane) apply(v view) {
 	p.query, p.labels, p.target = v.q, v.labels, v.target
 	p.rows.reset(v.first.Total, v.first.Rows)
 	p.views.set(v.counts, v.labels, v.q)
-	if v.q.Search != "" {
+	switch {
+	case v.q.Search != "":
 		p.count.SetText(lang.L("{{.N}} found", map[string]any{"N": v.first.Total}))
-	} else {
+	case v.q.ContactID != 0 && len(v.first.Rows) > 0:
+		r := v.first.Rows[0]
+		p.count.SetText(lang.L("{{.N}} with {{.Name}}", map[string]any{"N": v.first.Total, "Name": contactLabel(r.ContactName, r.ContactEmail)}))
+	default:
 		p.count.SetText(lang.L("{{.N}} conversations", map[string]any{"N": v.first.Total}))
 	}
 	p.listHead.Refresh() // the count's new width, or it is drawn over its neighbours

@@ -58,6 +58,10 @@ func TestBusyInboxRenders(t *testing.T) {
 	}
 	h.load(w)
 	shot(t, h, "inbox-list.png")
+	h.p.showMembers(true)
+	h.drain()
+	shot(t, h, "inbox-members.png")
+	h.p.showMembers(false)
 	h.p.openAt(0)
 	h.drain()
 	shot(t, h, "inbox-conversation.png")

@@ -19,20 +19,24 @@ type viewItem struct {
 	count int
 	color string // a label's colour
 	alarm bool   // a count that needs attention (overdue)
+	// members is the "most active members" ranking, not a query of the list.
+	members bool
 }
 
 // viewsColumn lists the views, statuses and labels with their counts; choosing one
 // narrows the list. UI goroutine only.
 type viewsColumn struct {
-	items   []viewItem
-	list    *widget.List
-	content fyne.CanvasObject
-	chosen  func(q inbox.Query)
-	setting bool // a Select made by set, not by the user
+	items     []viewItem
+	list      *widget.List
+	content   fyne.CanvasObject
+	chosen    func(q inbox.Query)
+	members   func()
+	membersOn bool // the ranking shows instead of the list
+	setting   bool // a Select made by set, not by the user
 }
 
-func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
-	v := &viewsColumn{chosen: chosen}
+func newViewsColumn(chosen func(inbox.Query), members func()) *viewsColumn {
+	v := &viewsColumn{chosen: chosen, members: members}
 	v.list = widget.NewList(func() int { return len(v.items) }, func() fyne.CanvasObject {
 		count := widget.NewLabel("")
 		title := widget.NewLabel("")
@@ -51,6 +55,9 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 		}
 		n := c.Objects[2].(*widget.Label)
 		n.SetText(strconv.Itoa(it.count))
+		if it.members {
+			n.SetText("")
+		}
 		n.Importance = widget.LowImportance
 		if it.alarm && it.count > 0 {
 			n.Importance = widget.DangerImportance
@@ -59,7 +66,11 @@ func newViewsColumn(chosen func(inbox.Query)) *viewsColumn {
 		c.Refresh() // lay out again: the count's width follows its digits
 	})
 	v.list.OnSelected = func(i widget.ListItemID) {
-		if !v.setting {
+		switch {
+		case v.setting:
+		case v.items[i].members:
+			v.members()
+		default:
 			v.chosen(v.items[i].q)
 		}
 	}
@@ -77,6 +88,7 @@ func (v *viewsColumn) set(c inbox.Counts, labels []inbox.Label, current inbox.Qu
 		{q: inbox.Query{View: inbox.ViewUnassigned}, title: lang.L("Unassigned"), count: c.Unassigned},
 		{q: inbox.Query{View: inbox.ViewOverdue}, title: lang.L("Overdue"), count: c.Overdue, alarm: true},
 		{q: inbox.Query{View: inbox.ViewFollowUp}, title: lang.L("Follow-up due"), count: c.FollowUp, alarm: true},
+		{title: lang.L("Most active members"), members: true},
 	}
 	for _, s := range inbox.Statuses {
 		v.items = append(v.items, viewItem{q: inbox.Query{Status: s}, title: statusName(s), count: c.ByStatus[s]})
@@ -85,11 +97,17 @@ func (v *viewsColumn) set(c inbox.Counts, labels []inbox.Label, current inbox.Qu
 		v.items = append(v.items, viewItem{q: inbox.Query{LabelID: l.ID}, title: l.Name, count: c.ByLabel[l.ID], color: l.Color})
 	}
 	v.list.Refresh()
+	v.selectCurrent(current)
+}
+
+// selectCurrent selects the entry the list shows (the ranking, or current's view, status or
+// label) without acting on it.
+func (v *viewsColumn) selectCurrent(current inbox.Query) {
 	v.setting = true
 	defer func() { v.setting = false }()
 	current.Search = ""
 	for i, it := range v.items {
-		if it.q == current {
+		if it.members == v.membersOn && (v.membersOn || it.q == current) {
 			v.list.Select(i)
 			return
 		}
@@ -100,7 +118,7 @@ func (v *viewsColumn) set(c inbox.Counts, labels []inbox.Label, current inbox.Qu
 // index is the position of q's entry, -1 if there is none.
 func (v *viewsColumn) index(q inbox.Query) int {
 	for i, it := range v.items {
-		if it.q == q {
+		if it.q == q && !it.members {
 			return i
 		}
 	}
