@@ -3,6 +3,7 @@ package ui
 import (
 	"context"
 
+	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
@@ -33,6 +34,11 @@ type Options struct {
 	// SendNow is the Inbox's "Send": submit the replies due in s's workspace at once. It
 	// runs on the shell's worker. Nil leaves replies for Background's next round.
 	SendNow func(ctx context.Context, s *inbox.Store) error
+
+	// Attachment returns attachment number position of a raw message, its safe filename
+	// and bytes, for the Inbox's "Save…" (accounts/mime.AttachmentAt). Nil lists
+	// attachments without a way to save them.
+	Attachment inboxpane.Extractor
 
 	// Workspace (name, folder or id) is opened at start instead of the one opened last.
 	Workspace string

@@ -15,7 +15,7 @@ import (
 // its pane exists.
 func (s *Shell) defaultPanes() []pane.Pane {
 	return []pane.Pane{
-		inboxpane.New(inboxpane.WithSender(s.opts.SendNow)),
+		inboxpane.New(inboxpane.WithSender(s.opts.SendNow), inboxpane.WithAttachments(s.opts.Attachment)),
 		faqpane.New(),
 		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
 			lang.L("Playbooks for when things go wrong"),

@@ -230,9 +230,8 @@ func (v *conversationView) messageCard(m mail.Message) fyne.CanvasObject {
 		warn.Wrapping = fyne.TextWrapWord
 		box.Add(warn)
 	}
-	for _, a := range m.Attachments {
-		box.Add(container.NewHBox(widget.NewIcon(theme.FileIcon()),
-			widget.NewLabel(fmt.Sprintf("%s (%s)", a.Filename, sizeLabel(a.Size)))))
+	for i, a := range m.Attachments {
+		box.Add(v.attachmentRow(m, i, a))
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()

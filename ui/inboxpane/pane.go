@@ -24,6 +24,7 @@ import (
 type Pane struct {
 	now     func() time.Time
 	sendNow func(ctx context.Context, s *inbox.Store) error
+	extract Extractor
 
 	// UI goroutine only.
 	env      pane.Env
@@ -33,9 +34,10 @@ type Pane struct {
 	query    inbox.Query // Offset and Limit unused: pages set their own
 	rows     *rows
 	labels   []inbox.Label
-	cursor   int   // the row j/k move and Enter opens; -1 for none
-	opened   int64 // the conversation shown on the right, 0 for none
-	moving   bool  // a Select made by j/k, which moves without opening
+	cursor   int    // the row j/k move and Enter opens; -1 for none
+	opened   int64  // the conversation shown on the right, 0 for none
+	saveDir  string // the folder attachments were last saved to
+	moving   bool   // a Select made by j/k, which moves without opening
 	views    *viewsColumn
 	list     *convList
 	count    *widget.Label
