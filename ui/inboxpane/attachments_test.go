@@ -78,4 +78,3 @@ func rowIndex(t *testing.T, h *harness, subject string) int {
 	t.Fatalf("no row %q", subject)
 	return -1
 }
-
