@@ -1,6 +1,7 @@
 package accountspane
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -14,34 +15,38 @@ import (
 // certificate" under a certificate that failed verification. UI goroutine only.
 type checksView struct {
 	trust   func(fingerprint string)
+	changed func() // lays the pane out again
 	box     *fyne.Container
 	content fyne.CanvasObject
 }
 
-func newChecksView(trust func(string)) *checksView {
-	v := &checksView{trust: trust, box: container.NewVBox()}
+func newChecksView(trust func(string), changed func()) *checksView {
+	v := &checksView{trust: trust, changed: changed, box: container.NewVBox()}
 	v.content = v.box
 	return v
 }
 
-func (v *checksView) clear() { v.box.RemoveAll() }
+func (v *checksView) clear() { v.show() }
 
-func (v *checksView) running() {
-	v.clear()
-	v.box.Add(widget.NewLabel(lang.L("Testing the connection…")))
-}
+func (v *checksView) running() { v.show(widget.NewLabel(lang.L("Testing the connection…"))) }
 
 func (v *checksView) note(text string) {
 	l := wrapped(text)
 	l.Importance = widget.SuccessImportance
-	v.box.Add(l)
+	v.show(append(slices.Clone(v.box.Objects), l)...)
 }
 
 func (v *checksView) set(checks []Check) {
-	v.clear()
-	for _, c := range checks {
-		v.box.Add(v.line(c))
+	lines := make([]fyne.CanvasObject, len(checks))
+	for i, c := range checks {
+		lines[i] = v.line(c)
 	}
+	v.show(lines...)
+}
+
+func (v *checksView) show(lines ...fyne.CanvasObject) {
+	v.box.Objects = lines
+	v.changed()
 }
 
 func (v *checksView) line(c Check) fyne.CanvasObject {
@@ -49,7 +54,11 @@ func (v *checksView) line(c Check) fyne.CanvasObject {
 	if c.OK {
 		l := wrapped(lang.L("{{.Protocol}} {{.Server}}: connected and logged in.", args))
 		l.Importance = widget.SuccessImportance
-		return container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, l)
+		box := container.NewVBox(l)
+		if c.Message != "" { // notes such as a missing IDLE
+			box.Add(wrapped(c.Message))
+		}
+		return container.NewBorder(nil, nil, container.NewVBox(widget.NewIcon(theme.ConfirmIcon())), nil, box)
 	}
 	head := lang.L("{{.Protocol}} {{.Server}}: failed at {{.Stage}}", args)
 	if c.Stage == "" {

@@ -78,7 +78,7 @@ func newEditor(p *Pane) *editor {
 	e.failed.Importance = widget.DangerImportance
 	e.failed.Wrapping = fyne.TextWrapWord
 	e.failed.Hide()
-	e.checks = newChecksView(e.trust)
+	e.checks = newChecksView(e.trust, p.relayout)
 
 	e.test = widget.NewButtonWithIcon(lang.L("Test connection"), theme.MediaPlayIcon(), e.doTest)
 	e.save = widget.NewButtonWithIcon(lang.L("Save account"), theme.DocumentSaveIcon(), e.doSave)
@@ -181,14 +181,20 @@ func (e *editor) read(needPassword bool) (a mail.Account, ok bool) {
 	msg[fFingerprint] = checkFingerprint(e.fingerprint.Text)
 	ok = true
 	for i, m := range msg {
-		e.show(field(i), m)
+		showText(e.problems[i], m)
 		ok = ok && m == ""
 	}
+	e.p.relayout()
 	return a, ok
 }
 
 func (e *editor) show(f field, msg string) {
-	l := e.problems[f]
+	showText(e.problems[f], msg)
+	e.p.relayout()
+}
+
+// showText shows msg in l, or hides l when msg is empty.
+func showText(l *widget.Label, msg string) {
 	l.SetText(msg)
 	if msg == "" {
 		l.Hide()
@@ -232,8 +238,8 @@ func (e *editor) doSave() {
 	e.p.save(a, pw, func(err error) {
 		e.busy(false)
 		if err != nil {
-			e.failed.SetText(fmt.Sprint(err))
-			e.failed.Show()
+			showText(e.failed, fmt.Sprint(err))
+			e.p.relayout()
 			return
 		}
 		e.p.closeEditor()

@@ -10,6 +10,8 @@ package accountspane
 
 import (
 	"context"
+	"fmt"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,6 +40,7 @@ type Pane struct {
 	browse  fyne.CanvasObject // the list with its Add button
 	editor  *editor
 	content *fyne.Container
+	shape   []string // what decides the rows' heights, to lay out again only when it changes
 }
 
 var _ pane.Pane = (*Pane)(nil)
@@ -99,6 +102,14 @@ func (p *Pane) apply(env pane.Env, list []Account) {
 	} else {
 		p.empty.Hide()
 	}
+	shape := make([]string, len(list))
+	for i, a := range list {
+		shape[i] = fmt.Sprint(a.ID, p.rows[a.ID].progress.Visible(), a.Error)
+	}
+	if !slices.Equal(shape, p.shape) {
+		p.shape = shape
+		p.relayout()
+	}
 	if p.ws == nil {
 		p.add.Disable()
 	} else {
@@ -112,13 +123,24 @@ func (p *Pane) openEditor(a mail.Account) {
 	}
 	p.editor.open(a)
 	p.content.Objects = []fyne.CanvasObject{p.editor.content}
-	p.content.Refresh()
+	p.relayout()
 }
 
 func (p *Pane) closeEditor() {
 	p.editor.password.SetText("") // the password lives in the keyring, not in a hidden widget
 	p.content.Objects = []fyne.CanvasObject{p.browse}
-	p.content.Refresh()
+	p.relayout()
+}
+
+// relayout makes room for what was shown, hidden or added. Containers do not lay out
+// again when a child's visibility changes, and this pane's height decides the height of
+// Settings' scrolled column, so the window's content is laid out again. UI goroutine.
+func (p *Pane) relayout() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(p.content); c != nil && c.Content() != nil {
+		c.Content().Refresh()
+	} else {
+		p.content.Refresh()
+	}
 }
 
 // save stores a (and a new password) on the shell's worker, reloads the list and calls

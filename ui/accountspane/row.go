@@ -30,13 +30,11 @@ func newAccountRow(p *Pane) *accountRow {
 	r.title = widget.NewLabel("")
 	r.title.TextStyle.Bold = true
 	r.title.Truncation = fyne.TextTruncateEllipsis
-	r.servers = widget.NewLabel("")
-	r.servers.Importance = widget.LowImportance
-	r.servers.Truncation = fyne.TextTruncateEllipsis
+	r.servers = wrapped("")
 	r.status = wrapped("")
 	r.progress = widget.NewProgressBar()
 	r.progress.Hide()
-	r.checks = newChecksView(func(fp string) { p.trust(r, fp) })
+	r.checks = newChecksView(func(fp string) { p.trust(r, fp) }, p.relayout)
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.openEditor(r.acct.Account) })
 	r.test = widget.NewButtonWithIcon(lang.L("Test connection"), theme.MediaPlayIcon(), func() { p.testRow(r) })
 	remove := widget.NewButtonWithIcon(lang.L("Remove…"), theme.DeleteIcon(), func() { p.confirmRemove(r.acct.Account) })
@@ -53,8 +51,11 @@ func (r *accountRow) set(a Account) {
 		title = a.DisplayName + " <" + a.Email + ">"
 	}
 	r.title.SetText(title)
-	r.servers.SetText(lang.L("Incoming {{.IMAP}} · outgoing {{.SMTP}} · user {{.User}}", map[string]any{
-		"IMAP": server(a.IMAP), "SMTP": server(a.SMTP), "User": a.Username}))
+	servers := lang.L("Incoming {{.IMAP}} · outgoing {{.SMTP}}", map[string]any{"IMAP": server(a.IMAP), "SMTP": server(a.SMTP)})
+	if a.Username != a.Email {
+		servers += " · " + lang.L("user {{.User}}", map[string]any{"User": a.Username})
+	}
+	r.servers.SetText(servers)
 	r.status.Importance = widget.MediumImportance
 	switch {
 	case a.Syncing && a.Total > 0:
@@ -66,7 +67,6 @@ func (r *accountRow) set(a Account) {
 		r.status.Importance = widget.DangerImportance
 		r.status.SetText(lang.L("Sync failed: {{.Error}}", map[string]any{"Error": a.Error}))
 	case a.LastSync.IsZero():
-		r.status.Importance = widget.LowImportance
 		r.status.SetText(lang.L("Not synced yet"))
 	default:
 		r.status.SetText(lang.L("Last synced {{.When}}", map[string]any{"When": when(a.LastSync, time.Now())}))

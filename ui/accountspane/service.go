@@ -39,7 +39,7 @@ type Check struct {
 	Server   string // host:port
 	OK       bool
 	Stage    string // the step that failed (name lookup, TCP connection, TLS certificate, ...)
-	Message  string
+	Message  string // what failed; on success, notes such as a missing extension
 	// Fingerprint is the SHA-256 (hex) of a certificate that failed verification, which
 	// the user may choose to trust for this account.
 	Fingerprint string

@@ -19,7 +19,7 @@ func securityLabel(s mail.Security) string {
 	case mail.StartTLS:
 		return lang.L("STARTTLS")
 	case mail.Plain:
-		return lang.L("None (this computer only)")
+		return lang.L("None")
 	}
 	return lang.L("TLS")
 }
