@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log"
 	"os"
 	"os/signal"
 	"strings"
@@ -22,9 +23,11 @@ import (
 	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailcli"
 	"switchboard/accounts/mime"
+	"switchboard/accounts/runner"
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
+	"switchboard/ui/accountspane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/demo"
@@ -180,14 +183,23 @@ func (c *cli) gui(args []string) error {
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected %q", cmdline.ErrUsage, fs.Arg(0))
 	}
+	keys := keyring()
+	host := runner.NewHost(runner.Options{Passwords: keys, Logf: log.Printf})
+	opts := ui.Options{
+		Secrets:      keys,
+		Unread:       host.Unread,
+		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
+		SendNow:      host.SendNow,
+		Attachment:   mime.AttachmentAt,
+		Workspace:    c.workspace,
+		Pane:         *pane,
+		Screenshot:   *screenshot,
+	}
+	if *screenshot == "" { // a picture of the window needs no network
+		opts.Background = host.Start
+	}
 	a := app.NewWithID("app.switchboard.desktop")
-	return ui.New(a, c.root, ui.Options{
-		Secrets:    keyring(),
-		Attachment: mime.AttachmentAt,
-		Workspace:  c.workspace,
-		Pane:       *pane,
-		Screenshot: *screenshot,
-	}).ShowAndRun()
+	return ui.New(a, c.root, opts).ShowAndRun()
 }
 
 // takeFlag removes --name VALUE (or --name=VALUE, -name ...) from anywhere before a "--",
