@@ -78,7 +78,13 @@ func (r *accountRow) set(a Account) {
 }
 
 // server is "host:port (TLS)".
-func server(ep mail.Endpoint) string { return ep.Addr() + " (" + securityLabel(ep.Security) + ")" }
+func server(ep mail.Endpoint) string {
+	sec := securityLabel(ep.Security)
+	if ep.Security == mail.Plain {
+		sec = lang.L("unencrypted")
+	}
+	return ep.Addr() + " (" + sec + ")"
+}
 
 // when says how long ago t was, in the words a status line needs.
 func when(t, now time.Time) string {
