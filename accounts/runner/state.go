@@ -13,8 +13,7 @@ type State struct {
 	Syncing     bool // new mail is being stored: Done of about Total
 	Done, Total int
 	LastPass    time.Time // zero until a pass has ended in this session
-	Err         string    // the last failure; empty after a good pass
-	RetryAt     time.Time // when a failed sync is tried again
+	Err         string    // the last failure (retried with backoff); empty after a good pass
 }
 
 // State returns the account's sync state (zero when nothing happened yet).
@@ -44,9 +43,9 @@ func (r *Runner) synced(accountID string, e imapsync.Event) {
 	r.update(accountID, func(st *State) {
 		st.Syncing, st.Done, st.Total = false, 0, 0
 		if e.Err != nil {
-			st.Err, st.RetryAt = e.Err.Error(), now.Add(e.Retry)
+			st.Err = e.Err.Error()
 		} else {
-			st.Err, st.RetryAt, st.LastPass = "", time.Time{}, now
+			st.Err, st.LastPass = "", now
 		}
 	})
 	r.emit(Event{Account: accountID, Summary: e.Summary, Err: e.Err})
