@@ -11,6 +11,7 @@ package main
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -22,6 +23,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/emersion/go-imap/v2"
 
 	"switchboard/accounts/imapsync"
 	"switchboard/accounts/imapsync/corpus"
@@ -218,7 +221,15 @@ func run(n, runs int) error {
 		oursWall = append(oursWall, again.Wall)
 		oursOpen = append(oursOpen, secs(again.OpenSeconds))
 	}
-	floor, err := loginFloor(d, runs)
+	floor, err := loginFloor(d, runs, false)
+	if err != nil {
+		return err
+	}
+	statusFloor, err := loginFloor(d, runs, true)
+	if err != nil {
+		return err
+	}
+	check, err := integrityCheck(data)
 	if err != nil {
 		return err
 	}
@@ -271,9 +282,11 @@ func run(n, runs int) error {
 	fmt.Printf("%-40s %13s %16s\n", "  mbsync / notmuch new", "", dur(mb1.wall)+" / "+dur(nm.wall))
 	row("no-change resync, whole process", ourResync, mbResync, "0.2x")
 	row("  of it: workspace open (file checks)", pct(oursOpen, 50), mbResync, "")
+	row("    of that: PRAGMA integrity_check", check, mbResync, "")
 	row("  of it: connect, login, pass, logout", pct(oursSync, 50), mbResync, "")
 	row("  of it: the pass (STATUS, database)", pct(oursPass, 50), mbResync, "")
 	row("  floor: bare connect+LOGIN+LOGOUT", fl, mbResync, "")
+	row("  floor with STATUS of both folders", pct(statusFloor, 50), mbResync, "")
 	row("  above the floor (process - floor)", ourResync-fl, mbResync-fl, "")
 	row("search p50 (notmuch: a process each)", pct(ourSearch, 50), pct(nmLat, 50), "")
 	row("search p95", pct(ourSearch, 95), pct(nmLat, 95), "< 20ms")
@@ -296,14 +309,26 @@ func dur(d time.Duration) string {
 }
 
 // loginFloor is what any client pays before it can ask anything: TCP connect, greeting,
-// LOGIN (Dovecot forks a login and a mail process per connection) and LOGOUT.
-func loginFloor(d *mailtest.Dovecot, runs int) ([]time.Duration, error) {
+// LOGIN (Dovecot forks a login and a mail process per connection) and LOGOUT; with
+// status, also the STATUS of both folders that tells whether anything changed (Dovecot
+// reads each folder's index and UID list for it).
+func loginFloor(d *mailtest.Dovecot, runs int, status bool) ([]time.Duration, error) {
 	var out []time.Duration
 	for range runs {
 		start := time.Now()
 		c, err := d.Login(user)
 		if err != nil {
 			return nil, err
+		}
+		if status {
+			opts := &imap.StatusOptions{NumMessages: true, UIDNext: true, UIDValidity: true, HighestModSeq: true}
+			inbox, sent := c.Status("INBOX", opts), c.Status("Sent", opts)
+			if _, err := inbox.Wait(); err != nil {
+				return nil, err
+			}
+			if _, err := sent.Wait(); err != nil {
+				return nil, err
+			}
 		}
 		if err := c.Logout().Wait(); err != nil {
 			return nil, err
@@ -312,6 +337,25 @@ func loginFloor(d *mailtest.Dovecot, runs int) ([]time.Duration, error) {
 		out = append(out, time.Since(start))
 	}
 	return out, nil
+}
+
+// integrityCheck times the check every open of a workspace runs (workspace/sqlitedb).
+func integrityCheck(data string) (time.Duration, error) {
+	dbs, err := filepath.Glob(filepath.Join(data, "*", "workspace.db"))
+	if err != nil || len(dbs) != 1 {
+		return 0, fmt.Errorf("finding the bench workspace's database in %s: %v", data, err)
+	}
+	db, err := sql.Open("sqlite", "file:"+dbs[0]+"?mode=ro")
+	if err != nil {
+		return 0, err
+	}
+	defer db.Close()
+	start := time.Now()
+	var res string
+	if err := db.QueryRow("PRAGMA integrity_check").Scan(&res); err != nil {
+		return 0, err
+	}
+	return time.Since(start), nil
 }
 
 func secs(s float64) time.Duration { return time.Duration(s * float64(time.Second)) }
