@@ -114,10 +114,7 @@ func (c *composer) open(r inbox.Row) {
 		}
 		fyne.Do(func() {
 			if c.p.ws == ws && c.row.ID == r.ID {
-				c.from, c.tone = from, tone
-				c.fromText.Text = c.fromLabel()
-				c.fromText.Refresh()
-				c.check()
+				c.loaded(from, tone)
 			}
 		})
 		return nil
@@ -125,6 +122,14 @@ func (c *composer) open(r inbox.Row) {
 	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.body); cv != nil {
 		cv.Focus(c.body)
 	}
+}
+
+// loaded shows the account replies leave from and checks the draft against the tone.
+func (c *composer) loaded(from string, tone inbox.Tone) {
+	c.from, c.tone = from, tone
+	c.fromText.Text = c.fromLabel()
+	c.fromText.Refresh()
+	c.check()
 }
 
 func (c *composer) fromLabel() string {

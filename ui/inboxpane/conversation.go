@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
 )
@@ -112,20 +113,29 @@ func (v *conversationView) clear() {
 	v.empty.Show()
 }
 
-// showContact shows or hides the contact panel beside the conversation; the list gives up
-// width while it shows, so the thread keeps a readable measure.
+// showContact shows or hides the contact panel beside the conversation. While it shows,
+// the views column folds away and the list narrows, so list, thread and panel fit a
+// 1280-point window beside the shell's sidebar without squeezing the thread.
 func (v *conversationView) showContact(on bool) {
 	if on {
 		v.side.Show()
+		v.p.views.content.Hide()
 		v.p.split.SetOffset(splitWithContact)
 		if v.row.ContactID != 0 {
 			v.panel.load(v.row.ContactID)
 		}
 	} else {
 		v.side.Hide()
+		v.p.views.content.Show()
 		v.p.split.SetOffset(splitOffset)
 	}
+	v.person.Importance = widget.MediumImportance
+	if on {
+		v.person.Importance = widget.HighImportance // pressed while the panel shows
+	}
+	v.person.Refresh()
 	v.main.Refresh()
+	v.p.body.Refresh()
 }
 
 // open shows r and reads its messages off the UI goroutine.
@@ -158,15 +168,8 @@ type thread struct {
 func (v *conversationView) refresh() {
 	ws, store, id := v.p.ws, v.p.store, v.row.ID
 	v.p.run(func(ctx context.Context) error {
-		var t thread
-		var err error
-		if t.messages, err = mail.Open(ws).ConversationMessages(ctx, id); err != nil {
-			return err
-		}
-		if t.notes, err = store.Notes(ctx, id); err != nil {
-			return err
-		}
-		if t.history, err = store.History(ctx, id); err != nil {
+		t, err := readThread(ctx, ws, store, id)
+		if err != nil {
 			return err
 		}
 		fyne.Do(func() {
@@ -176,6 +179,17 @@ func (v *conversationView) refresh() {
 		})
 		return nil
 	})
+}
+
+func readThread(ctx context.Context, ws *workspace.Workspace, store *inbox.Store, id int64) (t thread, err error) {
+	if t.messages, err = mail.Open(ws).ConversationMessages(ctx, id); err != nil {
+		return
+	}
+	if t.notes, err = store.Notes(ctx, id); err != nil {
+		return
+	}
+	t.history, err = store.History(ctx, id)
+	return
 }
 
 // show lays out messages, notes and changes in the order they happened.

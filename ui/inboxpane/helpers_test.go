@@ -68,12 +68,16 @@ func (h *harness) workspace(name string, n int) *workspace.Workspace {
 // load shows w in the pane, as the shell does on a switch, and runs what it queued.
 func (h *harness) load(w *workspace.Workspace) {
 	h.t.Helper()
-	env := pane.Env{Root: h.root, Workspace: w, Window: h.win, Agent: "Sofia",
-		Go: func(task func(context.Context)) { h.queue = append(h.queue, task) }}
-	if err := h.p.Load(context.Background(), env); err != nil {
+	if err := h.p.Load(context.Background(), h.env(w)); err != nil {
 		h.t.Fatal(err)
 	}
 	h.drain()
+}
+
+// env is what the shell hands the pane for w; tasks wait in the queue.
+func (h *harness) env(w *workspace.Workspace) pane.Env {
+	return pane.Env{Root: h.root, Workspace: w, Window: h.win, Agent: "Sofia",
+		Go: func(task func(context.Context)) { h.queue = append(h.queue, task) }}
 }
 
 // drain runs queued tasks, and those they queue, until none is left.

@@ -25,6 +25,7 @@ type Pane struct {
 	now     func() time.Time
 	sendNow func(ctx context.Context, s *inbox.Store) error
 	extract Extractor
+	show    string // ShowEnv's request, for screenshots
 
 	// UI goroutine only.
 	env      pane.Env
@@ -47,6 +48,7 @@ type Pane struct {
 	find     *widget.Entry
 	detail   *conversationView
 	split    *container.Split // the list beside the conversation
+	body     *fyne.Container  // the views column beside the split
 	content  fyne.CanvasObject
 }
 
@@ -67,7 +69,7 @@ func WithClock(now func() time.Time) Option { return func(p *Pane) { p.now = now
 
 // New builds the Inbox pane; nothing is read until Load.
 func New(opts ...Option) *Pane {
-	p := &Pane{now: time.Now, rows: newRows(), cursor: -1}
+	p := &Pane{now: time.Now, rows: newRows(), cursor: -1, show: showRequested()}
 	for _, o := range opts {
 		o(p)
 	}
@@ -112,7 +114,8 @@ func (p *Pane) build() {
 	p.members.content.Hide()
 	p.split = container.NewHSplit(container.NewStack(p.listSide, p.members.content), p.detail.content)
 	p.split.Offset = splitOffset
-	p.content = container.NewBorder(nil, nil, p.views.content, nil, p.split)
+	p.body = container.NewBorder(nil, nil, p.views.content, nil, p.split)
+	p.content = p.body
 }
 
 // ScrollTo scrolls the list to row i; rows not fetched yet are fetched as they show.
@@ -159,6 +162,12 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	if err != nil {
 		return err
 	}
+	var sc *showcase
+	if !same { // on opening a workspace, not on every reload
+		if sc, err = readShowcase(ctx, ws, store, v.first.Rows, p.show); err != nil {
+			return err
+		}
+	}
 	fyne.Do(func() {
 		if !same {
 			p.forget()
@@ -167,6 +176,9 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		p.apply(v)
 		if p.views.membersOn {
 			p.members.load()
+		}
+		if sc != nil {
+			p.applyShowcase(sc)
 		}
 	})
 	return nil

@@ -6,6 +6,7 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"switchboard/workspace/faq"
@@ -122,4 +123,25 @@ func uniform(img image.Image) bool {
 		}
 	}
 	return true
+}
+
+// ShowEnv opens the newest conversation, the composer and the contact panel within Load
+// itself: the binary's --screenshot is taken before any task queued during Load runs.
+func TestShowEnvOpensWithinLoad(t *testing.T) {
+	t.Setenv(ShowEnv, "composer")
+	h := newHarness(t)
+	w := h.workspace("Nordlys", 4)
+	addAccount(t, w, "hello@nordlys.example")
+	env := h.env(w)
+	env.Go = func(func(context.Context)) {} // nothing queued may be needed for the picture
+	if err := h.p.Load(context.Background(), env); err != nil {
+		t.Fatal(err)
+	}
+	first, _ := h.p.rows.at(0)
+	c := h.p.detail.composer
+	if h.p.detail.row.ID != first.ID || len(h.p.detail.messages) == 0 || c.row.ID != first.ID ||
+		!strings.Contains(c.fromText.Text, "hello@nordlys.example") {
+		t.Fatalf("open %d with %d messages, composer for %d from %q: want the newest conversation, its mail and a reply from the account",
+			h.p.detail.row.ID, len(h.p.detail.messages), c.row.ID, c.fromText.Text)
+	}
 }

@@ -58,9 +58,13 @@ func newViewsColumn(chosen func(inbox.Query), members func()) *viewsColumn {
 		if it.members {
 			n.SetText("")
 		}
-		n.Importance = widget.LowImportance
-		if it.alarm && it.count > 0 {
+		switch { // a count to read stands out from the zeros, on the selection's colour too
+		case it.alarm && it.count > 0:
 			n.Importance = widget.DangerImportance
+		case it.count > 0:
+			n.Importance = widget.MediumImportance
+		default:
+			n.Importance = widget.LowImportance
 		}
 		n.Refresh()
 		c.Refresh() // lay out again: the count's width follows its digits

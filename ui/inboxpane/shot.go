@@ -1,0 +1,83 @@
+package inboxpane
+
+import (
+	"context"
+	"os"
+
+	"switchboard/workspace"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/mail"
+)
+
+// ShowEnv names the environment variable that makes Load open the newest conversation, for
+// pictures of the real binary (switchboard --pane inbox --screenshot shot.png):
+// "conversation", "composer" (a reply started) or "contact" (its contact panel beside it).
+// The shell takes the picture before any task queued during Load runs, so everything shown
+// is read inside Load and applied with the list.
+const ShowEnv = "SWITCHBOARD_INBOX_SHOW"
+
+// showcase is what ShowEnv asks Load to open, read ahead.
+type showcase struct {
+	what    string
+	row     inbox.Row
+	thread  thread
+	from    string
+	tone    inbox.Tone
+	contact inbox.ContactDetail
+}
+
+func showRequested() string {
+	switch v := os.Getenv(ShowEnv); v {
+	case "conversation", "composer", "contact":
+		return v
+	}
+	return ""
+}
+
+// readShowcase reads the newest conversation of first and what the request shows with it.
+func readShowcase(ctx context.Context, ws *workspace.Workspace, s *inbox.Store, first []inbox.Row, what string) (*showcase, error) {
+	if what == "" || len(first) == 0 {
+		return nil, nil
+	}
+	sc := &showcase{what: what, row: first[0]}
+	var err error
+	if sc.thread, err = readThread(ctx, ws, s, sc.row.ID); err != nil {
+		return nil, err
+	}
+	switch what {
+	case "composer":
+		accounts, err := mail.Open(ws).Accounts(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(accounts) > 0 {
+			sc.from = accounts[0].Email
+		}
+		if sc.tone, err = s.Tone(ctx); err != nil {
+			return nil, err
+		}
+	case "contact":
+		if sc.row.ContactID != 0 {
+			if sc.contact, err = s.Contact(ctx, sc.row.ContactID); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return sc, nil
+}
+
+// applyShowcase opens what was read ahead as the user would have. UI goroutine.
+func (p *Pane) applyShowcase(sc *showcase) {
+	p.move(1) // the cursor on the first row, as Enter expects
+	p.opened = sc.row.ID
+	p.detail.open(sc.row)
+	p.detail.show(sc.thread)
+	switch sc.what {
+	case "composer":
+		p.detail.reply()
+		p.detail.composer.loaded(sc.from, sc.tone)
+	case "contact":
+		p.detail.showContact(true)
+		p.detail.panel.show(sc.contact)
+	}
+}
