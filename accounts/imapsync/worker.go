@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"math/rand/v2"
+	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -75,8 +76,9 @@ func (s *Syncer) session(ctx context.Context, events func(Event)) error {
 
 // wait idles until there is something to sync.
 func (s *Syncer) wait(ctx context.Context) error {
-	err := s.do(ctx, func(c *imapclient.Client) error {
-		_, err := c.Select("INBOX", nil).Wait()
+	var sel *imap.SelectData
+	err := s.do(ctx, func(c *imapclient.Client) (err error) {
+		sel, err = c.Select("INBOX", nil).Wait()
 		return err
 	})
 	if err != nil {
@@ -85,6 +87,11 @@ func (s *Syncer) wait(ctx context.Context) error {
 	select { // announcements that came with the pass are already synced
 	case <-s.changed:
 	default:
+	}
+	// Mail that arrived between the pass and this SELECT was announced to nobody: the
+	// SELECT's own counts are the only sign of it, so compare them with what was stored.
+	if moved, err := s.inboxMoved(ctx, sel); err != nil || moved {
+		return err
 	}
 	var idle *imapclient.IdleCommand
 	if s.caps.Has(imap.CapIdle) {
@@ -128,4 +135,19 @@ wait:
 		})
 	}
 	return cause
+}
+
+// inboxMoved reports new or removed INBOX mail that the last pass did not store. Both
+// sides come from a SELECT (the pass saves its own), so a quiet INBOX always compares equal.
+func (s *Syncer) inboxMoved(ctx context.Context, sel *imap.SelectData) (bool, error) {
+	folders, err := s.store.Folders(ctx, s.acct.ID)
+	if err != nil {
+		return false, err
+	}
+	for _, f := range folders {
+		if strings.EqualFold(f.Name, "INBOX") {
+			return (sel.UIDNext != 0 && uint32(sel.UIDNext) > f.UIDNext) || int(sel.NumMessages) != f.ServerCount, nil
+		}
+	}
+	return false, nil
 }
