@@ -9,6 +9,7 @@ import (
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/ui/settingspane"
+	"switchboard/workspace/faq"
 )
 
 // defaultPanes is the navigation, in order. A feature replaces its empty state here once
@@ -16,7 +17,7 @@ import (
 func (s *Shell) defaultPanes() []pane.Pane {
 	return []pane.Pane{
 		inboxpane.New(inboxpane.WithSender(s.opts.SendNow), inboxpane.WithAttachments(s.opts.Attachment)),
-		faqpane.New(),
+		faqpane.New(faqpane.WithInbound(faq.RecentInbound)),
 		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
 			lang.L("Playbooks for when things go wrong"),
 			lang.L("Crisis playbooks will say who to call, what may and may not be said, and the holding statements approved for this client, so a bad day starts with a plan.")),

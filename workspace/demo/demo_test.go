@@ -3,7 +3,6 @@ package demo_test
 import (
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"strings"
 	"testing"
@@ -238,16 +237,9 @@ func TestDemoMailIsRecentThreadedAndDecoded(t *testing.T) {
 
 func TestFAQSuggestionsFindTheBrokenBatch(t *testing.T) {
 	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
-		st := mail.Open(w)
-		convs, _ := st.Conversations(ctx, mail.ConversationFilter{Limit: 200})
-		var in []faq.Inbound
-		for _, c := range convs {
-			msgs, _ := st.ConversationMessages(ctx, c.ID)
-			for _, m := range msgs {
-				if !m.Outbound && !m.AutoSubmitted {
-					in = append(in, faq.Inbound{ID: fmt.Sprint(m.ID), Text: m.Body, At: m.Date})
-				}
-			}
+		in, err := faq.RecentInbound(ctx, w) // what the FAQ pane's Suggestions tab reads
+		if err != nil {
+			t.Fatal(err)
 		}
 		sugs, err := faq.NewStore(w).Suggest(ctx, in, faq.SuggestOptions{})
 		if err != nil {

@@ -182,6 +182,8 @@ var (
 	urlRe      = regexp.MustCompile(`(?i)\b(?:https?://|www\.)\S+|\S+@\S+\.\S+`)
 	sentenceRe = regexp.MustCompile(`[^.!?\n]+[.!?]*`)
 	refRe      = regexp.MustCompile(`\d{4,}`) // "Order number 48213." is no question
+	// The line a mail program puts above a quoted reply, in the languages we serve.
+	attributionRe = regexp.MustCompile(`(?i)(^|[\s,])(wrote|skrev|napsal|napsala|napsal\(a\)|escribió|escreveu|написал|написала|написал\(а\))(\s.{0,120})?:$`)
 )
 
 // customerText is the part of a message the customer wrote: quoted lines, the signature
@@ -195,6 +197,9 @@ func customerText(text string) string {
 		}
 		if strings.HasPrefix(t, ">") {
 			continue
+		}
+		if attributionRe.MatchString(t) {
+			break // "On Monday, Erik wrote:" starts the quoted mail we answered
 		}
 		keep = append(keep, line)
 	}
