@@ -36,6 +36,7 @@ func TestSavingAnAttachmentWritesItsBytesUnderAUniqueSafeName(t *testing.T) {
 	h.load(w)
 	h.p.openAt(rowIndex(t, h, "Wrong invoice"))
 	h.drain()
+	shot(t, h, "inbox-attachment.png")
 	msg := h.p.detail.messages[0]
 	save := find[*widget.Button](h.p.detail.thread, func(b *widget.Button) bool { return b.Text == "Save…" })
 	if len(msg.Attachments) != 2 || save == nil {
