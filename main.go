@@ -47,8 +47,13 @@ Usage:
   switchboard [--data DIR] workspace delete NAME [--yes]
   switchboard [--data DIR] workspace demo [--recreate]
   switchboard [--data DIR] faq list|add|export|import --workspace W ...
-  switchboard [--data DIR] account add|list|test|remove --workspace W ...
-  switchboard [--data DIR] sync|search|conversations|stats --workspace W ...
+  switchboard [--data DIR] account add --workspace W --email E --imap HOST:PORT --smtp HOST:PORT
+                           [--security tls|starttls|plain] [--username U] --password-stdin
+  switchboard [--data DIR] account list|test|remove --workspace W
+  switchboard [--data DIR] sync --workspace W [--once]
+  switchboard [--data DIR] search --workspace W [--json] QUERY
+  switchboard [--data DIR] conversations --workspace W [--status S] [--json]
+  switchboard [--data DIR] stats --workspace W [--json]
   switchboard [--data DIR] reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]
   switchboard [--data DIR] status --workspace W --conversation ID STATUS [--until TIME] [--follow-up DAYS]
   switchboard [--data DIR] outbox --workspace W [--send] [--all] [--json]
