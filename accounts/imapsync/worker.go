@@ -140,7 +140,7 @@ wait:
 // inboxMoved reports new or removed INBOX mail that the last pass did not store. Both
 // sides come from a SELECT (the pass saves its own), so a quiet INBOX always compares equal.
 func (s *Syncer) inboxMoved(ctx context.Context, sel *imap.SelectData) (bool, error) {
-	folders, err := s.store.Folders(ctx, s.acct.ID)
+	folders, err := s.store.SyncFolders(ctx, s.acct.ID)
 	if err != nil {
 		return false, err
 	}

@@ -14,6 +14,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -26,9 +27,10 @@ const ApplicationID = 0x53774264
 // time; funnelling writes through one connection avoids SQLITE_BUSY storms) and a
 // read-only pool that WAL lets run alongside it.
 type DB struct {
-	path string
-	w    *sql.DB
-	r    *sql.DB
+	path    string
+	w       *sql.DB
+	r       *sql.DB
+	checked time.Time // when integrity_check last passed on this file
 }
 
 // ErrCorrupt says the file exists but is not a usable workspace database. The file is
@@ -57,7 +59,12 @@ var sqliteHeader = []byte("SQLite format 3\x00")
 // Open checks path, then opens it for reading and writing and brings its schema up to
 // date with steps (from LoadMigrations). A missing or empty file becomes a new database.
 func Open(ctx context.Context, path string, steps []Migration) (*DB, error) {
-	if err := check(ctx, path, len(steps)); err != nil {
+	checked, err := check(ctx, path, len(steps))
+	if err != nil {
+		return nil, err
+	}
+	// From here the file may change; only a clean Close vouches for it again.
+	if err := forgetCheck(path); err != nil {
 		return nil, err
 	}
 	w, err := sql.Open("sqlite", dsn(path, false))
@@ -72,7 +79,7 @@ func Open(ctx context.Context, path string, steps []Migration) (*DB, error) {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	db := &DB{path: path, w: w, r: r}
+	db := &DB{path: path, w: w, r: r, checked: checked}
 	if err := db.migrate(ctx, steps); err != nil {
 		db.Close()
 		return nil, err
@@ -94,70 +101,75 @@ func dsn(path string, readOnly bool) string {
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
 }
 
-// check looks at the file without writing to it: header, integrity and application id.
-func check(ctx context.Context, path string, known int) error {
+// check looks at the file without writing to it: header, application id, version and,
+// unless a clean close vouches for the file, integrity. It returns when integrity was
+// last verified.
+func check(ctx context.Context, path string, known int) (time.Time, error) {
 	f, err := os.Open(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+		return time.Now(), nil
 	}
 	if err != nil {
-		return fmt.Errorf("cannot read %s: %w", path, err)
+		return time.Time{}, fmt.Errorf("cannot read %s: %w", path, err)
 	}
 	head := make([]byte, len(sqliteHeader))
 	n, err := io.ReadFull(f, head)
 	f.Close()
 	if n == 0 && (err == io.EOF) {
-		return nil // an empty file is a new database
+		return time.Now(), nil // an empty file is a new database
 	}
 	if !bytes.Equal(head[:n], sqliteHeader) {
-		return &ErrCorrupt{Path: path, Reason: "not an SQLite file"}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: "not an SQLite file"}
 	}
 	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(10000)")
 	if err != nil {
-		return &ErrCorrupt{Path: path, Reason: err.Error()}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: err.Error()}
 	}
 	defer ro.Close()
 	var appID, version int
 	if err := ro.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID); err != nil {
-		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 	}
 	if err := ro.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
-		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 	}
 	if appID != ApplicationID {
 		var tables int
 		if err := ro.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_master").Scan(&tables); err != nil {
-			return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+			return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 		}
 		if tables > 0 || appID != 0 {
-			return &ErrCorrupt{Path: path, Reason: "an SQLite database of another program"}
+			return time.Time{}, &ErrCorrupt{Path: path, Reason: "an SQLite database of another program"}
 		}
 	}
 	if version > known {
-		return &ErrTooNew{Path: path, Have: version, Support: known}
+		return time.Time{}, &ErrTooNew{Path: path, Have: version, Support: known}
+	}
+	if at, ok := cleanSinceCheck(path); ok {
+		return at, nil
 	}
 	rows, err := ro.QueryContext(ctx, "PRAGMA integrity_check")
 	if err != nil {
-		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var s string
 		if err := rows.Scan(&s); err != nil {
-			return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+			return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 		}
 		if s != "ok" {
 			problems = append(problems, s)
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return &ErrCorrupt{Path: path, Reason: firstLine(err)}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: firstLine(err)}
 	}
 	if len(problems) > 0 {
-		return &ErrCorrupt{Path: path, Reason: "integrity check failed: " + problems[0]}
+		return time.Time{}, &ErrCorrupt{Path: path, Reason: "integrity check failed: " + problems[0]}
 	}
-	return nil
+	return time.Now(), nil
 }
 
 func firstLine(err error) string {
@@ -200,10 +212,14 @@ func describe(path string, err error) error {
 	return fmt.Errorf("%s: %w", path, err)
 }
 
-// Close closes both pools; WAL content is checkpointed by SQLite when the last
-// connection closes.
+// Close closes both pools (SQLite checkpoints the WAL into the file when the last
+// connection closes) and records that the file was left whole.
 func (db *DB) Close() error {
-	return errors.Join(db.r.Close(), db.w.Close())
+	if err := errors.Join(db.r.Close(), db.w.Close()); err != nil {
+		return err
+	}
+	rememberCheck(db.path, db.checked)
+	return nil
 }
 
 // Version is the schema version the file is at.
