@@ -356,9 +356,11 @@ func (c Counts) Total(q Query) (int, bool) {
 	return 0, false
 }
 
-// Counts counts every view. Each query reads an index alone (schema 0005): the statuses
-// once, then only the entries a view selects, so a large inbox costs little more than a
-// small one.
+// Counts counts every view without visiting every conversation: statuses and Unanswered
+// are running counts kept by triggers (schema 0006); Overdue subtracts the unanswered that
+// are not overdue yet, Mine and Unassigned count the assigned, Alerts the muted and
+// blocked, each reading only those entries of an index (schema 0005). Opening a large
+// inbox then costs what a small one does.
 func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	c := Counts{ByStatus: map[Status]int{}, ByLabel: map[int64]int{}}
 	target, err := s.ResponseTarget(ctx)
@@ -371,9 +373,11 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	}
 	db := s.db.Read()
 	active := 0
-	err = scanPairs(ctx, db, "SELECT status, count(*) FROM conversations WHERE messages > 0 GROUP BY status", func(k string, n int) {
-		c.ByStatus[Status(k)] = n
+	err = scanPairs(ctx, db, "SELECT bucket, n FROM conversation_counts", func(k string, n int) {
 		switch Status(k) {
+		case "unanswered":
+			c.Unanswered = n
+			return
 		case Spam, Abuse:
 		case Resolved:
 			c.All += n
@@ -381,18 +385,18 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 			c.All += n
 			active += n
 		}
+		c.ByStatus[Status(k)] = n
 	})
 	if err != nil {
 		return c, err
 	}
-	var silenced, assigned int
+	var notYet, silenced, assigned int
 	for _, q := range []struct {
 		dst   []any
 		query string
 		args  []any
 	}{
-		{[]any{&c.Unanswered}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered, nil},
-		{[]any{&c.Overdue}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered + " AND c.waiting_since <= ?",
+		{[]any{&notYet}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered + " AND c.waiting_since > ?",
 			[]any{s.nowMs() - target.Milliseconds()}},
 		// Muted and blocked contacts are few: count their unanswered conversations, not the others'.
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
@@ -405,6 +409,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 			return c, err
 		}
 	}
+	c.Overdue = c.Unanswered - notYet
 	c.Alerts = c.Unanswered - silenced
 	c.Unassigned = active - assigned
 	return c, scanPairs(ctx, db, `SELECT cl.label_id, count(*) FROM conversation_labels cl

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"testing"
 	"time"
+
+	"switchboard/workspace/mail"
 )
 
 func TestViewsCountsLabelsAndSearch(t *testing.T) {
@@ -249,4 +251,83 @@ func TestEveryViewPagesAndCountsAgree(t *testing.T) {
 	if _, ok := counts.Total(Query{Search: "kaffe"}); ok {
 		t.Error("Counts.Total claims to know a search's count")
 	}
+}
+
+// The running counts (schema 0006) agree with a recount after every kind of change: new
+// mail, our reply, the customer writing again, triage, a blocked sender, an expunge.
+func TestRunningCountsMatchARecount(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	check := func(step string) {
+		t.Helper()
+		got, err := s.Counts(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[Status]int{}
+		err = scanPairs(ctx, s.db.Read(), "SELECT status, count(*) FROM conversations WHERE messages > 0 GROUP BY status", func(k string, n int) {
+			want[Status(k)] = n
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var waiting, overdue int
+		s.db.Read().QueryRow("SELECT count(*), ifnull(sum(c.waiting_since <= ?), 0) FROM conversations c WHERE c.messages > 0 AND "+unanswered,
+			s.nowMs()-DefaultResponseTarget.Milliseconds()).Scan(&waiting, &overdue)
+		for _, st := range Statuses {
+			if got.ByStatus[st] != want[st] {
+				t.Errorf("%s: %s counted %d, recount %d", step, st, got.ByStatus[st], want[st])
+			}
+		}
+		if got.Unanswered != waiting || got.Overdue != overdue {
+			t.Errorf("%s: unanswered %d overdue %d, recount %d and %d", step, got.Unanswered, got.Overdue, waiting, overdue)
+		}
+	}
+	a, aMsg := deliver(t, s, "Åsa|asa@example.se", "Bönor", "?", c.t, "")
+	b, _ := deliver(t, s, "Jan|jan@example.cz", "Kávovar", "?", c.t, "")
+	troll, _ := deliver(t, s, "Troll|troll@example.com", "!!!", "!!!", c.t, "")
+	check("new mail")
+	c.advance(time.Hour)
+	_, reply := deliver(t, s, "Nordlys|brand@nordlys.example", "Re: Bönor", "Svar", c.t, aMsg)
+	check("our reply")
+	if err := s.SetStatus(ctx, a, Waiting); err != nil {
+		t.Fatal(err)
+	}
+	c.advance(time.Hour)
+	deliver(t, s, "Åsa|asa@example.se", "Re: Bönor", "Tack, men…", c.t, reply)
+	check("the customer wrote again")
+	c.advance(DefaultResponseTarget)
+	check("overdue")
+	if err := s.Snooze(ctx, b, c.t.Add(time.Hour)); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Resolve(ctx, a, 0); err != nil {
+		t.Fatal(err)
+	}
+	check("triage")
+	if err := s.Block(ctx, mustRow(t, s, troll).ContactID, "threats"); err != nil {
+		t.Fatal(err)
+	}
+	deliver(t, s, "Troll|troll@example.com", "Igen", "!!!", c.t, "")
+	check("a blocked sender")
+	c.advance(2 * time.Hour)
+	if _, err := s.Tick(ctx, c.t); err != nil { // the snooze wakes
+		t.Fatal(err)
+	}
+	check("tick")
+	store := mail.Open(s.w)
+	accts, _ := store.Accounts(ctx)
+	inbox, _ := store.EnsureFolder(ctx, accts[0].ID, "INBOX", mail.RoleInbox)
+	uids, _ := store.LocalFlags(ctx, inbox.ID)
+	var all []uint32
+	for uid := range uids {
+		all = append(all, uid)
+	}
+	if err := store.RemoveUIDs(ctx, inbox.ID, all); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.Sweep(ctx); err != nil {
+		t.Fatal(err)
+	}
+	check("expunged")
 }
