@@ -19,9 +19,10 @@
 // Resolved, Spam or Abuse), ViewOverdue (unanswered longer than the response-time target,
 // ResponseTarget, default 4h), ViewFollowUp (reopened by a due follow-up). Query.Status,
 // Query.LabelID, Query.ContactID and Query.Search (full-text over the mail store's index)
-// narrow any view. Each view reads its own index (schema 0005) and counts from indexes
-// alone; later pages set NoTotal and seek with After, so a page costs the same at row
-// 99,000 of 100,000 as at row 100.
+// narrow any view. Each view reads its own index (schema 0005); statuses and Unanswered
+// are running counts kept by triggers (schema 0006), the other counts read only the index
+// entries they count; later pages set NoTotal and seek with After. Opening a view and
+// fetching a page cost about the same with 100,000 conversations as with 1,000.
 //
 // Triage, each change recorded in History with who and when:
 //
