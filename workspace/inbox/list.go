@@ -396,7 +396,9 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		query string
 		args  []any
 	}{
-		{[]any{&notYet}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.messages > 0 AND " + unanswered + " AND c.waiting_since > ?",
+		// The cutoff comes first: of two lower bounds on waiting_since SQLite seeks with the
+		// first, and "> 0" (which the partial index needs to be named) would scan them all.
+		{[]any{&notYet}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.waiting_since > ? AND c.messages > 0 AND " + unanswered,
 			[]any{s.nowMs() - target.Milliseconds()}},
 		// Muted and blocked contacts are few: count their unanswered conversations, not the others'.
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
