@@ -23,12 +23,22 @@ import (
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/secrets"
 	"switchboard/workspace"
+	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
 )
 
 // Keyring is where passwords live; tests may swap it for an isolated one.
 var Keyring = func() mailaccount.Keyring { return secrets.New(0) }
+
+// noArgs parses flags for a command that takes no other arguments.
+func noArgs(fs *flag.FlagSet, args []string) error {
+	pos, err := cmdline.Parse(fs, args)
+	if err == nil && len(pos) > 0 {
+		err = cmdline.Usagef("%s: unexpected %q", fs.Name(), pos[0])
+	}
+	return err
+}
 
 func newFlags(name string, stderr io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
@@ -70,7 +80,7 @@ func accountAdd(ctx context.Context, w *workspace.Workspace, args []string, stdi
 	username := fs.String("username", "", "login name (default: the address)")
 	trust := fs.String("trust-cert", "", "SHA-256 fingerprint of a self-signed certificate to trust")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	if !*pwStdin {
@@ -103,7 +113,7 @@ func accountAdd(ctx context.Context, w *workspace.Workspace, args []string, stdi
 func accountList(ctx context.Context, w *workspace.Workspace, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("account list", stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	list, err := mail.Open(w).Accounts(ctx)
@@ -142,7 +152,7 @@ func accountTest(ctx context.Context, w *workspace.Workspace, args []string, std
 	fs := newFlags("account test", stderr)
 	ref := fs.String("account", "", "address or id (default: every account)")
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	list, err := selectAccounts(ctx, w, *ref)
@@ -187,11 +197,12 @@ func accountTest(ctx context.Context, w *workspace.Workspace, args []string, std
 func accountRemove(ctx context.Context, w *workspace.Workspace, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("account remove", stderr)
 	ref := fs.String("account", "", "address or id of the account to remove")
-	if err := fs.Parse(args); err != nil {
+	pos, err := cmdline.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	if *ref == "" && fs.NArg() == 1 {
-		*ref = fs.Arg(0)
+	if *ref == "" && len(pos) == 1 {
+		*ref = pos[0]
 	}
 	if *ref == "" {
 		return errors.New("account remove: name the account with --account ADDRESS")
@@ -214,7 +225,7 @@ func RunSyncCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io
 	once := fs.Bool("once", false, "one pass, then exit")
 	ref := fs.String("account", "", "address or id (default: every account)")
 	quiet := fs.Bool("quiet", false, "no progress lines")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	list, err := selectAccounts(ctx, w, *ref)
@@ -273,10 +284,11 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	fs := newFlags("search", stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
 	limit := fs.Int("limit", 50, "at most this many results")
-	if err := fs.Parse(args); err != nil {
+	words, err := cmdline.Parse(fs, args)
+	if err != nil {
 		return err
 	}
-	hits, err := mail.Open(w).Search(ctx, strings.Join(fs.Args(), " "), *limit)
+	hits, err := mail.Open(w).Search(ctx, strings.Join(words, " "), *limit)
 	if err != nil {
 		return err
 	}
@@ -299,7 +311,7 @@ func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []str
 	asJSON := fs.Bool("json", false, "print JSON")
 	status := fs.String("status", "", "only conversations with this status: new, open, waiting, snoozed, resolved, spam or abuse")
 	limit := fs.Int("limit", 100, "at most this many")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	filter := mail.ConversationFilter{Limit: *limit}
@@ -333,7 +345,7 @@ func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []str
 func RunStatsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("stats", stderr)
 	asJSON := fs.Bool("json", false, "print JSON")
-	if err := fs.Parse(args); err != nil {
+	if err := noArgs(fs, args); err != nil {
 		return err
 	}
 	st, err := mail.Open(w).Stats(ctx)

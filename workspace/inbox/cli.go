@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/cmdline"
 )
 
 // CLIFunc is the shape of a subcommand main.go runs inside a workspace.
@@ -31,21 +32,6 @@ func cliStore(w *workspace.Workspace) *Store {
 	return NewStore(w, Options{Agent: agent})
 }
 
-// parseArgs parses flags anywhere among the arguments and returns the positional ones.
-func parseArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var rest []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return rest, nil
-		}
-		rest = append(rest, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-}
-
 // RunStatusCLI: status --conversation ID STATUS [--until TIME] [--follow-up DAYS]
 func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
@@ -53,7 +39,7 @@ func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	conv := fs.Int64("conversation", 0, "conversation id")
 	until := fs.String("until", "", "for snoozed: wake up at TIME (2025-03-04 09:00, RFC 3339, or +2h)")
 	followUp := fs.Int("follow-up", 0, "for resolved: reopen after this many days if the customer stays silent")
-	pos, err := parseArgs(fs, args)
+	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
 	}
@@ -122,7 +108,7 @@ func ReplyCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
 		bodyFile := fs.String("body-file", "", "the reply's text (- for standard input); {{first_name}} etc. are filled in")
 		faqID := fs.String("faq", "", "start from this FAQ entry's answer")
 		at := fs.String("at", "", "send later: 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h")
-		if pos, err := parseArgs(fs, args); err != nil {
+		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
 		} else if len(pos) > 0 || *conv == 0 || (*bodyFile == "") == (*faqID == "") {
 			return errors.New("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
@@ -193,7 +179,7 @@ func OutboxCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
 		send := fs.Bool("send", false, "submit the replies that are due now")
 		all := fs.Bool("all", false, "include sent and cancelled replies")
 		asJSON := fs.Bool("json", false, "print JSON")
-		if pos, err := parseArgs(fs, args); err != nil {
+		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
 		} else if len(pos) > 0 {
 			return fmt.Errorf("outbox takes no arguments, got %q", pos)
