@@ -49,6 +49,9 @@ func (r *Runner) send(ctx context.Context) (rep inbox.SendReport, err error) {
 // SendNow submits the replies that are due now, on the caller's goroutine (the Inbox's
 // "Send"), and says what did not go out. It must only be called while Run runs.
 func (r *Runner) SendNow(ctx context.Context) error {
+	if r.setup != nil {
+		return r.setup
+	}
 	rep, err := r.send(ctx)
 	if err != nil {
 		return err

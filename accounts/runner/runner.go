@@ -45,7 +45,10 @@ type Runner struct {
 	opt    Options
 	events func(Event)
 	inbox  *inbox.Store // the only Store that sends: SendDue is serialised per Store
-	mailer *smtpsend.Mailer
+	mailer inbox.Mailer // nil when setup failed
+	// offline: the demo workspace syncs nothing and sends through smtpsend.Local.
+	offline bool
+	setup   error // why there is no mailer: Run reports it and does nothing
 
 	mu       sync.Mutex      // held while sync workers start or stop
 	ctx      context.Context // Run's; nil outside Run
@@ -68,13 +71,19 @@ func New(w *workspace.Workspace, opt Options, events func(Event)) *Runner {
 	if events == nil {
 		events = func(Event) {}
 	}
-	return &Runner{
+	r := &Runner{
 		w: w, opt: opt, events: events,
 		inbox:  inbox.NewStore(w, inbox.Options{Now: opt.Now}),
-		mailer: smtpsend.New(w, opt.Passwords, smtpsend.Options{Conn: opt.Conn}),
 		states: map[string]State{},
 	}
+	// Decided once, here, so every round and SendNow use the same mailer.
+	r.mailer, r.offline, r.setup = smtpsend.ForWorkspace(context.Background(), w, opt.Passwords, smtpsend.Options{Conn: opt.Conn})
+	return r
 }
+
+// Offline tells whether this Runner stays off the network (the demo workspace): it starts
+// no sync worker and its replies are stored locally instead of sent.
+func (r *Runner) Offline() bool { return r.offline }
 
 // Workspace is the workspace this Runner works for.
 func (r *Runner) Workspace() *workspace.Workspace { return r.w }
@@ -82,6 +91,11 @@ func (r *Runner) Workspace() *workspace.Workspace { return r.w }
 // Run syncs every account and runs the clock and outbox until ctx ends, then returns
 // once all of it has stopped.
 func (r *Runner) Run(ctx context.Context) {
+	if r.setup != nil {
+		r.emit(Event{Err: r.setup})
+		<-ctx.Done()
+		return
+	}
 	r.mu.Lock()
 	r.ctx = ctx
 	r.startSync()
@@ -109,8 +123,11 @@ func (r *Runner) Paused(fn func() error) error {
 	return err
 }
 
-// startSync starts one worker per account. r.mu held, r.ctx set.
+// startSync starts one worker per account, none when offline. r.mu held, r.ctx set.
 func (r *Runner) startSync() {
+	if r.offline {
+		return
+	}
 	accts, err := mail.Open(r.w).Accounts(r.ctx)
 	if err != nil {
 		r.emit(Event{Err: fmt.Errorf("reading the mail accounts: %w", err)})

@@ -1,13 +1,19 @@
 package smtpsend
 
 import (
+	"context"
+
 	"switchboard/accounts/secrets"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 )
 
-// forKeyring gives each workspace a Mailer reading passwords from the OS keyring.
-func forKeyring(w *workspace.Workspace) inbox.Mailer { return New(w, secrets.New(0), Options{}) }
+// forKeyring gives each workspace its Mailer (ForWorkspace), reading passwords from the
+// OS keyring.
+func forKeyring(ctx context.Context, w *workspace.Workspace) (inbox.Mailer, error) {
+	m, _, err := ForWorkspace(ctx, w, secrets.New(0), Options{})
+	return m, err
+}
 
 // RunReplyCLI is `switchboard reply`, sending through the workspace's own account.
 var RunReplyCLI = inbox.ReplyCLI(forKeyring)

@@ -38,7 +38,9 @@ func New(w *workspace.Workspace, pw Passwords, opt Options) *Mailer {
 }
 
 // Compose renders a reply with the reply prefix on its subject.
-func (m *Mailer) Compose(o inbox.Outgoing) ([]byte, error) {
+func (m *Mailer) Compose(o inbox.Outgoing) ([]byte, error) { return compose(o) }
+
+func compose(o inbox.Outgoing) ([]byte, error) {
 	out := mime.Outgoing{From: addr(o.From), Subject: o.Subject, Text: o.Text, InReplyTo: o.InReplyTo,
 		References: o.References, MessageID: o.MessageID, Date: o.Date}
 	if o.InReplyTo != "" {
@@ -52,16 +54,28 @@ func (m *Mailer) Compose(o inbox.Outgoing) ([]byte, error) {
 
 func addr(a mail.Address) mime.Address { return mime.Address{Name: a.Name, Email: a.Email} }
 
-// account is the wrong-brand guard: the account must be this workspace's.
 func (m *Mailer) account(ctx context.Context, workspaceID, accountID string) (mail.Account, error) {
-	if workspaceID != m.w.ID() {
-		return mail.Account{}, refused(fmt.Errorf("refused: a reply of workspace %s cannot be sent by workspace %q", workspaceID, m.w.Info().Name))
+	return account(ctx, m.w, workspaceID, accountID)
+}
+
+// account is the wrong-brand guard: the account must be w's.
+func account(ctx context.Context, w *workspace.Workspace, workspaceID, accountID string) (mail.Account, error) {
+	if workspaceID != w.ID() {
+		return mail.Account{}, refused(fmt.Errorf("refused: a reply of workspace %s cannot be sent by workspace %q", workspaceID, w.Info().Name))
 	}
-	a, err := mail.Open(m.w).Account(ctx, accountID)
+	a, err := mail.Open(w).Account(ctx, accountID)
 	if errors.Is(err, mail.ErrNoAccount) {
-		return a, refused(fmt.Errorf("refused: account %s is not an account of workspace %q", accountID, m.w.Info().Name))
+		return a, refused(fmt.Errorf("refused: account %s is not an account of workspace %q", accountID, w.Info().Name))
 	}
 	return a, err
+}
+
+// sender is the second half of the guard: the envelope sender is the account's address.
+func sender(sub inbox.Submission, a mail.Account) error {
+	if !strings.EqualFold(sub.From, a.Email) {
+		return refused(fmt.Errorf("refused: sender %s is not the address of account %s", sub.From, a.Email))
+	}
+	return nil
 }
 
 func (m *Mailer) password(ctx context.Context, a mail.Account) (string, error) {

@@ -23,8 +23,8 @@ func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData fu
 	if err != nil {
 		return err
 	}
-	if !strings.EqualFold(sub.From, a.Email) {
-		return refused(fmt.Errorf("refused: sender %s is not the address of account %s", sub.From, a.Email))
+	if err := sender(sub, a); err != nil {
+		return err
 	}
 	pw, err := m.password(ctx, a)
 	if err != nil {

@@ -4,7 +4,9 @@
 //
 // Each feature adds its own seeding step to Steps (FAQ entries, conversations, playbooks,
 // scheduled items), reading its seed files from the same folder. The mail step needs
-// ImportMail set (see mail.go); the demo works with no network and no mail account.
+// ImportMail set (see mail.go). The demo works with no network: its one mail account has
+// no password and is never connected to; accounts/smtpsend.ForWorkspace gives it a
+// mailer that stores replies locally, and the runner syncs nothing for it.
 package demo
 
 import (
@@ -13,10 +15,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"strings"
 
 	"switchboard/assets"
 	"switchboard/workspace"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/mail"
 )
 
 // Step seeds one feature's part of the demo into a freshly created workspace. seed is
@@ -26,6 +30,7 @@ type Step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
 // Steps run in order on every new demo workspace. Add a feature's step here.
 var Steps = []Step{
 	seedSettings,
+	seedAccount, // before the mail, so the store knows the seeded sent mail as ours
 	faq.SeedDemo,
 	seedMail,   // mail/inbox and mail/sent, dated relative to now
 	seedTriage, // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
@@ -35,12 +40,20 @@ var Steps = []Step{
 // has been renamed to.
 const markerKey = "demo.version"
 
+// accountKey is the setting holding the id of the seeded account, the one account that
+// has nothing in the keyring.
+const accountKey = "demo.account"
+
 // Name is the demo workspace's name as created; Create and Recreate find it by this name.
 const Name = "Nordlys Coffee (demo)"
 
 type seedWorkspace struct {
-	Color    string            `json:"color"`
-	TimeZone string            `json:"time_zone"`
+	Color    string `json:"color"`
+	TimeZone string `json:"time_zone"`
+	Account  struct {
+		Email       string `json:"email"`
+		DisplayName string `json:"display_name"`
+	} `json:"account"`
 	Settings map[string]string `json:"settings"`
 }
 
@@ -81,9 +94,9 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 		return nil
 	})
 	if err != nil {
-		// A half-seeded demo would look like a bug in the feature it lacks; it has no
-		// accounts, so no keyring is needed to remove it.
-		return workspace.Info{}, errors.Join(fmt.Errorf("seeding the demo workspace: %w", err), root.Delete(ctx, info.ID, nil))
+		// A half-seeded demo would look like a bug in the feature it lacks; only its
+		// seeded account may be there, so no keyring is needed to remove it.
+		return workspace.Info{}, errors.Join(fmt.Errorf("seeding the demo workspace: %w", err), root.Delete(ctx, info.ID, noSecrets{}))
 	}
 	return root.Find(ctx, info.ID)
 }
@@ -93,6 +106,13 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 // to the demo; nil is fine when there are none.
 func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.SecretRemover) (workspace.Info, error) {
 	if info, err := root.Find(ctx, Name); err == nil {
+		own, err := onlySeededAccount(ctx, root, info.ID)
+		if err != nil {
+			return workspace.Info{}, err
+		}
+		if own {
+			secrets = noSecrets{} // the keyring is not needed, nor touched
+		}
 		if err := root.Delete(ctx, info.ID, secrets); err != nil {
 			return workspace.Info{}, err
 		}
@@ -120,3 +140,41 @@ func seedSettings(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
 	}
 	return w.SetSetting(ctx, markerKey, "1")
 }
+
+// seedAccount adds the account replies are sent from. It has servers because an account
+// must, but no password: nothing ever connects to them (see the package doc).
+func seedAccount(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+	s, err := readSeed(seed)
+	if err != nil {
+		return err
+	}
+	host := s.Account.Email[strings.LastIndexByte(s.Account.Email, '@')+1:]
+	a, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: s.Account.Email, DisplayName: s.Account.DisplayName,
+		IMAP: mail.Endpoint{Host: "imap." + host, Port: 993, Security: mail.TLS},
+		SMTP: mail.Endpoint{Host: "smtp." + host, Port: 465, Security: mail.TLS}})
+	if err != nil {
+		return fmt.Errorf("demo account: %w", err)
+	}
+	return w.SetSetting(ctx, accountKey, a.ID)
+}
+
+// onlySeededAccount tells whether the demo's accounts are just the seeded one, so deleting
+// it has nothing to remove from the keyring.
+func onlySeededAccount(ctx context.Context, root *workspace.Root, id string) (bool, error) {
+	var own bool
+	err := root.Update(ctx, id, func(w *workspace.Workspace) error {
+		seeded, _, err := w.Setting(ctx, accountKey)
+		if err != nil {
+			return err
+		}
+		accts, err := mail.Open(w).Accounts(ctx)
+		own = err == nil && len(accts) == 1 && accts[0].ID == seeded
+		return err
+	})
+	return own, err
+}
+
+// noSecrets removes nothing: for a demo whose only account never had a password.
+type noSecrets struct{}
+
+func (noSecrets) DeleteWorkspace(context.Context, string) error { return nil }

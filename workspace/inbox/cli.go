@@ -97,10 +97,13 @@ func ParseTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("time %q: use 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h / +3d", s)
 }
 
+// NewMailer gives the workspace the Mailer it sends with.
+type NewMailer func(ctx context.Context, w *workspace.Workspace) (Mailer, error)
+
 // ReplyCLI returns the reply subcommand; newMailer connects a workspace to its servers.
 //
 //	reply --conversation ID (--body-file F | --faq ID) [--at TIME]
-func ReplyCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
+func ReplyCLI(newMailer NewMailer) CLIFunc {
 	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs := flag.NewFlagSet("reply", flag.ContinueOnError)
 		fs.SetOutput(stderr)
@@ -154,7 +157,11 @@ func ReplyCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
 			fmt.Fprintf(stdout, "reply %d to %s scheduled for %s\n", it.ID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
 			return nil
 		}
-		if _, err := s.SendDue(ctx, newMailer(w)); err != nil {
+		m, err := newMailer(ctx, w)
+		if err != nil {
+			return err
+		}
+		if _, err := s.SendDue(ctx, m); err != nil {
 			return err
 		}
 		if it, err = s.OutboxItem(ctx, it.ID); err != nil {
@@ -172,7 +179,7 @@ func ReplyCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
 }
 
 // OutboxCLI returns the outbox subcommand: outbox [--all] [--send] [--json].
-func OutboxCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
+func OutboxCLI(newMailer NewMailer) CLIFunc {
 	return func(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 		fs := flag.NewFlagSet("outbox", flag.ContinueOnError)
 		fs.SetOutput(stderr)
@@ -187,7 +194,11 @@ func OutboxCLI(newMailer func(*workspace.Workspace) Mailer) CLIFunc {
 		s := cliStore(w)
 		var rep *SendReport
 		if *send {
-			r, err := s.SendDue(ctx, newMailer(w))
+			m, err := newMailer(ctx, w)
+			if err != nil {
+				return err
+			}
+			r, err := s.SendDue(ctx, m)
 			if err != nil {
 				return err
 			}

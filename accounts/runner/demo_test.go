@@ -1,0 +1,58 @@
+package runner_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"switchboard/accounts/imapsync"
+	"switchboard/accounts/runner"
+	"switchboard/workspace"
+	"switchboard/workspace/demo"
+	"switchboard/workspace/inbox"
+)
+
+// The demo workspace has an account but no network: the runner syncs nothing and its
+// Send stores the reply locally.
+func TestDemoRunsOffline(t *testing.T) {
+	demo.ImportMail = imapsync.ImportRaw
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := demo.Create(ctx, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := root.Open(ctx, info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+
+	host := runner.NewHost(runner.Options{Every: time.Hour, Logf: t.Logf})
+	stop := host.Start(ctx, w, func() {})
+	defer stop()
+	r := host.Runner(info.ID)
+	if r == nil || !r.Offline() {
+		t.Fatal("the demo's runner is not offline")
+	}
+	store := inbox.NewStore(w, inbox.Options{Agent: "Anna"})
+	it, err := store.Queue(ctx, inbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := host.SendNow(ctx, store); err != nil {
+		t.Fatal(err)
+	}
+	if it, err = store.OutboxItem(ctx, it.ID); err != nil || it.State != inbox.Sent {
+		t.Fatalf("reply %+v, %v: want sent", it, err)
+	}
+	for _, g := range busy() {
+		if strings.Contains(g, "switchboard/accounts/imapsync.") {
+			t.Fatalf("a sync worker runs for the demo:\n%s", g)
+		}
+	}
+}

@@ -1,0 +1,138 @@
+package smtpsend_test
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+
+	"switchboard/accounts/imapsync"
+	"switchboard/accounts/smtpsend"
+	"switchboard/workspace"
+	"switchboard/workspace/demo"
+	"switchboard/workspace/inbox"
+)
+
+// openDemo creates the demo workspace in a fresh data root and opens it.
+func openDemo(t *testing.T) (*workspace.Root, *workspace.Workspace) {
+	t.Helper()
+	demo.ImportMail = imapsync.ImportRaw
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := demo.Create(ctx, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := root.Open(ctx, info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.Close() })
+	return root, w
+}
+
+func TestDemoRepliesAreStoredLocally(t *testing.T) {
+	ctx := context.Background()
+	_, w := openDemo(t)
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := m.(*smtpsend.Local); !ok || !offline {
+		t.Fatalf("demo mailer %T offline=%v, want *smtpsend.Local, offline", m, offline)
+	}
+
+	s := inbox.NewStore(w, inbox.Options{Agent: "Anna"})
+	p, err := s.List(ctx, inbox.Query{View: inbox.ViewUnanswered})
+	if err != nil || len(p.Rows) == 0 {
+		t.Fatalf("no unanswered demo conversation: %v", err)
+	}
+	conv := p.Rows[0].ID
+	it, err := s.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hi, a new bag is on its way."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.From.Email != "hello@nordlys-coffee.example" {
+		t.Errorf("reply from %s, want the demo account", it.From.Email)
+	}
+	rep, err := s.SendDue(ctx, m)
+	if err != nil || rep.Sent != 1 || len(rep.Errors) > 0 {
+		t.Fatalf("SendDue: %+v, %v", rep, err)
+	}
+	if it, err = s.OutboxItem(ctx, it.ID); err != nil || it.State != inbox.Sent || !it.Filed {
+		t.Fatalf("outbox item %+v, %v: want sent and filed", it, err)
+	}
+	var n int
+	if err := w.DB().Read().QueryRow(`SELECT count(*) FROM messages WHERE conversation_id = ? AND outbound = 1
+		AND message_key = ? AND body LIKE '%bag is on its way%'`, conv, it.MessageID).Scan(&n); err != nil || n != 1 {
+		t.Errorf("our reply in the conversation: %d messages, %v; want 1", n, err)
+	}
+	row, err := s.Conversation(ctx, conv)
+	if err != nil || row.Status != inbox.Waiting {
+		t.Errorf("conversation status %q, %v; want waiting", row.Status, err)
+	}
+	if found, err := m.InSent(ctx, it.AccountID, it.MessageID); err != nil || !found {
+		t.Errorf("InSent after the send: %v, %v", found, err)
+	}
+	if found, err := m.InSent(ctx, it.AccountID, "nobody@nordlys-coffee.example"); err != nil || found {
+		t.Errorf("InSent of an unknown id: %v, %v", found, err)
+	}
+}
+
+func TestLocalMailerKeepsTheWrongBrandGuard(t *testing.T) {
+	ctx := context.Background()
+	root, w := openDemo(t)
+	other, err := root.Create(ctx, "Fjäll Outdoor", workspace.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	accts, err := w.DB().Read().Query("SELECT id FROM accounts")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var acct string
+	for accts.Next() {
+		if err := accts.Scan(&acct); err != nil {
+			t.Fatal(err)
+		}
+	}
+	accts.Close()
+
+	l := smtpsend.NewLocal(w)
+	for name, sub := range map[string]inbox.Submission{
+		"another workspace": {WorkspaceID: other.ID, AccountID: acct, From: "hello@nordlys-coffee.example"},
+		"unknown account":   {WorkspaceID: w.ID(), AccountID: "not-an-account", From: "hello@nordlys-coffee.example"},
+		"another sender":    {WorkspaceID: w.ID(), AccountID: acct, From: "support@fjall.example"},
+	} {
+		sub.To, sub.Raw = []string{"asa@example.se"}, []byte("Subject: x\r\n\r\nx\r\n")
+		err := l.Submit(ctx, sub, func() error { t.Errorf("%s: beforeData was called", name); return nil })
+		var se *inbox.SendError
+		if !errors.As(err, &se) || se.Failure != inbox.Permanent || !strings.Contains(err.Error(), "refused") {
+			t.Errorf("%s: %v, want refused as permanent", name, err)
+		}
+	}
+}
+
+func TestOtherWorkspacesSendOverSMTP(t *testing.T) {
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := root.Create(ctx, "Fjäll Outdoor", workspace.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := root.Open(ctx, info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	if _, ok := m.(*smtpsend.Mailer); !ok || offline || err != nil {
+		t.Fatalf("mailer %T offline=%v err=%v, want *smtpsend.Mailer", m, offline, err)
+	}
+}
