@@ -68,7 +68,7 @@ func (s *Shell) resetDemo(id string) {
 		if s.sess != nil && s.sess.ws.ID() == id {
 			s.closeSession()
 		}
-		if err := s.root.Delete(s.ctx, id, s.opts.Secrets); err != nil {
+		if err := demo.Delete(s.ctx, s.root, id, s.opts.Secrets); err != nil {
 			s.showError(lang.L("The demo workspace could not be reset"), err)
 			s.switchTo(id)
 			return

@@ -106,20 +106,27 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 // to the demo; nil is fine when there are none.
 func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.SecretRemover) (workspace.Info, error) {
 	if info, err := root.Find(ctx, Name); err == nil {
-		own, err := onlySeededAccount(ctx, root, info.ID)
-		if err != nil {
-			return workspace.Info{}, err
-		}
-		if own {
-			secrets = noSecrets{} // the keyring is not needed, nor touched
-		}
-		if err := root.Delete(ctx, info.ID, secrets); err != nil {
+		if err := Delete(ctx, root, info.ID, secrets); err != nil {
 			return workspace.Info{}, err
 		}
 	} else if !errors.Is(err, workspace.ErrNotFound) {
 		return workspace.Info{}, err
 	}
 	return Create(ctx, root)
+}
+
+// Delete removes the demo workspace id. Its seeded account has no password, so while it
+// is the only account the keyring is neither needed nor touched (secrets may be nil);
+// accounts someone added need secrets, as for any workspace.
+func Delete(ctx context.Context, root *workspace.Root, id string, secrets workspace.SecretRemover) error {
+	own, err := onlySeededAccount(ctx, root, id)
+	if err != nil {
+		return err
+	}
+	if own {
+		secrets = noSecrets{}
+	}
+	return root.Delete(ctx, id, secrets)
 }
 
 // IsDemo tells whether w is a demo workspace (also after a rename).
