@@ -157,6 +157,14 @@ func (v *conversationView) open(r inbox.Row) {
 	v.refresh()
 }
 
+// follow shows a newer state of the open conversation's row (status, assignee) without
+// reopening it, so a draft or a scrolled thread stays as it is. UI goroutine.
+func (v *conversationView) follow(r inbox.Row) {
+	v.row = r
+	v.status.SetText(rowState(r))
+	v.whoRow.Refresh()
+}
+
 // thread is what the view shows of a conversation besides its row.
 type thread struct {
 	messages []mail.Message

@@ -3,6 +3,7 @@ package inboxpane
 import (
 	"context"
 	"strings"
+	"time"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -114,6 +115,27 @@ func TestKeyboardMovesAndOpens(t *testing.T) {
 	}
 	if len(h.p.detail.messages) == 0 {
 		t.Fatal("the opened conversation shows no messages")
+	}
+}
+
+// Replying with "then resolve and check back" changes the open conversation behind the
+// composer; its header must say so without reopening it.
+func TestOpenConversationHeaderFollowsAReply(t *testing.T) {
+	h := newHarness(t)
+	w := h.workspace("Nordlys", 30)
+	addAccount(t, w, "help@nordlys.example")
+	h.load(w)
+	row := rowWhere(t, h, func(r inbox.Row) bool { return r.Status == inbox.New && r.ContactName != "" })
+	h.p.detail.open(row)
+	h.p.detail.reply()
+	h.drain()
+	c := h.p.detail.composer
+	c.body.SetText("Thanks, we are on it.")
+	c.then.SetSelectedIndex(2) // resolve, check back in 3 days
+	c.queue(time.Time{})
+	h.drain()
+	if got := h.p.detail.status.Text; !strings.HasPrefix(got, statusName(inbox.Resolved)) {
+		t.Fatalf("after replying and resolving, the open conversation's header says %q", got)
 	}
 }
 

@@ -228,6 +228,11 @@ func (p *Pane) apply(v view) {
 	p.query, p.labels, p.target = v.q, v.labels, v.target
 	p.rows.reset(v.first.Total, v.first.Rows)
 	p.views.set(v.counts, v.labels, v.q)
+	for _, r := range v.first.Rows {
+		if r.ID == p.detail.row.ID {
+			p.detail.follow(r) // a reply, e, s or a assigned here changed the open one
+		}
+	}
 	switch {
 	case v.q.Search != "":
 		p.count.SetText(lang.L("{{.N}} found", map[string]any{"N": v.first.Total}))
