@@ -6,36 +6,21 @@ import (
 	"testing"
 	"time"
 
-	"switchboard/accounts/imapsync"
+	"switchboard/accounts/demotest"
 	"switchboard/accounts/runner"
-	"switchboard/workspace"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/inbox"
 )
 
 // The demo workspace has an account but no network: the runner syncs nothing and its
 // Send stores the reply locally.
 func TestDemoRunsOffline(t *testing.T) {
-	demo.ImportMail = imapsync.ImportRaw
 	ctx := context.Background()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := demo.Create(ctx, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	_, w := demotest.Open(t)
 
 	host := runner.NewHost(runner.Options{Every: time.Hour, Logf: t.Logf})
 	stop := host.Start(ctx, w, func() {})
 	defer stop()
-	r := host.Runner(info.ID)
+	r := host.Runner(w.ID())
 	if r == nil || !r.Offline() {
 		t.Fatal("the demo's runner is not offline")
 	}

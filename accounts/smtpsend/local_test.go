@@ -6,37 +6,15 @@ import (
 	"strings"
 	"testing"
 
-	"switchboard/accounts/imapsync"
+	"switchboard/accounts/demotest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/inbox"
 )
 
-// openDemo creates the demo workspace in a fresh data root and opens it.
-func openDemo(t *testing.T) (*workspace.Root, *workspace.Workspace) {
-	t.Helper()
-	demo.ImportMail = imapsync.ImportRaw
-	ctx := context.Background()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := demo.Create(ctx, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return root, w
-}
-
 func TestDemoRepliesAreStoredLocally(t *testing.T) {
 	ctx := context.Background()
-	_, w := openDemo(t)
+	_, w := demotest.Open(t)
 	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +62,7 @@ func TestDemoRepliesAreStoredLocally(t *testing.T) {
 
 func TestLocalMailerKeepsTheWrongBrandGuard(t *testing.T) {
 	ctx := context.Background()
-	root, w := openDemo(t)
+	root, w := demotest.Open(t)
 	other, err := root.Create(ctx, "Fjäll Outdoor", workspace.CreateOptions{})
 	if err != nil {
 		t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/accounts/demotest"
 	"switchboard/accounts/imapsync"
 	"switchboard/workspace"
 	"switchboard/workspace/demo"
@@ -22,22 +23,8 @@ func init() { demo.ImportMail = imapsync.ImportRaw }
 // withDemo creates the demo in a fresh root and runs fn inside it.
 func withDemo(t *testing.T, fn func(ctx context.Context, w *workspace.Workspace)) {
 	t.Helper()
-	ctx := context.Background()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := demo.Create(ctx, root)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
-		fn(ctx, w)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, w := demotest.Open(t)
+	fn(context.Background(), w)
 }
 
 func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
