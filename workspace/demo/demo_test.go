@@ -202,6 +202,7 @@ func TestDemoMailIsRecentThreadedAndDecoded(t *testing.T) {
 			"předplatné":  "Dárkové předplatné do Česka?", // windows-1250, quoted-printable
 			"predplatne":  "Dárkové předplatné do Česka?", // accents ignored
 			"Ёлкин":       "Кофе без кофеина?",            // KOI8-R, 8bit, sender's name
+			"елкин":       "Кофе без кофеина?",            // ё typed as е, as Russians mostly do
 			"турки":       "Кофе без кофеина?",
 			"beställning": "Fel kaffe i min beställning",
 			"molido":      "Pedido con café molido en vez de en grano",

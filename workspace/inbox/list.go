@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"switchboard/workspace/mail"
 )
 
 // View is a predefined slice of the Inbox.
@@ -147,7 +149,7 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		args = append(args, q.ContactID)
 	}
 	if strings.TrimSpace(q.Search) != "" {
-		match := ftsQuery(q.Search)
+		match := mail.FTSQuery(q.Search)
 		if match == "" {
 			return "", nil, fmt.Errorf("search %q: type at least one word", q.Search)
 		}
@@ -156,24 +158,6 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		args = append(args, match)
 	}
 	return strings.Join(conds, " AND "), args, nil
-}
-
-// ftsQuery quotes each word so what the user types is never FTS5 syntax (the same rule
-// as the mail store's Search).
-func ftsQuery(q string) string {
-	var terms []string
-	for _, w := range strings.Fields(q) {
-		prefix := strings.HasSuffix(w, "*")
-		if w = strings.Trim(w, `*"`); w == "" {
-			continue
-		}
-		t := `"` + w + `"`
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
-	}
-	return strings.Join(terms, " ")
 }
 
 // List returns a page of conversations, the most recent first, and the total.

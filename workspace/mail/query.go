@@ -168,7 +168,7 @@ type Hit struct {
 // accents and case ignored ("kun" finds "kůň"); a word ending in * matches as a prefix.
 // The most recently stored come first.
 func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, error) {
-	match := ftsQuery(query)
+	match := FTSQuery(query)
 	if match == "" {
 		return nil, errors.New("search: type at least one word")
 	}
@@ -195,24 +195,6 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 		hits = append(hits, h)
 	}
 	return hits, rows.Err()
-}
-
-// ftsQuery quotes each word, so what the user types is never FTS5 syntax.
-func ftsQuery(q string) string {
-	var terms []string
-	for _, w := range strings.Fields(q) {
-		prefix := strings.HasSuffix(w, "*")
-		w = strings.Trim(w, `*"`)
-		if w == "" {
-			continue
-		}
-		t := `"` + w + `"`
-		if prefix {
-			t += "*"
-		}
-		terms = append(terms, t)
-	}
-	return strings.Join(terms, " ")
 }
 
 // Contact is someone who wrote to the workspace.
