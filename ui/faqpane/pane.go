@@ -7,6 +7,7 @@ package faqpane
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -34,6 +35,11 @@ func WithInbound(src InboundSource) Option { return func(p *Pane) { p.inbound = 
 // Pane is the FAQ pane.
 type Pane struct {
 	inbound InboundSource
+
+	// filterNow is filter as Load reads it off the UI goroutine; reload keeps it current.
+	// Load must not wait for the UI goroutine: when the window closes it never answers.
+	filterMu  sync.Mutex
+	filterNow faq.Filter
 
 	// UI goroutine only.
 	env      pane.Env
@@ -168,9 +174,10 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	return p.refresh(ctx, store, p.currentFilter())
 }
 
-func (p *Pane) currentFilter() (f faq.Filter) {
-	fyne.DoAndWait(func() { f = p.filter })
-	return f
+func (p *Pane) currentFilter() faq.Filter {
+	p.filterMu.Lock()
+	defer p.filterMu.Unlock()
+	return p.filterNow
 }
 
 // refresh reads entries and facets and applies them in one go.
@@ -210,6 +217,9 @@ func (p *Pane) refresh(ctx context.Context, s *faq.Store, f faq.Filter) error {
 
 // reload re-reads the list for the current filter (UI goroutine).
 func (p *Pane) reload() {
+	p.filterMu.Lock()
+	p.filterNow = p.filter
+	p.filterMu.Unlock()
 	if p.store == nil {
 		return
 	}

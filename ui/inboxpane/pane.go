@@ -6,6 +6,7 @@ package inboxpane
 
 import (
 	"context"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,6 +27,13 @@ type Pane struct {
 	sendNow func(ctx context.Context, s *inbox.Store) error
 	extract Extractor
 	show    string // ShowEnv's request, for screenshots
+
+	// The list's query and whose it is, as Load reads them off the UI goroutine; publish
+	// keeps them current. Load must not wait for the UI goroutine: when the window closes
+	// it never answers, and closing the workspace would wait on Load for ever.
+	loadedMu sync.Mutex
+	loadedQ  inbox.Query
+	loadedWS *workspace.Workspace
 
 	// UI goroutine only.
 	env      pane.Env
@@ -142,15 +150,16 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	if ws == nil {
 		fyne.Do(func() {
 			p.env, p.ws, p.store = env, nil, nil
+			p.publish()
 			p.rows.reset(0, nil)
 			p.forget()
 			p.list.Refresh()
 		})
 		return nil
 	}
-	var q inbox.Query
-	var same bool
-	fyne.DoAndWait(func() { q, same = p.query, p.ws == ws })
+	p.loadedMu.Lock()
+	q, same := p.loadedQ, p.loadedWS == ws
+	p.loadedMu.Unlock()
 	if !same {
 		q = inbox.Query{View: q.View} // a search or label of another client means nothing here
 	}
@@ -173,6 +182,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 			p.forget()
 		}
 		p.env, p.ws, p.store = env, ws, store
+		p.publish()
 		p.apply(v)
 		if p.views.membersOn {
 			p.members.load()
@@ -226,6 +236,7 @@ func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err e
 // apply shows a freshly read view. UI goroutine.
 func (p *Pane) apply(v view) {
 	p.query, p.labels, p.target = v.q, v.labels, v.target
+	p.publish()
 	p.rows.reset(v.first.Total, v.first.Rows)
 	p.views.set(v.counts, v.labels, v.q)
 	for _, r := range v.first.Rows {
@@ -255,6 +266,13 @@ func (p *Pane) setQuery(q inbox.Query) {
 	p.list.UnselectAll()
 	p.list.ScrollToTop()
 	p.read(q)
+}
+
+// publish hands the list's query and workspace to Load. UI goroutine.
+func (p *Pane) publish() {
+	p.loadedMu.Lock()
+	p.loadedQ, p.loadedWS = p.query, p.ws
+	p.loadedMu.Unlock()
 }
 
 // reload re-reads the current view where it is, after a change made here. UI goroutine.
