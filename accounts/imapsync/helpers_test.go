@@ -6,25 +6,11 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/workspacetest"
 )
 
 func newWorkspace(t testing.TB) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := root.Create(ctx, "Nordlys Coffee", workspace.CreateOptions{TimeZone: "Europe/Stockholm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return w
+	return workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee")
 }
 
 // conversationOf maps each stored Message-ID to its conversation.

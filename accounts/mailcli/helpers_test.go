@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"switchboard/workspace"
+	"switchboard/workspace/workspacetest"
 )
 
 const user = "support@nordlys.example"
@@ -16,23 +17,8 @@ type command func(ctx context.Context, w *workspace.Workspace, args []string, st
 // newWorkspace makes a workspace in a fresh data root, closed when t ends unless the
 // test closed it first.
 func newWorkspace(t *testing.T) (*workspace.Workspace, string) {
-	t.Helper()
-	ctx := context.Background()
-	dir := t.TempDir()
-	root, err := workspace.OpenRoot(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := root.Create(ctx, "Nordlys Coffee", workspace.CreateOptions{TimeZone: "Europe/Stockholm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return w, dir
+	root := workspacetest.Root(t)
+	return workspacetest.Open(t, root, "Nordlys Coffee"), root.Dir()
 }
 
 // eachError calls fn with err and everything it wraps, through errors.Join too.

@@ -17,6 +17,7 @@ import (
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/workspacetest"
 )
 
 // fakeService keeps accounts in memory and answers tests with canned checks.
@@ -112,22 +113,7 @@ func (f *fixture) load(t *testing.T, env pane.Env) {
 }
 
 func openWorkspace(t *testing.T, name string) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	info, err := root.Create(ctx, name, workspace.CreateOptions{TimeZone: "Europe/Stockholm"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, info.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return w
+	return workspacetest.Open(t, workspacetest.Root(t), name)
 }
 
 func (f *fixture) editing() bool { return f.p.content.Objects[0] == f.p.editor.content }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"golang.org/x/text/encoding/charmap"
+	"switchboard/workspace/workspacetest"
 )
 
 var tricky = []Draft{
@@ -31,8 +32,8 @@ func exportCSV(t *testing.T, s *Store) []byte {
 
 func TestCSVRoundTrip(t *testing.T) {
 	ctx := context.Background()
-	root := newRoot(t)
-	src := NewStore(openWorkspace(t, root, "Nordlys Coffee"))
+	root := workspacetest.Root(t)
+	src := NewStore(workspacetest.Open(t, root, "Nordlys Coffee"))
 	c := &clock{t: time.Date(2024, 11, 5, 8, 30, 15, 123e6, time.UTC)}
 	src.Now = c.now
 	for _, d := range tricky {
@@ -50,7 +51,7 @@ func TestCSVRoundTrip(t *testing.T) {
 		t.Errorf("formula not guarded:\n%s", data)
 	}
 
-	dst := NewStore(openWorkspace(t, root, "Empty"))
+	dst := NewStore(workspacetest.Open(t, root, "Empty"))
 	dst.Now = func() time.Time { return time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC) }
 	p, err := dst.PreviewCSV(ctx, bytes.NewReader(data))
 	if err != nil {

@@ -5,32 +5,8 @@ import (
 	"testing"
 	"time"
 
-	"switchboard/workspace"
+	"switchboard/workspace/workspacetest"
 )
-
-// openWorkspace makes a real workspace in a temporary data root.
-func openWorkspace(t *testing.T, root *workspace.Root, name string) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	if _, err := root.Create(ctx, name, workspace.CreateOptions{TimeZone: "Europe/Stockholm"}); err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return w
-}
-
-func newRoot(t *testing.T) *workspace.Root {
-	t.Helper()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
 
 // clock is a settable time for review ages.
 type clock struct{ t time.Time }
@@ -40,7 +16,7 @@ func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 func newStore(t *testing.T) (*Store, *clock) {
 	t.Helper()
-	s := NewStore(openWorkspace(t, newRoot(t), "Nordlys Coffee"))
+	s := NewStore(workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee"))
 	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
 	s.Now = c.now
 	return s, c

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"switchboard/workspace/workspacetest"
 	"testing"
 	"time"
 )
@@ -257,10 +258,10 @@ func TestDeleteAndUndo(t *testing.T) {
 }
 
 func TestWorkspacesAreIsolated(t *testing.T) {
-	root := newRoot(t)
+	root := workspacetest.Root(t)
 	ctx := context.Background()
-	a := NewStore(openWorkspace(t, root, "Nordlys Coffee"))
-	b := NewStore(openWorkspace(t, root, "Fjord Bikes"))
+	a := NewStore(workspacetest.Open(t, root, "Nordlys Coffee"))
+	b := NewStore(workspacetest.Open(t, root, "Fjord Bikes"))
 	ea := mustSave(t, a, Draft{Question: "Grinder warranty?", Answer: "Two years.", Tags: []string{"warranty"}})
 	mustSave(t, b, Draft{Question: "Frame warranty?", Answer: "Five years.", Tags: []string{"frames"}})
 

@@ -9,6 +9,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/workspacetest"
 )
 
 // clock is a settable time.
@@ -19,33 +20,10 @@ func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 var t0 = time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)
 
-func newRoot(t testing.TB) *workspace.Root {
-	t.Helper()
-	root, err := workspace.OpenRoot(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	return root
-}
-
-func openWorkspace(t testing.TB, root *workspace.Root, name string) *workspace.Workspace {
-	t.Helper()
-	ctx := context.Background()
-	if _, err := root.Create(ctx, name, workspace.CreateOptions{TimeZone: "Europe/Stockholm"}); err != nil {
-		t.Fatal(err)
-	}
-	w, err := root.Open(ctx, name)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { w.Close() })
-	return w
-}
-
 // newStore is an Inbox over a fresh workspace with the account brand@nordlys.example.
 func newStore(t testing.TB) (*Store, *clock) {
 	t.Helper()
-	w := openWorkspace(t, newRoot(t), "Nordlys Coffee")
+	w := workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee")
 	addAccount(t, w, "brand@nordlys.example")
 	c := &clock{t: t0}
 	return NewStore(w, Options{Agent: "Anna", Now: c.now}), c
