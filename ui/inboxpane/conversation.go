@@ -41,6 +41,7 @@ type conversationView struct {
 	side     *fyne.Container // the contact panel, or nothing
 	person   *widget.Button  // shows and hides the contact panel
 	empty    fyne.CanvasObject
+	hint     *widget.Label   // what to do while no conversation is open
 	center   *fyne.Container // the thread, or the thread over the composer
 	body     *fyne.Container
 	main     *fyne.Container // the body and the side panel
@@ -80,10 +81,10 @@ func newConversationView(p *Pane) *conversationView {
 	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
-	hint := widget.NewLabelWithStyle(lang.L("Choose a conversation, or press j and k to move and Enter to open."), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
+	v.hint = widget.NewLabelWithStyle(hintChoose(), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
 	// Centred and unwrapped: a wrapped label measures its height before it has a width,
 	// which pushed the hint out of sight.
-	v.empty = container.NewCenter(hint)
+	v.empty = container.NewCenter(v.hint)
 	v.main = container.NewBorder(nil, nil, nil, v.side, v.body)
 	v.content = container.NewStack(v.empty, v.main)
 	v.clear()
@@ -365,4 +366,21 @@ func changeLine(c inbox.Change) fyne.CanvasObject {
 	l.SizeName = theme.SizeNameCaptionText
 	l.Alignment = fyne.TextAlignCenter
 	return l
+}
+
+func hintChoose() string {
+	return lang.L("Choose a conversation, or press j and k to move and Enter to open.")
+}
+
+// setHint says what to do next when nothing is open: a client with no mail yet needs an
+// account more than it needs keyboard shortcuts. UI goroutine.
+func (v *conversationView) setHint(anyMail, viewEmpty bool) {
+	switch {
+	case !anyMail:
+		v.hint.SetText(lang.L("No mail yet: add this client's account in Settings."))
+	case viewEmpty:
+		v.hint.SetText(lang.L("Nothing here. Choose another view on the left."))
+	default:
+		v.hint.SetText(hintChoose())
+	}
 }

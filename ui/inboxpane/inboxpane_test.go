@@ -139,6 +139,19 @@ func TestOpenConversationHeaderFollowsAReply(t *testing.T) {
 	}
 }
 
+// A client with no mail yet is told where mail comes from, not how to move with j and k.
+func TestEmptyWorkspaceSaysWhatToDo(t *testing.T) {
+	h := newHarness(t)
+	h.load(h.workspace("Bettany Books", 0))
+	if got := h.p.detail.hint.Text; !strings.Contains(got, "Settings") {
+		t.Fatalf("empty workspace hint %q does not point to Settings", got)
+	}
+	h.load(h.workspace("Nordlys", 3))
+	if got := h.p.detail.hint.Text; got != hintChoose() {
+		t.Fatalf("with mail the hint is %q", got)
+	}
+}
+
 func TestConversationShowsMessagesNotesAndHistory(t *testing.T) {
 	h := newHarness(t)
 	w := h.workspace("Nordlys", 6) // conversation 0 has our reply

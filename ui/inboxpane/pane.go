@@ -253,6 +253,8 @@ func (p *Pane) apply(v view) {
 	default:
 		p.count.SetText(lang.L("{{.N}} conversations", map[string]any{"N": v.first.Total}))
 	}
+	all, _ := v.counts.Total(inbox.Query{View: inbox.ViewAll})
+	p.detail.setHint(all > 0 || v.first.Total > 0, v.first.Total == 0)
 	p.listHead.Refresh() // the count's new width, or it is drawn over its neighbours
 	p.list.Refresh()
 }
