@@ -33,6 +33,7 @@ import (
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/handover"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
@@ -63,6 +64,7 @@ func commands() *cmdline.Registry {
 		smtpsend.Commands(),
 		mailcli.Commands(),
 		journalcmd.Commands(),
+		handover.Commands(),
 	)
 }
 
