@@ -59,10 +59,13 @@ func (n Note) WriteMarkdown(w io.Writer) error {
 			continue
 		}
 		group := ""
-		for _, it := range s.Items {
+		for i, it := range s.Items {
 			if it.Group != group {
 				group = it.Group
-				fmt.Fprintf(&b, "\n### %s\n\n", mdEscape(group))
+				if i > 0 {
+					b.WriteString("\n")
+				}
+				fmt.Fprintf(&b, "### %s\n\n", mdEscape(group))
 			}
 			text := mdEscape(it.Text)
 			if it.Urgent {

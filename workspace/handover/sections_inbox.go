@@ -264,7 +264,10 @@ func answered(ctx context.Context, s *Source) (Section, error) {
 			nResolved++
 			delete(byGID, c.GID)
 		}
-		sec.Items = append(sec.Items, Item{Text: s.line(c, what+", now "+c.Status), Ref: c.ref()})
+		if !strings.HasSuffix(what, c.Status) {
+			what += ", now " + c.Status
+		}
+		sec.Items = append(sec.Items, Item{Text: s.line(c, what), Ref: c.ref()})
 	}
 	for _, g := range resolvedOrder {
 		if c, ok := byGID[g]; ok {
