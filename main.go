@@ -30,6 +30,7 @@ import (
 	"switchboard/ui"
 	"switchboard/ui/accountspane"
 	"switchboard/workspace"
+	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
@@ -65,6 +66,7 @@ func commands() *cmdline.Registry {
 		mailcli.Commands(),
 		journalcmd.Commands(),
 		handover.Commands(),
+		clientpkg.Commands(mime.AttachmentAt),
 	)
 }
 
