@@ -133,9 +133,11 @@ func TestTruncatedOrTamperedPackageIsRefusedAndLeavesNothing(t *testing.T) {
 			}
 			return d
 		}), "database does not open"},
-		"a file added":      {rewrite(t, path, keep, map[string][]byte{"messages/evil.eml": []byte("From: x\r\n\r\nhi")}), "not in the manifest"},
-		"a file removed":    {rewrite(t, path, func(name string, d []byte) []byte { return map[bool][]byte{true: nil, false: d}[name == "faq.csv"] }, nil), "faq.csv is missing"},
-		"no manifest":       {rewrite(t, path, func(name string, d []byte) []byte { return map[bool][]byte{true: nil, false: d}[name == "manifest.json"] }, nil), "no manifest.json"},
+		"a file added":   {rewrite(t, path, keep, map[string][]byte{"messages/evil.eml": []byte("From: x\r\n\r\nhi")}), "not in the manifest"},
+		"a file removed": {rewrite(t, path, func(name string, d []byte) []byte { return map[bool][]byte{true: nil, false: d}[name == "faq.csv"] }, nil), "faq.csv is missing"},
+		"no manifest": {rewrite(t, path, func(name string, d []byte) []byte {
+			return map[bool][]byte{true: nil, false: d}[name == "manifest.json"]
+		}, nil), "no manifest.json"},
 		"a path outside it": {rewrite(t, path, keep, map[string][]byte{"../escape.txt": []byte("x")}), "not in the manifest"},
 	}
 	for name, c := range cases {
