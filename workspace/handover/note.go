@@ -14,6 +14,7 @@ import (
 type Note struct {
 	Workspace string    `json:"workspace"`
 	Zone      string    `json:"time_zone"`
+	Color     string    `json:"color"`  // the workspace's, heading the PDF's pages
 	Author    string    `json:"author"` // the outgoing person
 	Since     time.Time `json:"since"`
 	Until     time.Time `json:"until"` // when the note was made
@@ -110,7 +111,7 @@ func Build(ctx context.Context, w *workspace.Workspace, opt Options) (Note, erro
 			return Note{}, err
 		}
 	}
-	n := Note{Workspace: info.Name, Zone: info.TimeZone, Author: opt.Author, Since: opt.Since.UTC(), Until: opt.Now.UTC(),
+	n := Note{Workspace: info.Name, Zone: info.TimeZone, Color: info.Color, Author: opt.Author, Since: opt.Since.UTC(), Until: opt.Now.UTC(),
 		Redacted: opt.Redact, loc: s.Loc}
 	for _, p := range Providers {
 		sec, err := p(ctx, s)
