@@ -6,9 +6,11 @@ import (
 
 	"switchboard/ui/emptypane"
 	"switchboard/ui/faqpane"
+	"switchboard/ui/handoverpane"
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/ui/settingspane"
+	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/faq"
 )
 
@@ -24,6 +26,7 @@ func (s *Shell) defaultPanes() []pane.Pane {
 		emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
 			lang.L("What goes out when"),
 			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone.")),
+		handoverpane.New(handoverpane.WithAttachments(clientpkg.AttachmentReader(s.opts.Attachment))),
 		settingspane.New(settingspane.Actions{
 			Changed:   s.changed,
 			SetAgent:  s.setAgent,
