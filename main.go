@@ -31,6 +31,7 @@ import (
 	"switchboard/ui/accountspane"
 	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
+	"switchboard/workspace/crosscopy"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
@@ -67,6 +68,7 @@ func commands() *cmdline.Registry {
 		journalcmd.Commands(),
 		handover.Commands(),
 		clientpkg.Commands(mime.AttachmentAt),
+		crosscopy.Commands(),
 	)
 }
 
