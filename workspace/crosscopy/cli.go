@@ -84,4 +84,3 @@ func run(ctx context.Context, e *cmdline.Env, args []string) error {
 	fmt.Fprintf(e.Stdout, "copied: %d change(s) in %q\n", p.Changes(), to.Info().Name)
 	return nil
 }
-
