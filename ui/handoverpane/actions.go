@@ -20,7 +20,7 @@ func (p *Pane) copyNote() {
 	if p.env.Window == nil || p.note.Workspace == "" {
 		return
 	}
-	p.env.Window.Clipboard().SetContent(p.note.Markdown())
+	fyne.CurrentApp().Clipboard().SetContent(p.note.Markdown())
 	p.setStatus(lang.L("The shift note is on the clipboard."))
 }
 
