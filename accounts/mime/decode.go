@@ -129,9 +129,10 @@ func decodeBase64(b []byte) (out []byte, clean bool) {
 	return out, clean
 }
 
-// toUTF8 converts b from the named charset to valid UTF-8. An empty name
-// means undeclared: UTF-8 if it is valid, else windows-1252, the usual
-// charset of undeclared 8-bit mail in the languages we serve.
+// toUTF8 converts b from the named charset to valid UTF-8. An empty name means
+// undeclared: the bytes are UTF-8 if they are, else a guess among the charsets of our
+// users' languages (decodeUndeclared). A charset nobody knows is guessed the same way,
+// so a label such as "NONE" or "x-unknown" still shows readable text.
 func (p *parser) toUTF8(name string, b []byte, where string) string {
 	name = strings.ToLower(strings.Trim(name, " \t\"'"))
 	switch name {
@@ -140,16 +141,25 @@ func (p *parser) toUTF8(name string, b []byte, where string) string {
 			return string(b)
 		}
 		if name == "utf-8" || name == "utf8" {
+			// Declared UTF-8 with broken bytes: each broken byte is replaced, the rest kept.
 			p.warn("%s: invalid UTF-8 replaced", where)
 			return strings.ToValidUTF8(string(b), "\uFFFD")
 		}
-		p.warn("%s: undeclared 8-bit text read as windows-1252", where)
-		name = "windows-1252"
+		s, guessed := decodeUndeclared(b)
+		if guessed == "utf-8" {
+			p.warn("%s: invalid UTF-8 replaced", where)
+		} else {
+			p.warn("%s: undeclared 8-bit text read as %s", where, guessed)
+		}
+		return s
+	case "utf-7", "unicode-1-1-utf-7":
+		return strings.ToValidUTF8(decodeUTF7(b), "\uFFFD")
 	}
 	r, err := charset.Reader(name, bytes.NewReader(b))
 	if err != nil {
-		p.warn("%s: unknown charset %q; shown as is", where, name)
-		return strings.ToValidUTF8(string(b), "\uFFFD")
+		s, guessed := decodeUndeclared(b)
+		p.warn("%s: unknown charset %q; read as %s", where, name, guessed)
+		return s
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {

@@ -3,7 +3,6 @@ package mime
 import (
 	"bytes"
 	"fmt"
-	stdmime "mime"
 	"strings"
 )
 
@@ -179,47 +178,4 @@ func (p *parser) splitMultipart(body []byte, boundary, where string) [][]byte {
 func trimLineEnd(b []byte) []byte {
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	return bytes.TrimSuffix(b, []byte("\r"))
-}
-
-// mediaType parses a Content-Type or Content-Disposition value. When the
-// strict parser refuses it (unquoted specials in a boundary are common) a
-// lenient split keeps the parameters.
-func (p *parser) mediaType(v, fallback, where string) (string, map[string]string) {
-	if strings.TrimSpace(v) == "" {
-		return fallback, map[string]string{}
-	}
-	t, params, err := stdmime.ParseMediaType(v)
-	if err != nil {
-		t, params = lenientMediaType(v)
-	}
-	if fallback != "" && !strings.Contains(t, "/") {
-		p.warn("%s: invalid content type %q; read as %s", where, v, fallback)
-		t = fallback
-	}
-	for k, pv := range params {
-		if dec, err := wordDecoder.DecodeHeader(pv); err == nil {
-			params[k] = dec // non-standard but common: encoded words in filenames
-		}
-	}
-	return t, params
-}
-
-func lenientMediaType(v string) (string, map[string]string) {
-	parts := splitOutside(v, ';')
-	params := map[string]string{}
-	for _, kv := range parts[1:] {
-		k, val, ok := strings.Cut(kv, "=")
-		k = strings.ToLower(strings.TrimSpace(k))
-		if !ok || k == "" {
-			continue
-		}
-		val = strings.TrimSpace(val)
-		if len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"' {
-			val = strings.ReplaceAll(val[1:len(val)-1], `\"`, `"`)
-		}
-		if _, dup := params[k]; !dup {
-			params[k] = val
-		}
-	}
-	return strings.ToLower(strings.TrimSpace(parts[0])), params
 }
