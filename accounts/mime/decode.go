@@ -18,6 +18,10 @@ func (p *parser) decodeTransfer(enc string, body []byte, where string) []byte {
 	case "quoted-printable":
 		return decodeQP(body)
 	case "base64":
+		if !looksBase64(body) {
+			p.warn("%s: declared base64 but is plain text; kept as is", where)
+			return bytes.Clone(body)
+		}
 		out, clean := decodeBase64(body)
 		if !clean {
 			p.warn("%s: broken base64; kept what could be decoded", where)
@@ -88,6 +92,18 @@ var b64Value = func() (t [256]byte) {
 	}
 	return t
 }()
+
+// looksBase64 tells base64 from text mislabelled as base64: base64 has no spaces
+// between its characters, words do, about one every six bytes.
+func looksBase64(b []byte) bool {
+	spaces := 0
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ' ' && b[i-1] > ' ' && b[i+1] > ' ' {
+			spaces++
+		}
+	}
+	return spaces*50 < len(b)
+}
 
 // decodeBase64 decodes base64 leniently: whitespace is skipped, padding may
 // be missing or appear between concatenated chunks, and stray characters are

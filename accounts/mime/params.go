@@ -8,7 +8,7 @@ import (
 
 // mediaType parses a Content-Type or Content-Disposition value leniently: unquoted
 // specials and spaces in values, duplicate parameters (the first wins), RFC 2231
-// continuations and charsets (any charset, not only UTF-8: filename*=iso-8859-1''Fr%F6sche.txt),
+// continuations and charsets (any charset, not only UTF-8: filename*=iso-8859-1”Fr%F6sche.txt),
 // and encoded words or raw 8-bit bytes in values, which many mailers send in file names.
 func (p *parser) mediaType(v, fallback, where string) (string, map[string]string) {
 	params := map[string]string{}

@@ -85,15 +85,19 @@ func (p *parser) entity(h header, body []byte, depth int, where string) []chunk 
 			return nil
 		}
 		return p.multipart(mediaType, boundary, body, depth, where)
+	case (mediaType == "text/plain" || mediaType == "text/html") && disposition != "attachment":
+		// A text part shown inline is body text even when it carries a file name
+		// (Netscape and Apple Mail name inline text parts); it is also offered for
+		// saving, as the sender attached it as a file.
+		if filename != "" {
+			p.attachment(h, body, mediaType, filename, where)
+		}
+		return p.text(h, body, params, mediaType == "text/html", where)
 	case disposition == "attachment" || filename != "":
 		p.attachment(h, body, mediaType, filename, where)
 	case !strings.HasPrefix(mediaType, "text/") && (disposition == "inline" || h.has("Content-Id")):
 		// A nameless inline part (a logo in a signature, a tracking pixel)
 		// only makes sense inside the HTML we do not render.
-	case mediaType == "text/plain":
-		return p.text(h, body, params, false, where)
-	case mediaType == "text/html":
-		return p.text(h, body, params, true, where)
 	default:
 		p.attachment(h, body, mediaType, filename, where)
 	}

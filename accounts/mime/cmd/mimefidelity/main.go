@@ -47,6 +47,9 @@ func main() {
 				r.Date = m.Date.Unix()
 			}
 			for _, a := range m.Attachments {
+				if a.In != "" {
+					continue // Python does not look inside winmail.dat
+				}
 				r.Attachments = append(r.Attachments, a.Filename)
 			}
 			return enc.Encode(r)
