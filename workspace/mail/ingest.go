@@ -97,7 +97,9 @@ type ingester struct {
 }
 
 var ingestSQL = map[string]string{
-	"byKey":     "SELECT id FROM messages WHERE message_key = ?",
+	"byKey":     "SELECT id, fingerprint FROM messages WHERE message_key = ?",
+	"storedRaw": "SELECT raw FROM message_raw WHERE message_id = ?",
+	"setPrint":  "UPDATE messages SET fingerprint = ? WHERE id = ?",
 	"locate":    "INSERT OR REPLACE INTO message_locations (folder_id, uid, message_id, flags) VALUES (?, ?, ?, ?)",
 	"orFlags":   "UPDATE messages SET flags = flags | ? WHERE id = ?",
 	"thread":    "SELECT conversation_id FROM thread_ids WHERE message_id = ?",
@@ -114,8 +116,8 @@ var ingestSQL = map[string]string{
 		first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ?`,
 	"insert": `INSERT INTO messages (message_key, conversation_id, contact_id, in_reply_to, refs, subject,
 		sender, from_name, from_email, to_addrs, cc_addrs, date, received_at, outbound, auto_submitted, bulk,
-		html_only, flags, size, snippet, body, warnings, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		html_only, flags, size, snippet, body, warnings, created_at, fingerprint)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"raw":        "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)",
 	"attachment": "INSERT INTO attachments (message_id, position, filename, content_type, size) VALUES (?, ?, ?, ?, ?)",
 	// SET expressions see the row as it was, so last_message_at below is the old value.
@@ -192,12 +194,48 @@ func messageKey(m *Incoming) string {
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
+// stored finds the message stored under key and whether its content is the same as
+// fingerprint's. A row stored before fingerprints were kept gets its own from its raw
+// bytes now.
+func (in *ingester) stored(key, fingerprint string) (id int64, found, same bool, err error) {
+	var fp string
+	err = in.stmts["byKey"].QueryRowContext(in.ctx, key).Scan(&id, &fp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, false, nil
+	}
+	if err != nil {
+		return 0, false, false, err
+	}
+	if fp == "" {
+		var raw []byte
+		if err := in.stmts["storedRaw"].QueryRowContext(in.ctx, id).Scan(&raw); err != nil {
+			return 0, false, false, err
+		}
+		fp = ContentFingerprint(raw)
+		if _, err := in.exec("setPrint", fp, id); err != nil {
+			return 0, false, false, err
+		}
+	}
+	return id, true, fp == fingerprint, nil
+}
+
 func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	p := m.Parsed
 	key := messageKey(m)
-	msgID, found, err := in.id("byKey", key)
+	fingerprint := ContentFingerprint(m.Raw)
+	msgID, found, same, err := in.stored(key, fingerprint)
 	if err != nil {
 		return false, err
+	}
+	if found && !same {
+		// The same Message-ID on different content: a contact form or mailer that reuses
+		// one id, or a sender copying a customer's. It is a message of its own, keyed by
+		// its content, and threads by its own references and subject, never by the
+		// reused id, so a forged id cannot slip mail into another customer's conversation.
+		key = "sha256:" + fingerprint
+		if msgID, found, _, err = in.stored(key, fingerprint); err != nil {
+			return false, err
+		}
 	}
 	if found {
 		if _, err := in.exec("locate", folderID, m.UID, msgID, m.Flags); err != nil {
@@ -245,7 +283,7 @@ func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	msgID, err = in.insertID("insert", key, convID, contactID, p.InReplyTo, strings.Join(p.References, " "),
 		p.Subject, senderText(p.From), p.From.Name, strings.ToLower(p.From.Email), joinAddrs(p.To), joinAddrs(p.Cc),
 		dateMs, m.ReceivedAt.UnixMilli(), outbound, p.AutoSubmitted, p.Bulk, p.HTMLOnly, m.Flags, len(m.Raw),
-		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now)
+		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now, fingerprint)
 	if err != nil {
 		return false, fmt.Errorf("storing message %q: %w", key, err)
 	}
