@@ -31,6 +31,9 @@ func (s *Store) Ingest(ctx context.Context, folderID int64, msgs []Incoming, uid
 		if err := tx.QueryRowContext(ctx, "SELECT role FROM folders WHERE id = ?", folderID).Scan(&role); err != nil {
 			return fmt.Errorf("folder %d: %w", folderID, err)
 		}
+		if err := backfillGrams(ctx, tx); err != nil {
+			return err
+		}
 		in, err := newIngester(ctx, tx, role == RoleSent)
 		if err != nil {
 			return err
@@ -56,6 +59,45 @@ func (s *Store) Ingest(ctx context.Context, folderID int64, msgs []Incoming, uid
 		return err
 	})
 	return res, err
+}
+
+// gramsDone marks in settings that every stored message has its grams (migration 0007
+// adds the column empty, and only Go can compute it).
+const gramsDone = "mail.grams_backfilled"
+
+// backfillGrams computes the grams of messages stored before the column existed, once.
+func backfillGrams(ctx context.Context, tx *sql.Tx) error {
+	var done int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM settings WHERE key = ?", gramsDone).Scan(&done); err != nil || done > 0 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, subject, body, sender FROM messages WHERE grams = ''")
+	if err != nil {
+		return err
+	}
+	grams := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var subject, body, sender string
+		if err := rows.Scan(&id, &subject, &body, &sender); err != nil {
+			rows.Close()
+			return err
+		}
+		if g := SearchGrams(subject, body, sender); g != "" {
+			grams[id] = g
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, g := range grams {
+		if _, err := tx.ExecContext(ctx, "UPDATE messages SET grams = ? WHERE id = ?", g, id); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO settings (key, value, updated_at) VALUES (?, '1', ?)", gramsDone, time.Now().UnixMilli())
+	return err
 }
 
 // ImportLocal stores messages in a local folder (no account), numbering them after what
@@ -116,8 +158,8 @@ var ingestSQL = map[string]string{
 		first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ?`,
 	"insert": `INSERT INTO messages (message_key, conversation_id, contact_id, in_reply_to, refs, subject,
 		sender, from_name, from_email, to_addrs, cc_addrs, date, received_at, outbound, auto_submitted, bulk,
-		html_only, flags, size, snippet, body, warnings, created_at, fingerprint)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		html_only, flags, size, snippet, body, warnings, created_at, fingerprint, grams)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"raw":        "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)",
 	"attachment": "INSERT INTO attachments (message_id, position, filename, content_type, size) VALUES (?, ?, ?, ?, ?)",
 	// SET expressions see the row as it was, so last_message_at below is the old value.
@@ -283,7 +325,8 @@ func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	msgID, err = in.insertID("insert", key, convID, contactID, p.InReplyTo, strings.Join(p.References, " "),
 		p.Subject, senderText(p.From), p.From.Name, strings.ToLower(p.From.Email), joinAddrs(p.To), joinAddrs(p.Cc),
 		dateMs, m.ReceivedAt.UnixMilli(), outbound, p.AutoSubmitted, p.Bulk, p.HTMLOnly, m.Flags, len(m.Raw),
-		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now, fingerprint)
+		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now, fingerprint,
+		SearchGrams(p.Subject, p.Text, senderText(p.From)))
 	if err != nil {
 		return false, fmt.Errorf("storing message %q: %w", key, err)
 	}
@@ -315,8 +358,8 @@ func (in *ingester) index() error {
 	if in.firstNew == 0 {
 		return nil
 	}
-	_, err := in.tx.ExecContext(in.ctx, `INSERT INTO messages_fts (rowid, subject, body, sender)
-		SELECT id, subject, body, sender FROM messages WHERE id >= ?`, in.firstNew)
+	_, err := in.tx.ExecContext(in.ctx, `INSERT INTO messages_fts (rowid, subject, body, sender, grams)
+		SELECT id, subject, body, sender, grams FROM messages WHERE id >= ?`, in.firstNew)
 	return err
 }
 
