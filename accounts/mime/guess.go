@@ -47,17 +47,25 @@ func decodeUndeclared(b []byte) (text, charset string) {
 	return best, charset
 }
 
-// mostlyUTF8 reports whether b has more well-formed multi-byte UTF-8 sequences than
-// bytes that are not, which legacy 8-bit text almost never has by chance.
+// mostlyUTF8 reports whether b has more bytes in well-formed multi-byte UTF-8 sequences
+// than runs of bytes that are not: legacy 8-bit text almost never forms those by chance,
+// and one broken byte in a UTF-8 name must not make it read as windows-1252.
 func mostlyUTF8(b []byte) bool {
 	good, bad := 0, 0
+	inBad := false
 	for len(b) > 0 {
 		r, n := utf8.DecodeRune(b)
 		switch {
 		case r == utf8.RuneError && n == 1:
-			bad++
+			if !inBad {
+				bad++
+			}
+			inBad = true
 		case n > 1:
-			good++
+			good += n
+			inBad = false
+		default:
+			inBad = false
 		}
 		b = b[n:]
 	}
