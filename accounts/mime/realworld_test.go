@@ -42,21 +42,31 @@ func TestRealWorldHeaders(t *testing.T) {
 		{"two bare addresses in From", "ruby-mail/plain_emails_raw_email_multiple_from.eml",
 			func(m *Message) bool { return m.From == Address{"", "tim@powerupdev.com"} }},
 		{"address (Name) of old mailers", "ruby-mail/multipart_report_emails_multi_address_bounce1.eml",
-			func(m *Message) bool { return m.From == Address{"Mail Delivery System", "MAILER-DAEMON@lvmail01.LL.com"} }},
+			func(m *Message) bool {
+				return m.From == Address{"Mail Delivery System", "MAILER-DAEMON@lvmail01.LL.com"}
+			}},
 		{"named zone MST", "ruby-mail/error_emails_content_transfer_encoding_7-bit.eml",
-			func(m *Message) bool { return m.Date.Equal(time.Date(2002, 1, 9, 19, 47, 50, 0, time.FixedZone("", -7*3600))) }},
+			func(m *Message) bool {
+				return m.Date.Equal(time.Date(2002, 1, 9, 19, 47, 50, 0, time.FixedZone("", -7*3600)))
+			}},
 		{"numeric zone with (EDT) comment", "zbateson/m3002.txt",
 			func(m *Message) bool { return m.Date.Equal(time.Date(2000, 5, 19, 14, 18, 3, 0, time.UTC)) }},
 		{"unreadable zone read as UTC, not dropped", "ruby-mail/error_emails_trademark_character_in_subject.eml",
 			func(m *Message) bool { return m.Date.Equal(time.Date(2010, 10, 12, 16, 21, 5, 0, time.UTC)) }},
 		{"RFC 2231 file name in ISO-8859-1", "ruby-mail/attachment_emails_attachment_with_quoted_filename.eml",
-			func(m *Message) bool { return len(m.Attachments) == 1 && m.Attachments[0].Filename == "Eelanalüüsi päring.jpg" }},
+			func(m *Message) bool {
+				return len(m.Attachments) == 1 && m.Attachments[0].Filename == "Eelanalüüsi päring.jpg"
+			}},
 		{"quoted RFC 2231 file name", "zbateson/m3004.txt",
-			func(m *Message) bool { return len(m.Attachments) == 1 && m.Attachments[0].Filename == "HasenundFrösche.txt" }},
+			func(m *Message) bool {
+				return len(m.Attachments) == 1 && m.Attachments[0].Filename == "HasenundFrösche.txt"
+			}},
 		{"raw UTF-8 file name", "enmime/mail_mime-bad-8bit-filename.raw",
 			func(m *Message) bool { return len(m.Attachments) == 1 && m.Attachments[0].Filename == "管理.doc" }},
 		{"unquoted file name with spaces", "ruby-mail/attachment_emails_attachment_with_unquoted_name.eml",
-			func(m *Message) bool { return len(m.Attachments) == 1 && m.Attachments[0].Filename == "This is a test.txt" }},
+			func(m *Message) bool {
+				return len(m.Attachments) == 1 && m.Attachments[0].Filename == "This is a test.txt"
+			}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
