@@ -15,7 +15,7 @@ import (
 var fingerprintFields = map[string]bool{
 	"from": true, "sender": true, "to": true, "cc": true, "subject": true, "date": true,
 	"message-id": true, "in-reply-to": true, "references": true,
-	"content-type": true, "content-transfer-encoding": true,
+	"content-type": true, "content-transfer-encoding": true, "content-disposition": true,
 }
 
 // ContentFingerprint hashes what makes a message the message it is: the fields above

@@ -227,12 +227,20 @@ func (in *ingester) insertID(name string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
-// messageKey is the Message-ID, or a hash of the bytes for mail without one.
-func messageKey(m *Incoming) string {
+// messageKey is the Message-ID, or for mail without one "sha256:" and its content
+// fingerprint, so that a copy of it in another folder or a redelivery (other trace
+// fields, other line ends) is still the same message.
+func messageKey(m *Incoming, fingerprint string) string {
 	if id := strings.TrimSpace(m.Parsed.MessageID); id != "" {
 		return id
 	}
-	sum := sha256.Sum256(m.Raw)
+	return "sha256:" + fingerprint
+}
+
+// legacyKey is how mail without a Message-ID was keyed before fingerprints: the hash of
+// its raw bytes. Rows stored so are still found when the same bytes are fetched again.
+func legacyKey(raw []byte) string {
+	sum := sha256.Sum256(raw)
 	return "sha256:" + hex.EncodeToString(sum[:])
 }
 
@@ -263,11 +271,16 @@ func (in *ingester) stored(key, fingerprint string) (id int64, found, same bool,
 
 func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	p := m.Parsed
-	key := messageKey(m)
 	fingerprint := ContentFingerprint(m.Raw)
+	key := messageKey(m, fingerprint)
 	msgID, found, same, err := in.stored(key, fingerprint)
 	if err != nil {
 		return false, err
+	}
+	if !found && strings.TrimSpace(p.MessageID) == "" {
+		if msgID, found, same, err = in.stored(legacyKey(m.Raw), fingerprint); err != nil {
+			return false, err
+		}
 	}
 	if found && !same {
 		// The same Message-ID on different content: a contact form or mailer that reuses
