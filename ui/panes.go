@@ -26,7 +26,7 @@ func (s *Shell) defaultPanes() []pane.Pane {
 		emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
 			lang.L("What goes out when"),
 			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone.")),
-		handoverpane.New(handoverpane.WithAttachments(clientpkg.AttachmentReader(s.opts.Attachment))),
+		handoverpane.New(handoverpane.WithAttachments(clientpkg.AttachmentReader(s.opts.Attachment)), handoverpane.WithChanged(s.changed)),
 		settingspane.New(settingspane.Actions{
 			Changed:   s.changed,
 			SetAgent:  s.setAgent,

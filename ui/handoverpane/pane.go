@@ -29,6 +29,10 @@ type Option func(*Pane)
 // passes accounts/mime.AttachmentAt; the UI parses no MIME).
 func WithAttachments(r clientpkg.AttachmentReader) Option { return func(p *Pane) { p.atts = r } }
 
+// WithChanged is called (off the UI goroutine) after an import added a workspace, so the
+// shell lists it.
+func WithChanged(fn func()) Option { return func(p *Pane) { p.changed = fn } }
+
 // window is a choice of the "Since" list.
 type window struct {
 	label string
@@ -37,8 +41,9 @@ type window struct {
 
 // Pane is the Handover pane.
 type Pane struct {
-	atts clientpkg.AttachmentReader
-	now  func() time.Time
+	atts    clientpkg.AttachmentReader
+	changed func()
+	now     func() time.Time
 
 	// What Load reads off the UI goroutine; set on the UI goroutine.
 	mu     sync.Mutex
