@@ -92,11 +92,11 @@ func (p *Pane) Content() fyne.CanvasObject {
 	}
 	p.sinceSel = widget.NewSelect(labels, func(string) { p.optionsChanged() })
 	p.sinceSel.SetSelectedIndex(0)
-	p.redactCk = widget.NewCheck(lang.L("Redact for outside the agency"), func(bool) { p.optionsChanged() })
+	p.redactCk = widget.NewCheck(lang.L("Redact names"), func(bool) { p.optionsChanged() })
 	copyBtn := widget.NewButtonWithIcon(lang.L("Copy"), theme.ContentCopyIcon(), p.copyNote)
 	exportBtn := widget.NewButtonWithIcon(lang.L("Export…"), theme.DocumentSaveIcon(), p.exportNote)
 	more := widget.NewButtonWithIcon(lang.L("Client package…"), theme.StorageIcon(), p.showPackage)
-	bar := container.NewHBox(widget.NewLabel(lang.L("Since")), container.NewGridWrap(fyne.NewSize(230, p.sinceSel.MinSize().Height), p.sinceSel), p.redactCk, copyBtn, exportBtn, more)
+	bar := container.NewHBox(widget.NewLabel(lang.L("Since")), container.NewGridWrap(fyne.NewSize(190, p.sinceSel.MinSize().Height), p.sinceSel), p.redactCk, copyBtn, exportBtn, more)
 	p.period = widget.NewLabel("")
 	p.period.Wrapping = fyne.TextWrapWord
 	p.view = widget.NewRichText()
