@@ -60,6 +60,9 @@ func ExportFile(ctx context.Context, w *workspace.Workspace, path string, opt Ex
 	if err != nil {
 		return Manifest{}, fmt.Errorf("cannot write %s: %w", path, err)
 	}
+	if opt.TempDir == "" {
+		opt.TempDir = filepath.Dir(path)
+	}
 	m, err := Export(ctx, w, tmp, opt)
 	err = errors.Join(err, tmp.Sync(), tmp.Close())
 	if err == nil {

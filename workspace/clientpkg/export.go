@@ -39,6 +39,9 @@ var Extras = []Extra{voiceRules}
 type ExportOptions struct {
 	Now         func() time.Time // nil: time.Now
 	Attachments AttachmentReader // nil: attachments stay inside their .eml only
+	// TempDir holds the database copy while the package is made ("": the system's); a
+	// copy as big as the workspace, so ExportFile puts it beside the package.
+	TempDir string
 }
 
 // Export writes w as a client package to out. The database is copied with VACUUM INTO
@@ -50,7 +53,7 @@ func Export(ctx context.Context, w *workspace.Workspace, out io.Writer, opt Expo
 	if opt.Now == nil {
 		opt.Now = time.Now
 	}
-	tmp, err := os.MkdirTemp("", "switchboard-export-*")
+	tmp, err := os.MkdirTemp(opt.TempDir, ".switchboard-export-*")
 	if err != nil {
 		return Manifest{}, fmt.Errorf("export: no temporary folder: %w", err)
 	}
