@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -100,25 +99,11 @@ func TestAddedNoteAppearsInTheNoteAndCopyPutsMarkdownOnTheClipboard(t *testing.T
 
 func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
 	t.Helper()
-	var found *widget.Button
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		switch v := o.(type) {
-		case *widget.Button:
-			if v.Text == label {
-				found = v
-			}
-		case *fyne.Container:
-			for _, c := range v.Objects {
-				walk(c)
-			}
-		case *container.Scroll:
-			walk(v.Content)
+	for _, obj := range test.LaidOutObjects(o) {
+		if b, ok := obj.(*widget.Button); ok && b.Text == label {
+			return b
 		}
 	}
-	walk(o)
-	if found == nil {
-		t.Fatalf("no button %q", label)
-	}
-	return found
+	t.Fatalf("no button %q", label)
+	return nil
 }

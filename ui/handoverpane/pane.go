@@ -62,6 +62,7 @@ type Pane struct {
 	entry    *widget.Entry
 	status   *widget.Label
 	content  fyne.CanvasObject
+	copying  *copier // the open "copy into this workspace" dialog
 }
 
 // New makes the pane.

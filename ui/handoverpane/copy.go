@@ -1,0 +1,207 @@
+package handoverpane
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"switchboard/ui/pane"
+	"switchboard/workspace"
+	"switchboard/workspace/crosscopy"
+	"switchboard/workspace/faq"
+)
+
+// copier is the "copy into this workspace" dialog: pick a source workspace and FAQ
+// entries (or its voice rules), see what would change, then copy. Into the workspace on
+// screen only, so the person sees which brand receives it.
+type copier struct {
+	p       *Pane
+	env     pane.Env
+	sources []workspace.Info
+	entries []faq.Entry // of the chosen source
+
+	source *widget.Select
+	kind   *widget.RadioGroup
+	checks *widget.CheckGroup
+	note   *widget.Label
+	dlg    dialog.Dialog
+}
+
+// copyFrom lists the other workspaces and opens the dialog.
+func (p *Pane) copyFrom() {
+	env := p.env
+	if env.Root == nil || env.Workspace == nil {
+		return
+	}
+	env.Go(func(ctx context.Context) {
+		list, _ := env.Root.List(ctx, false)
+		var others []workspace.Info
+		for _, i := range list {
+			if i.ID != env.Workspace.ID() {
+				others = append(others, i)
+			}
+		}
+		fyne.Do(func() {
+			if len(others) == 0 {
+				dialog.ShowInformation(lang.L("Copy into this workspace"), lang.L("There is no other workspace to copy from."), env.Window)
+				return
+			}
+			p.copying = &copier{p: p, env: env, sources: others}
+			p.copying.show()
+		})
+	})
+}
+
+func (c *copier) show() {
+	names := make([]string, len(c.sources))
+	for i, s := range c.sources {
+		names[i] = s.Name
+	}
+	faqKind, voiceKind := lang.L("FAQ entries"), lang.L("Voice rules")
+	c.checks = widget.NewCheckGroup(nil, nil)
+	c.note = widget.NewLabel(lang.L("Choose the workspace to copy from."))
+	c.note.Wrapping = fyne.TextWrapWord
+	c.kind = widget.NewRadioGroup([]string{faqKind, voiceKind}, func(string) { c.loadEntries() })
+	c.kind.Horizontal = true
+	c.kind.SetSelected(faqKind)
+	c.source = widget.NewSelect(names, func(string) { c.loadEntries() })
+	preview := widget.NewButton(lang.L("Preview the copy…"), c.preview)
+	preview.Importance = widget.HighImportance
+	top := container.NewVBox(
+		widget.NewLabel(lang.L("Copy into {{.Name}} from", map[string]any{"Name": c.env.Workspace.Info().Name})),
+		c.source, c.kind, c.note)
+	content := container.NewBorder(top, preview, nil, nil, container.NewVScroll(c.checks))
+	c.dlg = dialog.NewCustom(lang.L("Copy into this workspace"), lang.L("Close"), content, c.env.Window)
+	c.dlg.Resize(fyne.NewSize(640, 520))
+	c.dlg.Show()
+}
+
+// loadEntries lists the chosen source's FAQ entries to tick.
+func (c *copier) loadEntries() {
+	if c.source == nil || c.checks == nil {
+		return
+	}
+	c.checks.Options, c.checks.Selected = nil, nil
+	c.checks.Refresh()
+	i := c.source.SelectedIndex()
+	if i < 0 {
+		return
+	}
+	if c.kind.Selected != lang.L("FAQ entries") {
+		c.note.SetText(lang.L("All the voice rules of {{.Name}} replace this workspace's; the preview shows each change.", map[string]any{"Name": c.sources[i].Name}))
+		return
+	}
+	src := c.sources[i]
+	c.env.Go(func(ctx context.Context) {
+		entries, err := readFAQ(ctx, c.env.Root, src.ID)
+		fyne.Do(func() {
+			if err != nil {
+				c.note.SetText(err.Error())
+				return
+			}
+			c.entries = entries
+			c.checks.Options = make([]string, len(entries))
+			for i, e := range entries {
+				c.checks.Options[i] = e.Question
+			}
+			c.checks.Refresh()
+			c.note.SetText(lang.L("Tick the entries to copy ({{.N}} in {{.Name}}).", map[string]any{"N": len(entries), "Name": src.Name}))
+		})
+	})
+}
+
+func readFAQ(ctx context.Context, root *workspace.Root, id string) ([]faq.Entry, error) {
+	w, err := root.Open(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	defer w.Close()
+	return faq.NewStore(w).List(ctx, faq.Filter{})
+}
+
+// preview makes the plan with the source open only as long as needed, then asks.
+func (c *copier) preview() {
+	i := c.source.SelectedIndex()
+	if i < 0 {
+		c.note.SetText(lang.L("Choose the workspace to copy from."))
+		return
+	}
+	src := c.sources[i]
+	voice := c.kind.Selected != lang.L("FAQ entries")
+	var ids []string
+	for _, q := range c.checks.Selected {
+		for _, e := range c.entries {
+			if e.Question == q {
+				ids = append(ids, e.ID)
+			}
+		}
+	}
+	if !voice && len(ids) == 0 {
+		c.note.SetText(lang.L("Tick at least one entry."))
+		return
+	}
+	to := c.env.Workspace
+	c.env.Go(func(ctx context.Context) {
+		plan, err := func() (*crosscopy.Plan, error) {
+			from, err := c.env.Root.Open(ctx, src.ID)
+			if err != nil {
+				return nil, err
+			}
+			defer from.Close()
+			if voice {
+				return crosscopy.PlanVoice(ctx, from, to)
+			}
+			return crosscopy.PlanFAQ(ctx, from, to, ids)
+		}()
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, c.env.Window)
+				return
+			}
+			c.confirm(plan)
+		})
+	})
+}
+
+func (c *copier) confirm(plan *crosscopy.Plan) {
+	var b strings.Builder
+	for _, l := range plan.Lines {
+		fmt.Fprintf(&b, "%s  %s", strings.ToUpper(l.Action), l.What)
+		if l.Detail != "" {
+			fmt.Fprintf(&b, "  (%s)", l.Detail)
+		}
+		b.WriteString("\n")
+	}
+	text := widget.NewLabel(b.String())
+	text.Wrapping = fyne.TextWrapWord
+	title := lang.L("Copy {{.N}} change(s) from {{.From}} into {{.To}}?", map[string]any{"N": plan.Changes(), "From": plan.From.Name, "To": plan.To.Name})
+	if plan.Changes() == 0 {
+		dialog.ShowCustom(title, lang.L("Close"), container.NewVScroll(text), c.env.Window)
+		return
+	}
+	d := dialog.NewCustomConfirm(title, lang.L("Copy"), lang.L("Cancel"), container.NewVScroll(text), func(ok bool) {
+		if !ok {
+			return
+		}
+		env := c.env
+		env.Go(func(ctx context.Context) {
+			err := crosscopy.Apply(ctx, plan, env.Workspace, env.Agent, c.p.now())
+			fyne.Do(func() {
+				if err != nil {
+					dialog.ShowError(err, env.Window)
+					return
+				}
+				c.dlg.Hide()
+				c.p.setStatus(lang.L("Copied {{.N}} change(s) from {{.From}}.", map[string]any{"N": plan.Changes(), "From": plan.From.Name}))
+			})
+		})
+	}, c.env.Window)
+	d.Resize(fyne.NewSize(600, 400))
+	d.Show()
+}
