@@ -172,7 +172,7 @@ func (c *copier) preview() {
 func (c *copier) confirm(plan *crosscopy.Plan) {
 	var b strings.Builder
 	for _, l := range plan.Lines {
-		fmt.Fprintf(&b, "%s  %s", strings.ToUpper(l.Action), l.What)
+		fmt.Fprintf(&b, "%s: %s", actionWord(l.Action), l.What)
 		if l.Detail != "" {
 			fmt.Fprintf(&b, "  (%s)", l.Detail)
 		}
@@ -199,9 +199,29 @@ func (c *copier) confirm(plan *crosscopy.Plan) {
 				}
 				c.dlg.Hide()
 				c.p.setStatus(lang.L("Copied {{.N}} change(s) from {{.From}}.", map[string]any{"N": plan.Changes(), "From": plan.From.Name}))
+				c.p.reload() // the copy is a change of this shift
 			})
 		})
 	}, c.env.Window)
 	d.Resize(fyne.NewSize(600, 400))
 	d.Show()
+}
+
+// actionWord says a preview line's action in the user's language.
+func actionWord(a string) string {
+	switch a {
+	case "add":
+		return lang.L("Add")
+	case "update":
+		return lang.L("Update")
+	case "unchanged":
+		return lang.L("Unchanged")
+	case "reject":
+		return lang.L("Refused")
+	case "replace":
+		return lang.L("Replace")
+	case "keep":
+		return lang.L("Keep")
+	}
+	return a
 }

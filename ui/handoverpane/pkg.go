@@ -21,7 +21,7 @@ func (p *Pane) showPackage() {
 	if p.env.Window == nil || p.env.Workspace == nil {
 		return
 	}
-	text := widget.NewLabel(lang.L("The client package is this whole workspace in one .zip file: every conversation and message with its attachments, the FAQ, notes, the journal and the brand's voice, with a checksum for each file. It never holds a password: after an import, each mail account asks for its own. Open it on another machine with Import below or `switchboard import FILE.zip`."))
+	text := widget.NewLabel(lang.L("The client package is this whole workspace in one .zip file: every conversation and message with its attachments, the FAQ, notes, the journal and the brand's voice, with a checksum for each file. It never holds a password: after an import, enter each mail account's password in Settings. Open it on another machine with Import below or `switchboard import FILE.zip`."))
 	text.Wrapping = fyne.TextWrapWord
 	var d dialog.Dialog
 	export := widget.NewButtonWithIcon(lang.L("Export this workspace…"), theme.DocumentSaveIcon(), func() { d.Hide(); p.exportPackage() })
