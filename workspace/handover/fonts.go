@@ -3,6 +3,7 @@ package handover
 import (
 	_ "embed"
 	"os"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -93,7 +94,7 @@ type textRun struct {
 func runs(text string) []textRun {
 	main, extra := faces()
 	var out []textRun
-	for _, r := range text {
+	for _, r := range pdfSafe(text) {
 		f := main
 		if !unicode.IsSpace(r) && !main.has(r) {
 			for _, fb := range extra {
@@ -138,4 +139,24 @@ func visualOrder(s string) string {
 
 func isRTL(r rune) bool {
 	return unicode.In(r, unicode.Arabic, unicode.Hebrew, unicode.Syriac, unicode.Thaana)
+}
+
+// pdfSafe keeps text to what the PDF library can draw: it indexes glyphs by 16-bit code,
+// so a character beyond the Basic Multilingual Plane (emoji, mathematical letters) would
+// crash it and becomes a white square; control and invisible format characters
+// become spaces or go.
+func pdfSafe(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == '\n' || r == '\r':
+			b.WriteByte(' ')
+		case unicode.IsControl(r), unicode.Is(unicode.Cf, r): // zero-width joiners and marks break fpdf's lines
+		case r > 0xFFFF:
+			b.WriteRune('□')
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
