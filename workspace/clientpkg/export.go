@@ -2,6 +2,7 @@ package clientpkg
 
 import (
 	"archive/zip"
+	"compress/flate"
 	"context"
 	"errors"
 	"fmt"
@@ -9,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -71,6 +73,9 @@ func Export(ctx context.Context, w *workspace.Workspace, out io.Writer, opt Expo
 		Source: Source{ID: info.ID, Name: info.Name, Color: info.Color, TimeZone: info.TimeZone}}
 
 	zw := zip.NewWriter(out)
+	// Deflate's fastest level: four times the speed of the default for a few percent
+	// more bytes, which matters for a workspace of gigabytes made while the user waits.
+	zw.RegisterCompressor(zip.Deflate, fastDeflate)
 	add := func(name string, write func(io.Writer) error) error {
 		if err := safePath(name); err != nil {
 			return err
@@ -226,5 +231,30 @@ func copyFile(w io.Writer, path string) error {
 	}
 	defer f.Close()
 	_, err = io.Copy(w, f)
+	return err
+}
+
+// fastDeflate compresses at flate.BestSpeed, reusing compressors across the package's
+// files (a new one per .eml would cost more than compressing it).
+func fastDeflate(w io.Writer) (io.WriteCloser, error) {
+	fw, ok := deflaters.Get().(*flate.Writer)
+	if ok {
+		fw.Reset(w)
+	} else {
+		var err error
+		if fw, err = flate.NewWriter(w, flate.BestSpeed); err != nil {
+			return nil, err
+		}
+	}
+	return &pooledDeflater{fw}, nil
+}
+
+var deflaters sync.Pool
+
+type pooledDeflater struct{ *flate.Writer }
+
+func (p *pooledDeflater) Close() error {
+	err := p.Writer.Close()
+	deflaters.Put(p.Writer)
 	return err
 }
