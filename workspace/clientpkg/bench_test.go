@@ -4,10 +4,12 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
@@ -16,6 +18,41 @@ import (
 // BenchmarkExport packs a workspace of 20,000 messages (about 2 KB each) in 2,000
 // conversations: go test -run - -bench Export ./workspace/clientpkg
 func BenchmarkExport(b *testing.B) {
+	ctx := context.Background()
+	w := bigWorkspace(b)
+	b.ResetTimer()
+	for b.Loop() {
+		var cw countWriter
+		m, err := clientpkg.Export(ctx, w, &cw, clientpkg.ExportOptions{TempDir: b.TempDir()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if m.Counts.Messages != bigMessages {
+			b.Fatalf("%d messages exported", m.Counts.Messages)
+		}
+		b.ReportMetric(float64(cw.n)/1e6, "MB/package")
+	}
+}
+
+// BenchmarkImport checks and unpacks that package as a new workspace.
+func BenchmarkImport(b *testing.B) {
+	ctx := context.Background()
+	w := bigWorkspace(b)
+	path := filepath.Join(b.TempDir(), "big.zip")
+	if _, err := clientpkg.ExportFile(ctx, w, path, clientpkg.ExportOptions{}); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; b.Loop(); i++ {
+		if _, err := clientpkg.Import(ctx, workspacetest.Root(b), path, clientpkg.ImportOptions{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+const bigMessages = 20000
+
+func bigWorkspace(b *testing.B) *workspace.Workspace {
 	ctx := context.Background()
 	w := workspacetest.Open(b, workspacetest.Root(b), "Big Brand")
 	store := mail.Open(w)
@@ -28,7 +65,7 @@ func BenchmarkExport(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	const n = 20000
+	const n = bigMessages
 	body := strings.Repeat("The parcel has not arrived and the tracking has not moved since Monday. ", 25)
 	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
 	for start := 0; start < n; start += 1000 {
@@ -46,18 +83,7 @@ func BenchmarkExport(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
-	b.ResetTimer()
-	for b.Loop() {
-		var cw countWriter
-		m, err := clientpkg.Export(ctx, w, &cw, clientpkg.ExportOptions{TempDir: b.TempDir()})
-		if err != nil {
-			b.Fatal(err)
-		}
-		if m.Counts.Messages != n {
-			b.Fatalf("%d messages exported", m.Counts.Messages)
-		}
-		b.ReportMetric(float64(cw.n)/1e6, "MB/package")
-	}
+	return w
 }
 
 type countWriter struct{ n int64 }
