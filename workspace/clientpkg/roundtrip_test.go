@@ -61,9 +61,10 @@ func TestExportThenImportGivesTheSameWorkspace(t *testing.T) {
 		}
 	}
 	// The scheduled reply is held for a person: the source may still send it.
-	held := rows(t, got.DB().Read(), "SELECT state, workspace_id FROM outbox")
-	if len(held) != 1 || held[0][0] != "failed" || held[0][1] != info.ID {
-		t.Errorf("outbox after import %v: want the scheduled reply held (failed, for a person to retry) and owned by %s", held, info.ID)
+	// A sent reply stays sent.
+	held := rows(t, got.DB().Read(), "SELECT state, workspace_id FROM outbox ORDER BY send_at")
+	if len(held) != 2 || held[0][0] != "sent" || held[1][0] != "failed" || held[0][1] != info.ID || held[1][1] != info.ID {
+		t.Errorf("outbox after import %v: want the sent reply sent, the scheduled one held (failed, for a person to retry), both owned by %s", held, info.ID)
 	}
 	entries := zipEntries(t, path)
 	for _, name := range []string{"README.md", "manifest.json", "workspace.db", "faq.csv", "voice.md"} {

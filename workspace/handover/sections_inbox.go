@@ -216,8 +216,14 @@ func answered(ctx context.Context, s *Source) (Section, error) {
 	sec := Section{ID: "answered", Title: "Answered and resolved during the shift", Empty: "No replies were sent during the shift."}
 	replies := map[int64]int{}
 	var order []int64
-	rows, err := s.DB.QueryContext(ctx, `SELECT conversation_id, count(*) FROM messages WHERE outbound AND date >= ? AND date < ?
-		GROUP BY conversation_id ORDER BY min(date), conversation_id`, s.Since.UnixMilli(), s.Now.UnixMilli())
+	// Our mail in the store, and replies the outbox sent whose copy has not synced back
+	// yet (a reply counts once: the outbox row's Message-ID is the stored message's key).
+	rows, err := s.DB.QueryContext(ctx, `SELECT conversation_id, count(*) FROM (
+			SELECT conversation_id, date AS at, message_key AS k FROM messages WHERE outbound AND date >= ?1 AND date < ?2
+			UNION
+			SELECT conversation_id, sent_at, message_id FROM outbox WHERE state = 'sent' AND sent_at >= ?1 AND sent_at < ?2
+				AND message_id NOT IN (SELECT message_key FROM messages))
+		GROUP BY conversation_id ORDER BY min(at), conversation_id`, s.Since.UnixMilli(), s.Now.UnixMilli())
 	if err != nil {
 		return sec, err
 	}

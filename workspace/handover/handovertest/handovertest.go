@@ -116,6 +116,15 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	_, err = s.Queue(ctx, inbox.Reply{ConversationID: sd.Conversations["parcel"], Body: "Hi Gary, a new box leaves on Thursday.",
 		SendAt: Now.Add(30 * time.Hour)})
 	must(t, err)
+	// A reply the outbox sent whose copy has not synced back from the server yet.
+	clock = at(15, 40)
+	_, err = s.Queue(ctx, inbox.Reply{ConversationID: sd.Conversations["decaf"], Body: "Здравствуйте! Пока нет, но весной будет."})
+	must(t, err)
+	rep, err := s.SendDue(ctx, acceptingServer{})
+	must(t, err)
+	if rep.Sent != 1 {
+		t.Fatalf("handovertest: the reply was not sent: %+v", rep)
+	}
 	clock = at(15, 45)
 	_, err = s.AddNote(ctx, sd.Conversations["decaf"], "Asks for decaf. None until spring; we can grind extra fine.")
 	must(t, err)
@@ -152,4 +161,19 @@ func must(t testing.TB, err error) {
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+// acceptingServer takes every reply and files nothing: the Sent copy comes back with
+// the next sync, which this shift has not had yet.
+type acceptingServer struct{}
+
+func (acceptingServer) Compose(o inbox.Outgoing) ([]byte, error) {
+	return fmt.Appendf(nil, "Message-ID: <%s>\r\nSubject: Re: %s\r\n\r\n%s\r\n", o.MessageID, o.Subject, o.Text), nil
+}
+func (acceptingServer) Submit(_ context.Context, _ inbox.Submission, beforeData func() error) error {
+	return beforeData()
+}
+func (acceptingServer) FileSent(context.Context, string, []byte) error { return nil }
+func (acceptingServer) InSent(context.Context, string, string) (bool, error) {
+	return false, nil
 }
