@@ -107,3 +107,27 @@ func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button 
 	t.Fatalf("no button %q", label)
 	return nil
 }
+
+// "A time I choose…" asks for a start in the workspace's zone and rebuilds the note from it.
+func TestChosenStartTime(t *testing.T) {
+	p, win, _ := setup(t)
+	p.sinceSel.SetSelectedIndex(len(p.windows) - 1)
+	form := win.Canvas().Overlays().Top()
+	if form == nil {
+		t.Fatal("no dialog asks for the time")
+	}
+	var entry *widget.Entry
+	for _, o := range test.LaidOutObjects(form) {
+		if e, ok := o.(*widget.Entry); ok {
+			entry = e
+		}
+	}
+	test.Type(entry, "2026-03-03 16:00") // Stockholm: 15:00 UTC
+	test.Tap(findButton(t, form, "Show"))
+	if want := time.Date(2026, 3, 3, 15, 0, 0, 0, time.UTC); !p.note.Since.Equal(want) {
+		t.Errorf("note since %v, want %v", p.note.Since, want)
+	}
+	if text := shown(p); !strings.Contains(text, "1 answered, 0 resolved") { // the morning's resolve is before 16:00
+		t.Errorf("the note from 16:00 still lists the morning, or lost the afternoon:\n%s", text)
+	}
+}

@@ -19,6 +19,7 @@ import (
 
 	"switchboard/ui/pane"
 	"switchboard/workspace/clientpkg"
+	"switchboard/workspace/cmdline"
 	"switchboard/workspace/handover"
 )
 
@@ -36,8 +37,11 @@ func WithChanged(fn func()) Option { return func(p *Pane) { p.changed = fn } }
 // window is a choice of the "Since" list.
 type window struct {
 	label string
-	back  time.Duration // 0: the start of my shift
+	back  time.Duration // 0: the start of my shift; chooseTime: ask
 }
+
+// chooseTime marks the "a time I choose…" entry of the Since list.
+const chooseTime = time.Duration(-1)
 
 // Pane is the Handover pane.
 type Pane struct {
@@ -46,23 +50,25 @@ type Pane struct {
 	now     func() time.Time
 
 	// What Load reads off the UI goroutine; set on the UI goroutine.
-	mu     sync.Mutex
-	since  time.Duration
-	redact bool
+	mu      sync.Mutex
+	since   time.Duration
+	sinceAt time.Time // a chosen start, when since is chooseTime
+	redact  bool
 
 	// UI goroutine only.
-	env      pane.Env
-	note     handover.Note
-	windows  []window
-	sinceSel *widget.Select
-	redactCk *widget.Check
-	period   *widget.Label
-	view     *widget.RichText
-	scroll   *container.Scroll
-	entry    *widget.Entry
-	status   *widget.Label
-	content  fyne.CanvasObject
-	copying  *copier // the open "copy into this workspace" dialog
+	env        pane.Env
+	note       handover.Note
+	windows    []window
+	sinceSel   *widget.Select
+	redactCk   *widget.Check
+	period     *widget.Label
+	view       *widget.RichText
+	scroll     *container.Scroll
+	entry      *widget.Entry
+	status     *widget.Label
+	content    fyne.CanvasObject
+	copying    *copier // the open "copy into this workspace" dialog
+	lastWindow int     // the Since choice the note shows
 }
 
 // New makes the pane.
@@ -86,7 +92,7 @@ func (p *Pane) Content() fyne.CanvasObject {
 		return p.content
 	}
 	p.windows = []window{{lang.L("the start of my shift"), 0}, {lang.L("8 hours ago"), 8 * time.Hour},
-		{lang.L("12 hours ago"), 12 * time.Hour}, {lang.L("24 hours ago"), 24 * time.Hour}, {lang.L("3 days ago"), 72 * time.Hour}}
+		{lang.L("12 hours ago"), 12 * time.Hour}, {lang.L("24 hours ago"), 24 * time.Hour}, {lang.L("3 days ago"), 72 * time.Hour}, {lang.L("a time I choose…"), chooseTime}}
 	labels := make([]string, len(p.windows))
 	for i, w := range p.windows {
 		labels[i] = w.label
@@ -119,13 +125,16 @@ func (p *Pane) Content() fyne.CanvasObject {
 // Load builds the note for the current options.
 func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	p.mu.Lock()
-	back, redact := p.since, p.redact
+	back, at, redact := p.since, p.sinceAt, p.redact
 	p.mu.Unlock()
 	if env.Workspace == nil {
 		return nil
 	}
 	now := p.now()
 	since := now.Add(-back)
+	if back == chooseTime {
+		since = at
+	}
 	if back == 0 {
 		var err error
 		if since, err = handover.ShiftStart(ctx, env.Workspace.DB().Read(), env.Agent, now); err != nil {
@@ -155,13 +164,45 @@ func (p *Pane) optionsChanged() {
 	if p.sinceSel == nil || p.redactCk == nil {
 		return
 	}
+	i := p.sinceSel.SelectedIndex()
+	if i >= 0 && i < len(p.windows) && p.windows[i].back == chooseTime && p.env.Window != nil {
+		p.askTime()
+		return
+	}
 	p.mu.Lock()
-	if i := p.sinceSel.SelectedIndex(); i >= 0 && i < len(p.windows) {
+	if i >= 0 && i < len(p.windows) {
 		p.since = p.windows[i].back
+		p.lastWindow = i
 	}
 	p.redact = p.redactCk.Checked
 	p.mu.Unlock()
 	p.reload()
+}
+
+// askTime asks for the start of the note: a date and time in the workspace's zone, or
+// hours back ("6h").
+func (p *Pane) askTime() {
+	loc := p.env.Workspace.Info().Location()
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(p.now().In(loc).Add(-8 * time.Hour).Format("2006-01-02 15:04"))
+	hint := widget.NewLabel(lang.L("In the workspace's time zone ({{.Zone}}), or hours back such as 6h.", map[string]any{"Zone": loc.String()}))
+	hint.Wrapping = fyne.TextWrapWord
+	dialog.ShowForm(lang.L("Shift note since"), lang.L("Show"), lang.L("Cancel"),
+		[]*widget.FormItem{widget.NewFormItem(lang.L("Since"), entry), widget.NewFormItem("", hint)}, func(ok bool) {
+			t, err := cmdline.ParseSince(entry.Text, p.now(), loc)
+			if !ok || err != nil {
+				if ok {
+					p.showError(err)
+				}
+				p.sinceSel.SetSelectedIndex(p.lastWindow) // back to what the note shows
+				return
+			}
+			p.mu.Lock()
+			p.since, p.sinceAt, p.redact = chooseTime, t, p.redactCk.Checked
+			p.mu.Unlock()
+			p.lastWindow = p.sinceSel.SelectedIndex()
+			p.reload()
+		}, p.env.Window)
 }
 
 // reload rebuilds the note through the shell's worker.
