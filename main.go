@@ -331,7 +331,7 @@ func deleteWorkspace(ctx context.Context, c *cli, ref string, yes bool) error {
 			return fmt.Errorf("workspace %q was not deleted (confirmation did not match; use --yes in scripts)", info.Name)
 		}
 	}
-	if err := c.root.Delete(ctx, info.ID, keyring()); err != nil {
+	if err := c.root.Delete(ctx, info.Dir, keyring()); err != nil { // the folder the user named, not every folder with its id
 		return err
 	}
 	fmt.Fprintf(c.stdout, "deleted workspace %q\n", info.Name)

@@ -69,7 +69,7 @@ func (w *Workspace) Rename(ctx context.Context, name string) error {
 	}
 	others, _ := w.root.List(ctx, true)
 	for _, o := range others {
-		if o.ID != w.ID() && strings.EqualFold(o.Name, name) {
+		if o.Dir != w.Info().Dir && strings.EqualFold(o.Name, name) {
 			return fmt.Errorf("%w: %q", ErrExists, name)
 		}
 	}
