@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -106,7 +105,7 @@ func (r *Root) List(ctx context.Context, all bool) (list []Info, problems []Prob
 // peek reads a workspace's identity without locking, migrating or writing anything.
 func peek(ctx context.Context, dir string) (Info, error) {
 	path := filepath.Join(dir, dbFile)
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sqlitedb.OpenReadOnly(path)
 	if err != nil {
 		return Info{}, err
 	}
