@@ -91,4 +91,3 @@ func TestDamagedWorkspaceStopsWritingAndOthersGoOn(t *testing.T) {
 		t.Fatalf("faq add in the other workspace: %v", err)
 	}
 }
-
