@@ -6,6 +6,8 @@
 package main
 
 import (
+	_ "switchboard/workspace/locale" // first: fixes LANG=C before Fyne's lang package reads it in its init
+
 	"bufio"
 	"context"
 	"encoding/json"
