@@ -10,6 +10,7 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
 
@@ -33,6 +34,13 @@ func TestSyncResumesAfterCutMidFetch(t *testing.T) {
 	_, err := f.syncer().Once(context.Background())
 	if err == nil {
 		t.Fatal("a sync whose connection was cut reported success")
+	}
+	// The cause, not the cancellation of the pipeline that the cause set off.
+	if errors.Is(err, context.Canceled) || strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("a cut connection was reported as %q", err)
+	}
+	if stored := folderError(t, f.w); strings.Contains(stored, "context canceled") || stored == "" {
+		t.Fatalf("the folder's stored error is %q", stored)
 	}
 	p.CutAfter(-1)
 	f.once()
@@ -63,9 +71,32 @@ func TestSyncDeadlineOnStalledServer(t *testing.T) {
 	if !errors.Is(err, mailconn.ErrStalled) {
 		t.Fatalf("sync against a silent server gave %v, want ErrStalled", err)
 	}
+	if strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("a stall was reported as %q", err)
+	}
 	if d := time.Since(start); d > 10*time.Second {
 		t.Errorf("the deadline fired after %v", d)
 	}
+}
+
+// A server that goes silent in the middle of a FETCH body: the deadline ends the wait and
+// the error says the server stopped answering, not "context canceled"; the next run
+// finishes the job.
+func TestSyncStalledMidFetchNamesTheStall(t *testing.T) {
+	f, p := proxied(t)
+	mails := corpus.All(200, 13)
+	f.load(mails)
+	p.StallAfter(40_000)
+	_, err := f.syncer(func(o *Options) { o.Conn.Deadline = time.Second }).Once(context.Background())
+	p.Resume()
+	if !errors.Is(err, mailconn.ErrStalled) || strings.Contains(err.Error(), "context canceled") {
+		t.Fatalf("a stall mid-FETCH gave %v, want ErrStalled", err)
+	}
+	if stored := folderError(t, f.w); !strings.Contains(stored, "stopped answering") {
+		t.Fatalf("the folder's stored error is %q", stored)
+	}
+	f.once()
+	checkCorpus(t, f.w, mails)
 }
 
 func TestRunSurvivesDovecotRestartDuringIdle(t *testing.T) {
@@ -109,4 +140,15 @@ func TestRunSurvivesDovecotRestartDuringIdle(t *testing.T) {
 	if n := len(conversationOf(t, f.w)); n != want {
 		t.Fatalf("%d distinct messages, want %d", n, want)
 	}
+}
+
+// folderError is the last error stored on any folder.
+func folderError(t *testing.T, w *workspace.Workspace) string {
+	t.Helper()
+	var e string
+	err := w.DB().Read().QueryRow("SELECT coalesce(max(last_error), '') FROM folders").Scan(&e)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }

@@ -3,6 +3,7 @@ package imapsync
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -36,6 +37,7 @@ func (s *Syncer) fetchNew(ctx context.Context, f mail.Folder, prog *progress) (m
 	if err != nil || len(uids) == 0 {
 		return total, err
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -71,10 +73,27 @@ func (s *Syncer) fetchNew(ctx context.Context, f mail.Folder, prog *progress) (m
 	}
 	err = <-writeErr
 	wg.Wait()
-	if err != nil {
-		return total, err
+	return total, cause(parent, fetchErr, err)
+}
+
+// cause picks the error to report when either stage of fetchNew failed. Each stage
+// cancels the other when it fails, and the other then fails with "context canceled":
+// that is an effect, and reporting it hid a cut or stalled connection (or a full disk)
+// behind it. Only when the caller's own context ended is cancellation the cause.
+func cause(parent context.Context, fetchErr, writeErr error) error {
+	if err := parent.Err(); err != nil && (fetchErr != nil || writeErr != nil) {
+		return err
 	}
-	return total, fetchErr
+	ownCancel := func(err error) bool { return errors.Is(err, context.Canceled) }
+	switch {
+	case writeErr != nil && !ownCancel(writeErr):
+		return writeErr
+	case fetchErr != nil && !ownCancel(fetchErr):
+		return fetchErr
+	case writeErr != nil:
+		return writeErr
+	}
+	return fetchErr
 }
 
 // newUIDs lists UIDs at or above the cursor.
