@@ -48,6 +48,33 @@ func TestSyncResumesAfterCutMidFetch(t *testing.T) {
 	assertNoPassword(t, f, err.Error())
 }
 
+// A link that drops more often than a FETCH batch takes: every run keeps what arrived
+// whole and moves the cursor past it, so the runs move forward instead of refetching the
+// batch from its start forever, and the mailbox arrives once, complete.
+func TestEveryCutRunMovesForward(t *testing.T) {
+	f, p := proxied(t)
+	mails := corpus.All(200, 17)
+	f.load(mails)
+	p.CutAfter(60_000) // each connection: login, then well under one batch of bodies
+	stored, runs := 0, 0
+	for ; runs < 60; runs++ {
+		_, err := f.syncer().Once(context.Background())
+		now := stats(t, f.w).Messages
+		if err == nil {
+			break
+		}
+		if now <= stored {
+			t.Fatalf("run %d was cut (%v) and stored nothing new: %d messages before and after", runs+1, err, stored)
+		}
+		stored = now
+	}
+	if runs == 60 {
+		t.Fatalf("not done after %d cut runs (%d stored)", runs, stored)
+	}
+	t.Logf("%d cut runs before the one that finished", runs)
+	checkCorpus(t, f.w, mails)
+}
+
 func TestSyncWrongPassword(t *testing.T) {
 	f := newFixture(t)
 	wrong := "not-" + f.pw
