@@ -5,6 +5,7 @@ import (
 	"net"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Proxy is a TCP proxy on 127.0.0.1 in front of a server, for testing what a
@@ -19,6 +20,7 @@ type Proxy struct {
 	stalled  bool
 	cutAfter int64 // server→client bytes before cutting; <0: never
 	stallAt  int64 // server→client bytes before stalling; <0: never
+	rate     int64 // server→client bytes per second on each connection; 0: unlimited
 	cutGen   int   // bumped by CutAfter so open connections restart their count
 	conns    map[*proxyConn]struct{}
 	closed   bool
@@ -81,6 +83,14 @@ func (p *Proxy) StallAfter(n int64) {
 	p.mu.Lock()
 	p.stallAt = n
 	p.cutGen++
+	p.mu.Unlock()
+}
+
+// Throttle limits each connection's server→client bytes to rate per second (a slow
+// link); 0 lifts the limit.
+func (p *Proxy) Throttle(rate int64) {
+	p.mu.Lock()
+	p.rate = rate
 	p.mu.Unlock()
 }
 
@@ -202,6 +212,14 @@ func (p *Proxy) pipe(pc *proxyConn, dst, src net.Conn, fromServer bool) {
 			}
 			if _, werr := dst.Write(chunk); werr != nil || cut {
 				return
+			}
+			if fromServer {
+				p.mu.Lock()
+				rate := p.rate
+				p.mu.Unlock()
+				if rate > 0 {
+					time.Sleep(time.Duration(int64(len(chunk)) * int64(time.Second) / rate))
+				}
 			}
 		}
 		if err != nil {
