@@ -42,7 +42,9 @@ type ErrCorrupt struct {
 }
 
 func (e *ErrCorrupt) Error() string {
-	return fmt.Sprintf("%s is not a usable Switchboard database (%s); it was left untouched: restore it from a backup or move it aside", e.Path, e.Reason)
+	return fmt.Sprintf("%s is not a usable Switchboard database (%s); it was left untouched: restore the workspace folder from a backup, "+
+		"or move the folder aside and create a new workspace for this client (mail is fetched again from the server; "+
+		"`sqlite3 workspace.db .recover` copies out what is still readable)", e.Path, e.Reason)
 }
 
 // ErrTooNew says the file was written by a newer Switchboard.
