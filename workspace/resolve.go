@@ -25,7 +25,7 @@ func (e *AmbiguousError) Error() string {
 	if e.By == "id" {
 		b.WriteString(" folders with one id are a copy of one workspace (a backup):")
 	}
-	fmt.Fprintf(&b, " name the folder instead, for example --workspace %s", filepath.Base(e.Candidates[0].Dir))
+	fmt.Fprintf(&b, " name the folder you mean instead, for example %q", filepath.Base(e.Candidates[0].Dir))
 	return b.String()
 }
 
