@@ -342,6 +342,7 @@ type faultScenario struct {
 	throttle             int64 // Alfa's IMAP link in bytes per second; 0: full speed
 	cutEvery             int64 // cut each Alfa IMAP connection after this many bytes; 0: never
 	stallAndSilentServer bool
+	feed                 int // messages delivered before every other sync kill (and 3 replies before every other send kill)
 }
 
 func (s faultScenario) run(t *testing.T, seed int64) faultReport {
@@ -356,10 +357,14 @@ func (s faultScenario) run(t *testing.T, seed int64) faultReport {
 	}
 	for i := 0; i < s.syncKills; i++ {
 		name := []string{"Alfa", "Bravo"}[i%2]
+		if s.feed > 0 && i%2 == 0 {
+			r.deliver(name, s.feed) // new mail keeps arriving, so every run has work to be killed in
+		}
 		r.run("sync", name, true, s.maxDelay)
 	}
 	r.proxy.CutAfter(-1)
 	if s.stallAndSilentServer {
+		r.deliver("Alfa", 60) // so the stall lands inside a FETCH
 		// A stall mid-sync, then a server that accepts but never says a word: both end by
 		// the deadline, with the cause named, and nothing is stored twice afterwards.
 		r.proxy.StallAfter(20_000)
@@ -377,7 +382,11 @@ func (s faultScenario) run(t *testing.T, seed int64) faultReport {
 	r.queueReplies("Alfa", s.replies)
 	r.queueReplies("Bravo", s.replies/2)
 	for i := 0; i < s.sendKills; i++ {
-		r.run("send", []string{"Alfa", "Bravo"}[i%2], true, s.maxDelay)
+		name := []string{"Alfa", "Bravo"}[i%2]
+		if s.feed > 0 && i%2 == 0 {
+			r.queueReplies(name, 3) // new replies keep being written
+		}
+		r.run("send", name, true, s.maxDelay)
 	}
 	for _, name := range []string{"Alfa", "Bravo"} {
 		r.run("send", name, false, 0)
@@ -388,7 +397,7 @@ func (s faultScenario) run(t *testing.T, seed int64) faultReport {
 // The small fault suite of `make test`; `make soak` runs the long one.
 func TestFaultSuite(t *testing.T) {
 	rep := faultScenario{messages: 120, replies: 12, syncKills: 6, sendKills: 6, maxDelay: 400 * time.Millisecond,
-		cutEvery: 90_000, stallAndSilentServer: true}.run(t, 1)
+		cutEvery: 90_000, stallAndSilentServer: true, feed: 20}.run(t, 1)
 	t.Logf("fault suite: %s", rep)
 	fmt.Printf("fault suite: %s\n", rep)
 	if rep.Lost+rep.Doubled+rep.DoubleSends+rep.RepliesLost+rep.WrongWorkspace != 0 {

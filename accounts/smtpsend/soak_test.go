@@ -19,7 +19,7 @@ func TestSoak(t *testing.T) {
 	seed := envInt("SOAK_SEED", time.Now().Nanosecond())
 	start := time.Now()
 	rep := faultScenario{messages: 1500, replies: 120, syncKills: kills * 3 / 4, sendKills: kills - kills*3/4,
-		maxDelay: 1500 * time.Millisecond, throttle: 400 << 10, cutEvery: 600 << 10, stallAndSilentServer: true}.run(t, int64(seed))
+		maxDelay: 1500 * time.Millisecond, throttle: 400 << 10, cutEvery: 600 << 10, stallAndSilentServer: true, feed: 40}.run(t, int64(seed))
 	line := fmt.Sprintf("soak (seed %d, %v): %s", seed, time.Since(start).Round(time.Second), rep)
 	fmt.Println(line)
 	t.Log(line)
