@@ -8,9 +8,7 @@ package main
 import (
 	_ "switchboard/workspace/locale" // first: fixes LANG=C before Fyne's lang package reads it in its init
 
-	"bufio"
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,35 +36,37 @@ import (
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/workspacecmd"
 )
 
-const usage = `Switchboard — the conversations of several client brands, one workspace each.
+const intro = `Switchboard — the conversations of several client brands, one workspace each.
 
 Usage:
   switchboard [--data DIR] [--workspace W] [--pane P] [--screenshot FILE]   open the window
-  switchboard [--data DIR] workspace list [--json] [--all]
-  switchboard [--data DIR] workspace create NAME [--color HEX] [--tz ZONE]
-  switchboard [--data DIR] workspace rename OLD NEW
-  switchboard [--data DIR] workspace recolor NAME HEX
-  switchboard [--data DIR] workspace archive|unarchive NAME
-  switchboard [--data DIR] workspace delete NAME [--yes]
-  switchboard [--data DIR] workspace demo [--recreate]
-  switchboard [--data DIR] faq list|add|export|import --workspace W ...
-  switchboard [--data DIR] account add --workspace W --email E --imap HOST:PORT --smtp HOST:PORT
-                           [--security tls|starttls|plain] [--username U] --password-stdin
-  switchboard [--data DIR] account list|test|remove --workspace W
-  switchboard [--data DIR] sync --workspace W [--once]
-  switchboard [--data DIR] search --workspace W [--json] QUERY
-  switchboard [--data DIR] conversations --workspace W [--status S] [--json]
-  switchboard [--data DIR] stats --workspace W [--json]
-  switchboard [--data DIR] reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]
-  switchboard [--data DIR] status --workspace W --conversation ID STATUS [--until TIME] [--follow-up DAYS]
-  switchboard [--data DIR] outbox --workspace W [--send] [--all] [--json]
+  switchboard [--data DIR] [--workspace W] COMMAND ...
 
+Commands:`
+
+const outro = `
 The data root is --data, else $SWITCHBOARD_DATA, else the per-user data folder
-(~/.local/share/switchboard on Linux). Passwords live only in the OS keyring.
+(~/.local/share/switchboard on Linux). --workspace takes a workspace's id, name or folder
+name. Passwords live only in the OS keyring. Mistakes in the command line exit 2, other
+failures 1.
 `
+
+// commands is every subcommand, each registered by the feature that owns it.
+func commands() *cmdline.Registry {
+	return cmdline.NewRegistry(
+		workspacecmd.Commands(),
+		faq.Commands(),
+		inbox.Commands(),
+		smtpsend.Commands(),
+		mailcli.Commands(),
+		journalcmd.Commands(),
+	)
+}
 
 // The demo workspace's mail is parsed and stored like synced mail (workspace may not
 // import accounts). An init, so run() in tests gets it too.
@@ -94,19 +94,13 @@ func plainLocale() {
 	}
 }
 
-// cli is what every subcommand gets.
-type cli struct {
-	root          *workspace.Root
-	workspace     string // --workspace, for subcommands that act inside one
-	stdin         io.Reader
-	stdout, stder io.Writer
-}
-
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	data, args := takeFlag(args, "data")
 	ws, args := takeFlag(args, "workspace")
+	reg := commands()
+	help := reg.Help(intro, outro)
 	if len(args) > 0 && (args[0] == "help" || args[0] == "-h" || args[0] == "--help") {
-		fmt.Fprint(stdout, usage)
+		fmt.Fprint(stdout, help)
 		return 0
 	}
 	if data == "" {
@@ -122,13 +116,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		fmt.Fprintln(stderr, "switchboard:", err)
 		return 1
 	}
-	c := &cli{root: root, workspace: ws, stdin: stdin, stdout: stdout, stder: stderr}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
-		err = c.gui(args)
-	} else if cmd, ok := commands[args[0]]; ok {
-		err = cmd(ctx, c, args[1:])
+		err = gui(root, ws, args, stderr)
 	} else {
-		err = fmt.Errorf("%w: unknown command %q", cmdline.ErrUsage, args[0])
+		env := &cmdline.Env{Root: root, WorkspaceRef: ws, Stdin: stdin, Stdout: stdout, Stderr: stderr, Secrets: keyring()}
+		err = reg.Run(ctx, env, args)
 	}
 	switch {
 	case err == nil:
@@ -137,7 +129,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(stderr, "switchboard:", err)
 		}
-		fmt.Fprint(stderr, "\n"+usage)
+		fmt.Fprintln(stderr, "(`switchboard help` lists every command)")
 		return 2
 	default:
 		fmt.Fprintln(stderr, "switchboard:", err)
@@ -145,47 +137,13 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	}
 }
 
-var commands = map[string]func(context.Context, *cli, []string) error{
-	"workspace": workspaceCommand,
-	"faq":       inWorkspace(faq.RunCLI),
-	"reply":     inWorkspace(smtpsend.RunReplyCLI),
-	"status":    inWorkspace(inbox.RunStatusCLI),
-	"outbox":    inWorkspace(smtpsend.RunOutboxCLI),
-	// mail commands
-	"account":       inWorkspace(mailcli.RunAccountCLI),
-	"sync":          inWorkspace(mailcli.RunSyncCLI),
-	"search":        inWorkspace(mailcli.RunSearchCLI),
-	"conversations": inWorkspace(mailcli.RunConversationsCLI),
-	"stats":         inWorkspace(mailcli.RunStatsCLI),
-}
-
-// open opens the --workspace the subcommand acts in.
-func (c *cli) open(ctx context.Context) (*workspace.Workspace, error) {
-	if c.workspace == "" {
-		return nil, fmt.Errorf("%w: --workspace NAME is required (see `switchboard workspace list`)", cmdline.ErrUsage)
-	}
-	return c.root.Open(ctx, c.workspace)
-}
-
-// inWorkspace adapts a subcommand implemented by a feature package to the dispatcher.
-func inWorkspace(fn func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error) func(context.Context, *cli, []string) error {
-	return func(ctx context.Context, c *cli, args []string) error {
-		w, err := c.open(ctx)
-		if err != nil {
-			return err
-		}
-		defer w.Close()
-		return fn(ctx, w, args, c.stdin, c.stdout, c.stder)
-	}
-}
-
 // keyring is the OS keyring, shared by every workspace but namespaced by workspace id.
 func keyring() *secrets.Store { return secrets.New(0) }
 
-// gui opens the window. GUI
-func (c *cli) gui(args []string) error {
+// gui opens the window.
+func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error {
 	fs := flag.NewFlagSet("switchboard", flag.ContinueOnError)
-	fs.SetOutput(c.stder)
+	fs.SetOutput(stderr)
 	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
 	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
 	if err := fs.Parse(args); err != nil {
@@ -202,7 +160,7 @@ func (c *cli) gui(args []string) error {
 		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
 		SendNow:      host.SendNow,
 		Attachment:   mime.AttachmentAt,
-		Workspace:    c.workspace,
+		Workspace:    ws,
 		Pane:         *pane,
 		Screenshot:   *screenshot,
 	}
@@ -210,7 +168,7 @@ func (c *cli) gui(args []string) error {
 		opts.Background = host.Start
 	}
 	a := app.NewWithID("app.switchboard.desktop")
-	return ui.New(a, c.root, opts).ShowAndRun()
+	return ui.New(a, root, opts).ShowAndRun()
 }
 
 // takeFlag removes --name VALUE (or --name=VALUE, -name ...) from anywhere before a "--",
@@ -236,129 +194,6 @@ func takeFlag(args []string, name string) (string, []string) {
 		}
 	}
 	return value, rest
-}
-
-func workspaceCommand(ctx context.Context, c *cli, args []string) error {
-	if len(args) == 0 {
-		return fmt.Errorf("%w: workspace needs a subcommand: list, create, rename, recolor, archive, unarchive, delete, demo", cmdline.ErrUsage)
-	}
-	fs := flag.NewFlagSet("workspace "+args[0], flag.ContinueOnError)
-	asJSON := fs.Bool("json", false, "print JSON")
-	all := fs.Bool("all", false, "include archived workspaces")
-	color := fs.String("color", "", "brand colour, #RRGGBB")
-	tz := fs.String("tz", "", "time zone, e.g. Europe/Stockholm")
-	yes := fs.Bool("yes", false, "do not ask for confirmation")
-	recreate := fs.Bool("recreate", false, "replace the demo workspace with a fresh copy")
-	pos, err := cmdline.Parse(fs, args[1:])
-	if err != nil {
-		return err
-	}
-	want := func(n int, what string) error {
-		if len(pos) != n {
-			return fmt.Errorf("%w: workspace %s takes %s", cmdline.ErrUsage, args[0], what)
-		}
-		return nil
-	}
-	switch args[0] {
-	case "list":
-		return listWorkspaces(ctx, c, *asJSON, *all)
-	case "create":
-		if err := want(1, "a NAME"); err != nil {
-			return err
-		}
-		info, err := c.root.Create(ctx, pos[0], workspace.CreateOptions{Color: *color, TimeZone: *tz})
-		if err == nil {
-			fmt.Fprintf(c.stdout, "created workspace %q (%s) in %s\n", info.Name, info.ID, info.Dir)
-		}
-		return err
-	case "rename":
-		if err := want(2, "OLD and NEW names"); err != nil {
-			return err
-		}
-		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.Rename(ctx, pos[1]) })
-	case "recolor", "recolour":
-		if err := want(2, "a NAME and a colour #RRGGBB"); err != nil {
-			return err
-		}
-		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.SetColor(ctx, pos[1]) })
-	case "archive", "unarchive":
-		if err := want(1, "a NAME"); err != nil {
-			return err
-		}
-		return c.root.Update(ctx, pos[0], func(w *workspace.Workspace) error { return w.SetArchived(ctx, args[0] == "archive") })
-	case "delete":
-		if err := want(1, "a NAME"); err != nil {
-			return err
-		}
-		return deleteWorkspace(ctx, c, pos[0], *yes)
-	case "demo":
-		return demoWorkspace(ctx, c, *recreate)
-	}
-	return fmt.Errorf("%w: unknown workspace subcommand %q", cmdline.ErrUsage, args[0])
-}
-
-func listWorkspaces(ctx context.Context, c *cli, asJSON, all bool) error {
-	list, problems := c.root.List(ctx, all)
-	for _, p := range problems {
-		fmt.Fprintln(c.stder, "warning:", p)
-	}
-	if asJSON {
-		if list == nil {
-			list = []workspace.Info{}
-		}
-		return writeJSON(c.stdout, list)
-	}
-	if len(list) == 0 {
-		fmt.Fprintln(c.stdout, "no workspaces yet: `switchboard workspace create NAME`, or `switchboard workspace demo`")
-	}
-	for _, i := range list {
-		archived := ""
-		if i.Archived {
-			archived = "  (archived)"
-		}
-		fmt.Fprintf(c.stdout, "%-30s %s  %-20s %s%s\n", i.Name, i.Color, i.TimeZone, i.ID, archived)
-	}
-	return nil
-}
-
-func deleteWorkspace(ctx context.Context, c *cli, ref string, yes bool) error {
-	info, err := c.root.Find(ctx, ref)
-	if err != nil {
-		return err
-	}
-	if !yes {
-		fmt.Fprintf(c.stder, "This deletes workspace %q with all its mail, FAQ, notes and stored passwords.\nType its name to confirm: ", info.Name)
-		line, _ := bufio.NewReader(c.stdin).ReadString('\n')
-		if !strings.EqualFold(strings.TrimSpace(line), info.Name) {
-			return fmt.Errorf("workspace %q was not deleted (confirmation did not match; use --yes in scripts)", info.Name)
-		}
-	}
-	if err := c.root.Delete(ctx, info.Dir, keyring()); err != nil { // the folder the user named, not every folder with its id
-		return err
-	}
-	fmt.Fprintf(c.stdout, "deleted workspace %q\n", info.Name)
-	return nil
-}
-
-// demoWorkspace creates (or recreates) the offline demo workspace.
-func demoWorkspace(ctx context.Context, c *cli, recreate bool) error {
-	create := demo.Create
-	if recreate {
-		create = func(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
-			return demo.Recreate(ctx, root, keyring())
-		}
-	}
-	info, err := create(ctx, c.root)
-	if err == nil {
-		fmt.Fprintf(c.stdout, "demo workspace %q is ready in %s\n", info.Name, info.Dir)
-	}
-	return err
-}
-
-func writeJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(v)
 }
 
 // mailAccounts is Settings' mail accounts pane's view of the accounts layer: the ui may

@@ -367,3 +367,31 @@ func RunStatsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ i
 	}
 	return tw.Flush()
 }
+
+// Commands are the mail commands: accounts (Settings), sync, search and the lists.
+func Commands() []cmdline.Command {
+	return []cmdline.Command{{
+		Name: "account", Summary: "the workspace's mail accounts (the password is read from stdin, kept in the keyring)", Pane: "settings",
+		Usage: []string{
+			"account add --workspace W --email E --imap HOST:PORT --smtp HOST:PORT [--security tls|starttls|plain] [--username U] [--trust-cert SHA256] --password-stdin",
+			"account list|test|remove --workspace W",
+		},
+		RunIn: cmdline.In(RunAccountCLI),
+	}, {
+		Name: "sync", Summary: "fetch new mail (without --once it stays on IDLE)",
+		Usage: []string{"sync --workspace W [--once]"},
+		RunIn: cmdline.In(RunSyncCLI),
+	}, {
+		Name: "search", Summary: "find messages; diacritics-insensitive", Pane: "inbox",
+		Usage: []string{"search --workspace W [--json] QUERY"},
+		RunIn: cmdline.In(RunSearchCLI),
+	}, {
+		Name: "conversations", Summary: "list conversations as the Inbox does", Pane: "inbox",
+		Usage: []string{"conversations --workspace W [--status S] [--json]"},
+		RunIn: cmdline.In(RunConversationsCLI),
+	}, {
+		Name: "stats", Summary: "how much the workspace holds",
+		Usage: []string{"stats --workspace W [--json]"},
+		RunIn: cmdline.In(RunStatsCLI),
+	}}
+}

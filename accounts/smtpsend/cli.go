@@ -5,6 +5,7 @@ import (
 
 	"switchboard/accounts/secrets"
 	"switchboard/workspace"
+	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
 )
 
@@ -15,8 +16,5 @@ func forKeyring(ctx context.Context, w *workspace.Workspace) (inbox.Mailer, erro
 	return m, err
 }
 
-// RunReplyCLI is `switchboard reply`, sending through the workspace's own account.
-var RunReplyCLI = inbox.ReplyCLI(forKeyring)
-
-// RunOutboxCLI is `switchboard outbox`, whose --send submits through the workspace's account.
-var RunOutboxCLI = inbox.OutboxCLI(forKeyring)
+// Commands are reply and outbox, sending through each workspace's own account.
+func Commands() []cmdline.Command { return inbox.SendCommands(forKeyring) }

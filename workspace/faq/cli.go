@@ -203,3 +203,17 @@ func printPreview(w io.Writer, p *ImportPreview) {
 	tw.Flush()
 	fmt.Fprintf(w, "%d to add, %d to update, %d unchanged, %d rejected.\n", p.Count(Add), p.Count(Update), p.Count(Unchanged), p.Count(Reject))
 }
+
+// Commands are the FAQ pane's commands.
+func Commands() []cmdline.Command {
+	return []cmdline.Command{{
+		Name: "faq", Summary: "the FAQ: list, add, export and import entries", Pane: "faq",
+		Usage: []string{
+			"faq list --workspace W [--json]",
+			"faq add --workspace W --question Q --answer A [--tags a,b] [--lang xx]",
+			"faq export --workspace W --format csv|md [-o FILE]",
+			"faq import --workspace W --format csv FILE [--yes]",
+		},
+		RunIn: cmdline.In(RunCLI),
+	}}
+}

@@ -9,8 +9,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strconv"
-	"strings"
 	"text/tabwriter"
 	"time"
 
@@ -18,8 +16,8 @@ import (
 	"switchboard/workspace/cmdline"
 )
 
-// CLIFunc is the shape of a subcommand main.go runs inside a workspace.
-type CLIFunc func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+// CLIFunc is the shape of a subcommand run inside a workspace.
+type CLIFunc = cmdline.Streams
 
 // cliStore opens the Inbox as the agent named in the machine's config.
 func cliStore(w *workspace.Workspace) *Store {
@@ -56,7 +54,7 @@ func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 		if *until == "" {
 			return errors.New("snoozed needs --until TIME")
 		}
-		t, err := ParseTime(*until, s.now(), w.Info().Location())
+		t, err := cmdline.ParseTime(*until, s.now(), w.Info().Location())
 		if err != nil {
 			return err
 		}
@@ -70,31 +68,6 @@ func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 		fmt.Fprintf(stdout, "conversation %d is now %s\n", *conv, st.Label())
 	}
 	return err
-}
-
-// ParseTime reads an absolute time (RFC 3339, or "2006-01-02 15:04" in loc) or one
-// relative to now ("+90m", "+2h", "+3d").
-func ParseTime(s string, now time.Time, loc *time.Location) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if rel, ok := strings.CutPrefix(s, "+"); ok {
-		if days, ok := strings.CutSuffix(rel, "d"); ok {
-			n, err := strconv.Atoi(days)
-			if err == nil && n > 0 {
-				return now.Add(time.Duration(n) * 24 * time.Hour), nil
-			}
-		} else if d, err := time.ParseDuration(rel); err == nil && d > 0 {
-			return now.Add(d), nil
-		}
-	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
-		return t, nil
-	}
-	for _, layout := range []string{"2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, s, loc); err == nil {
-			return t, nil
-		}
-	}
-	return time.Time{}, fmt.Errorf("time %q: use 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h / +3d", s)
 }
 
 // NewMailer gives the workspace the Mailer it sends with.
@@ -138,7 +111,7 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 		}
 		r := Reply{ConversationID: *conv, Body: d.Body, FAQID: d.FAQID}
 		if *at != "" {
-			if r.SendAt, err = ParseTime(*at, s.now(), w.Info().Location()); err != nil {
+			if r.SendAt, err = cmdline.ParseTime(*at, s.now(), w.Info().Location()); err != nil {
 				return err
 			}
 		}
@@ -232,4 +205,27 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 		}
 		return tw.Flush()
 	}
+}
+
+// Commands are the Inbox's triage commands; reply and outbox need a mailer, so the
+// accounts layer registers them (smtpsend.Commands).
+func Commands() []cmdline.Command {
+	return []cmdline.Command{{
+		Name: "status", Summary: "set a conversation's status", Pane: "inbox",
+		Usage: []string{"status --workspace W --conversation ID new|open|waiting|snoozed|resolved|spam|abuse [--until TIME] [--follow-up DAYS]"},
+		RunIn: cmdline.In(RunStatusCLI),
+	}}
+}
+
+// SendCommands are reply and outbox, sending through newMailer.
+func SendCommands(newMailer NewMailer) []cmdline.Command {
+	return []cmdline.Command{{
+		Name: "reply", Summary: "answer a conversation now or later", Pane: "inbox",
+		Usage: []string{"reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]"},
+		RunIn: cmdline.In(ReplyCLI(newMailer)),
+	}, {
+		Name: "outbox", Summary: "the replies on their way out", Pane: "inbox",
+		Usage: []string{"outbox --workspace W [--send] [--all] [--json]"},
+		RunIn: cmdline.In(OutboxCLI(newMailer)),
+	}}
 }

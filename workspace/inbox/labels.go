@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+
+	"switchboard/workspace/journal"
 )
 
 // Label is a user-defined, coloured tag on conversations.
@@ -55,8 +57,8 @@ func (s *Store) SaveLabel(ctx context.Context, l Label) (Label, error) {
 			return err
 		}
 		if l.ID == 0 {
-			return tx.QueryRowContext(ctx, "INSERT INTO labels (name, color, created_at) VALUES (?, ?, ?) RETURNING id",
-				l.Name, l.Color, s.nowMs()).Scan(&l.ID)
+			return tx.QueryRowContext(ctx, "INSERT INTO labels (name, color, created_at, gid) VALUES (?, ?, ?, ?) RETURNING id",
+				l.Name, l.Color, s.nowMs(), journal.NewID()).Scan(&l.ID)
 		}
 		res, err := tx.ExecContext(ctx, "UPDATE labels SET name = ?, color = ? WHERE id = ?", l.Name, l.Color, l.ID)
 		if err != nil {

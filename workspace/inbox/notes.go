@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"time"
+
+	"switchboard/workspace/journal"
 )
 
 // Note is an internal note on a conversation: for colleagues, never sent.
@@ -26,8 +28,8 @@ func (s *Store) AddNote(ctx context.Context, conv int64, body string) (Note, err
 		if err := conversationExists(ctx, tx, conv); err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, "INSERT INTO notes (conversation_id, author, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-			conv, n.Author, n.Body, n.CreatedAt.UnixMilli()).Scan(&n.ID)
+		return tx.QueryRowContext(ctx, "INSERT INTO notes (conversation_id, author, body, created_at, gid) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			conv, n.Author, n.Body, n.CreatedAt.UnixMilli(), journal.NewID()).Scan(&n.ID)
 	})
 	return n, err
 }

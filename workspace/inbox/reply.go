@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"switchboard/workspace/faq"
+	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/template"
 )
@@ -127,10 +128,10 @@ func (s *Store) queue(ctx context.Context, r Reply, body string, p parentMsg) (O
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		return tx.QueryRowContext(ctx, `INSERT INTO outbox (workspace_id, account_id, conversation_id, reply_to, message_id,
 			in_reply_to, refs, from_name, from_email, to_addrs, subject, body, state, send_at, next_attempt_at,
-			created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?) RETURNING id`,
+			created_by, created_at, updated_at, gid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.WorkspaceID, it.AccountID, it.ConversationID, p.messageID, it.MessageID, it.InReplyTo,
 			strings.Join(it.References, " "), it.From.Name, it.From.Email, string(to), it.Subject, it.Body,
-			sendAt, sendAt, it.CreatedBy, now, now).Scan(&it.ID)
+			sendAt, sendAt, it.CreatedBy, now, now, journal.NewID()).Scan(&it.ID)
 	})
 	if err != nil {
 		return it, err

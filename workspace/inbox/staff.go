@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+
+	"switchboard/workspace/journal"
 )
 
 // Staff is a person who answers this workspace's conversations.
@@ -53,7 +55,7 @@ func ensureStaff(ctx context.Context, tx *sql.Tx, name string, now int64) (Staff
 	if !errors.Is(err, sql.ErrNoRows) {
 		return st, err
 	}
-	err = tx.QueryRowContext(ctx, "INSERT INTO staff (name, created_at) VALUES (?, ?) RETURNING id", st.Name, now).Scan(&st.ID)
+	err = tx.QueryRowContext(ctx, "INSERT INTO staff (name, created_at, gid) VALUES (?, ?, ?) RETURNING id", st.Name, now, journal.NewID()).Scan(&st.ID)
 	return st, err
 }
 

@@ -9,6 +9,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"switchboard/workspace/journal"
 )
 
 // fallbackWindow: mail without usable references joins a conversation with the same
@@ -104,11 +106,11 @@ var ingestSQL = map[string]string{
 	"addThread": "INSERT OR IGNORE INTO thread_ids (message_id, conversation_id) VALUES (?, ?)",
 	"fallback": `SELECT id FROM conversations WHERE subject_key = ? AND contact_id = ?
 		AND last_message_at BETWEEN ? AND ? ORDER BY last_message_at DESC LIMIT 1`,
-	"newConv": `INSERT INTO conversations (subject, subject_key, contact_id, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?)`,
+	"newConv": `INSERT INTO conversations (subject, subject_key, contact_id, created_at, updated_at, gid)
+		VALUES (?, ?, ?, ?, ?, ?)`,
 	"contact": "SELECT id FROM contacts WHERE email = ?",
-	"newContact": `INSERT INTO contacts (email, name, first_seen_at, last_seen_at, messages)
-		VALUES (?, ?, ?, ?, ?)`,
+	"newContact": `INSERT INTO contacts (email, name, first_seen_at, last_seen_at, messages, gid)
+		VALUES (?, ?, ?, ?, ?, ?)`,
 	"seenContact": `UPDATE contacts SET messages = messages + 1,
 		name = CASE WHEN ? <> '' AND ? >= last_seen_at THEN ? ELSE name END,
 		first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ?`,
@@ -295,7 +297,7 @@ func (in *ingester) contact(email, name string, at int64, sender bool) (int64, e
 	if sender {
 		n = 1
 	}
-	return in.insertID("newContact", email, name, at, at, n)
+	return in.insertID("newContact", email, name, at, at, n, journal.NewID())
 }
 
 // conversation finds the thread a message belongs to: by its own id (a reply may have
@@ -336,7 +338,7 @@ func (in *ingester) conversation(key string, p *Parsed, contactID any, dateMs in
 	}
 	if convID == 0 {
 		var err error
-		convID, err = in.insertID("newConv", p.Subject, p.SubjectKey, contactID, in.now, in.now)
+		convID, err = in.insertID("newConv", p.Subject, p.SubjectKey, contactID, in.now, in.now, journal.NewID())
 		if err != nil {
 			return 0, err
 		}
