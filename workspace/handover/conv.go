@@ -52,9 +52,16 @@ const convColumns = `c.id, c.gid, c.subject, c.snippet, c.status, ifnull(k.name,
 
 const convFrom = ` FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff st ON st.id = c.assignee_id`
 
-// convs reads conversations matching where (over c, k, st), in the order given.
-func (s *Source) convs(ctx context.Context, where, order string, args ...any) ([]conv, error) {
-	rows, err := s.DB.QueryContext(ctx, "SELECT "+convColumns+convFrom+" WHERE "+where+" ORDER BY "+order, args...)
+// convs reads at most limit conversations matching where (over c, the conversations),
+// in order. The rows are picked first and described after: the label list is a
+// subquery, and SQLite would otherwise run it for every candidate before sorting.
+func (s *Source) convs(ctx context.Context, where, order string, limit int, args ...any) ([]conv, error) {
+	if limit <= 0 {
+		limit = -1 // SQLite: no limit
+	}
+	q := "SELECT " + convColumns + " FROM (SELECT c.id FROM conversations c WHERE " + where + " ORDER BY " + order + " LIMIT ?) pick" +
+		" JOIN conversations c ON c.id = pick.id" + strings.TrimPrefix(convFrom, " FROM conversations c") + " ORDER BY " + order
+	rows, err := s.DB.QueryContext(ctx, q, append(args, limit)...)
 	if err != nil {
 		return nil, err
 	}
@@ -83,7 +90,7 @@ func (s *Source) convsByGID(ctx context.Context, gids []string) (map[string]conv
 	if len(gids) == 0 {
 		return out, nil
 	}
-	list, err := s.convs(ctx, "c.gid IN (SELECT value FROM json_each(?))", "c.id", jsonList(gids))
+	list, err := s.convs(ctx, "c.gid IN (SELECT value FROM json_each(?))", "c.id", 0, jsonList(gids))
 	for _, c := range list {
 		out[c.GID] = c
 	}

@@ -42,7 +42,7 @@ func unanswered(ctx context.Context, s *Source) (Section, error) {
 		s.Now.Add(-target).UnixMilli()).Scan(&total, &overdue); err != nil {
 		return sec, err
 	}
-	list, err := s.convs(ctx, where, "c.waiting_since, c.id LIMIT ?", s.Limit)
+	list, err := s.convs(ctx, where, "c.waiting_since, c.id", s.Limit)
 	for _, c := range list {
 		waited := s.Now.Sub(c.WaitingSince)
 		what := "waiting " + Ago(waited)
@@ -121,14 +121,14 @@ func promises(ctx context.Context, s *Source) (Section, error) {
 			stuck = append(stuck, promise{o.at, Item{Text: s.line(c, fmt.Sprintf("reply %s: %s", o.state, why)), Ref: c.ref(), Urgent: true}})
 		}
 	}
-	follow, err := s.convs(ctx, "c.follow_up_at > 0 AND c.follow_up_at < ?", "c.follow_up_at, c.id", end.UnixMilli())
+	follow, err := s.convs(ctx, "c.follow_up_at > 0 AND c.follow_up_at < ?", "c.follow_up_at, c.id", 0, end.UnixMilli())
 	if err != nil {
 		return sec, err
 	}
 	for _, c := range follow {
 		soon = append(soon, promise{c.FollowUpAt, Item{Text: s.line(c, "follow-up: reopens "+s.when(c.FollowUpAt)+" if the customer stays silent"), Ref: c.ref()}})
 	}
-	snoozed, err := s.convs(ctx, "c.snooze_until > 0 AND c.snooze_until < ? AND c.status = 'snoozed'", "c.snooze_until, c.id", end.UnixMilli())
+	snoozed, err := s.convs(ctx, "c.snooze_until > 0 AND c.snooze_until < ? AND c.status = 'snoozed'", "c.snooze_until, c.id", 0, end.UnixMilli())
 	if err != nil {
 		return sec, err
 	}
@@ -162,7 +162,7 @@ func (s *Source) convsByID(ctx context.Context, ids []int64) (map[int64]conv, er
 	if len(ids) == 0 {
 		return out, nil
 	}
-	list, err := s.convs(ctx, "c.id IN (SELECT value FROM json_each(?))", "c.id", jsonInts(ids))
+	list, err := s.convs(ctx, "c.id IN (SELECT value FROM json_each(?))", "c.id", 0, jsonInts(ids))
 	for _, c := range list {
 		out[c.ID] = c
 	}
@@ -173,11 +173,16 @@ func (s *Source) convsByID(ctx context.Context, ids []int64) (map[int64]conv, er
 // (the journal's status changes made by sync).
 func opened(ctx context.Context, s *Source) (Section, error) {
 	sec := Section{ID: "opened", Title: "New and reopened during the shift", Empty: "No new conversations during the shift."}
-	fresh, err := s.convs(ctx, "c.messages > 0 AND c.first_message_at >= ? AND c.first_message_at < ?", "c.first_message_at, c.id",
-		s.Since.UnixMilli(), s.Now.UnixMilli())
+	const where = "c.messages > 0 AND c.first_message_at >= ? AND c.first_message_at < ?"
+	var nFresh int
+	if err := s.DB.QueryRowContext(ctx, "SELECT count(*) FROM conversations c WHERE "+where, s.Since.UnixMilli(), s.Now.UnixMilli()).Scan(&nFresh); err != nil {
+		return sec, err
+	}
+	fresh, err := s.convs(ctx, where, "c.first_message_at, c.id", s.Limit, s.Since.UnixMilli(), s.Now.UnixMilli())
 	if err != nil {
 		return sec, err
 	}
+	sec.More = nFresh - len(fresh)
 	seen := map[string]bool{}
 	for _, c := range fresh {
 		seen[c.GID] = true
@@ -205,7 +210,7 @@ func opened(ctx context.Context, s *Source) (Section, error) {
 		}
 	}
 	if len(sec.Items) > 0 {
-		sec.Summary = fmt.Sprintf("%d new, %d reopened", len(fresh), len(sec.Items)-len(fresh))
+		sec.Summary = fmt.Sprintf("%d new, %d reopened", nFresh, len(sec.Items)-len(fresh))
 	}
 	return sec, err
 }
