@@ -18,6 +18,7 @@ import (
 
 var usage = []string{
 	"handover --workspace W [--since 8h|TIME] [--format md|html|pdf] [--redact] [-o FILE]",
+	"handover --workspace W [--since 8h|TIME] [--redact] --json",
 	"handover note --workspace W TEXT",
 	"handover notes --workspace W [--since 8h|TIME] [--json]",
 	"handover forget --workspace W NOTE-ID",
@@ -72,7 +73,7 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 	format := fs.String("format", "", "md, html or pdf (default: from -o's extension, else md)")
 	redact := fs.Bool("redact", false, "initials for names, only the domain of addresses, no message text")
 	out := fs.String("o", "", "write to FILE instead of standard output")
-	asJSON := fs.Bool("json", false, "print JSON (notes)")
+	asJSON := fs.Bool("json", false, "print the note (or the notes) as JSON, for scripts")
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
@@ -159,6 +160,11 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 	note, err := Build(ctx, w, Options{Since: t, Now: now, Author: me, Redact: *redact})
 	if err != nil {
 		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(note)
 	}
 	if *out == "" {
 		return note.Write(e.Stdout, f)

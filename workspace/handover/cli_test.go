@@ -78,6 +78,10 @@ func TestHandoverCommand(t *testing.T) {
 	if err != nil || strings.Contains(red, "gary.whitfield@") || strings.Contains(red, "Gary Whitfield") || !strings.Contains(red, "G. W.") {
 		t.Errorf("--redact kept a name or an address (%v):\n%s", err, red)
 	}
+	js, _, err := sb(t, root, name, "handover", "--json", "--since", "3d")
+	if err != nil || !strings.Contains(js, `"id": "unanswered"`) || !strings.Contains(js, `"urgent": true`) {
+		t.Errorf("--json (%v):\n%.400s", err, js)
+	}
 	html, _, err := sb(t, root, name, "handover", "--format", "html", "--since", "2026-01-01 09:00")
 	if err != nil || !strings.Contains(html, "&lt;") || strings.Contains(html, "<gary") {
 		t.Errorf("HTML does not escape customers' text (%v)", err)
