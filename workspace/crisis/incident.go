@@ -27,18 +27,18 @@ var States = []string{Investigating, Identified, Monitoring, Resolved}
 
 // Incident is a playbook put to work.
 type Incident struct {
-	ID           string    `json:"id"`
-	PlaybookID   string    `json:"playbook_id"`
-	PlaybookName string    `json:"playbook"`
-	Severity     string    `json:"severity"`
-	State        string    `json:"state"`
-	Reason       string    `json:"reason"`
-	HoldingAuto  string    `json:"holding_auto_reply,omitempty"` // language of the holding statement used as auto-reply
-	Summary      string    `json:"summary,omitempty"`
-	StartedBy    string    `json:"started_by"` // staff global id
-	StartedAt    time.Time `json:"started_at"`
-	ResolvedAt   time.Time `json:"resolved_at,omitzero"`
-	ClosedAt     time.Time `json:"closed_at,omitzero"`
+	ID           string      `json:"id"`
+	PlaybookID   string      `json:"playbook_id"`
+	PlaybookName string      `json:"playbook"`
+	Severity     string      `json:"severity"`
+	State        string      `json:"state"`
+	Reason       string      `json:"reason"`
+	HoldingAuto  string      `json:"holding_auto_reply,omitempty"` // language of the holding statement used as auto-reply
+	Summary      string      `json:"summary,omitempty"`
+	StartedBy    string      `json:"started_by"` // staff global id
+	StartedAt    time.Time   `json:"started_at"`
+	ResolvedAt   time.Time   `json:"resolved_at,omitzero"`
+	ClosedAt     time.Time   `json:"closed_at,omitzero"`
 	Steps        []StepState `json:"steps"`
 	Links        []Link      `json:"conversations"`
 }

@@ -48,6 +48,9 @@ func (r Report) PDF(w io.Writer) error {
 	width := 210.0 - 36
 
 	heading := func(s string) {
+		if _, y := pdf.GetXY(); y > 297-18-35 { // never a heading alone at the foot of a page
+			pdf.AddPage()
+		}
 		pdf.Ln(3)
 		pdf.SetFont("dejavu", "B", 13)
 		pdf.CellFormat(0, 8, s, "B", 1, "L", false, 0, "")
@@ -87,7 +90,7 @@ func (r Report) PDF(w io.Writer) error {
 		{"Customer messages / our replies", fmt.Sprintf("%d / %d", r.Inbound, r.Outbound)},
 		{"Holding statements", fmt.Sprint(len(r.Statements))},
 	}
-	if len(r.Handled) > r.Unanswered {
+	if len(times(r)) > 0 {
 		figures = append(figures, [2]string{"First response (median / slowest)",
 			Duration(r.FirstResponseMedian) + " / " + Duration(r.FirstResponseMax)})
 	}
@@ -135,7 +138,10 @@ func (r Report) PDF(w io.Writer) error {
 		pdf.Ln(-1)
 		pdf.SetFont("dejavu", "", 9)
 		for _, h := range r.Handled {
-			fr := "not yet"
+			fr := "—"
+			if h.Waiting {
+				fr = "not yet"
+			}
 			if h.Answered {
 				fr = Duration(h.FirstResponse)
 			}

@@ -226,7 +226,9 @@ func cleanText(s string) string {
 	return strings.TrimSpace(strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n"))
 }
 
-func cleanLang(l string) string { return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-")) }
+func cleanLang(l string) string {
+	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(l), "_", "-"))
+}
 
 // MessageLang guesses a customer message's language, for picking the holding statement.
 func MessageLang(text string) string { return textsim.DetectLang(text) }

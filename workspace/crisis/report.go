@@ -19,11 +19,11 @@ type Report struct {
 	Outbound   int               `json:"messages_out"` // our replies to them during the incident
 	// FirstResponse is the median and slowest time from a customer's first unanswered
 	// message during the incident to our first reply after it.
-	FirstResponseMedian time.Duration `json:"first_response_median"`
-	FirstResponseMax    time.Duration `json:"first_response_max"`
-	Unanswered          int           `json:"unanswered"`
-	Resolution          time.Duration `json:"resolution"` // start to resolved (or to now while open)
-	Generated           time.Time     `json:"generated"`
+	FirstResponseMedian time.Duration  `json:"first_response_median"`
+	FirstResponseMax    time.Duration  `json:"first_response_max"`
+	Unanswered          int            `json:"unanswered"`
+	Resolution          time.Duration  `json:"resolution"` // start to resolved (or to now while open)
+	Generated           time.Time      `json:"generated"`
 	Zone                *time.Location `json:"-"`
 }
 
@@ -32,8 +32,9 @@ type Handled struct {
 	Link
 	In            int           `json:"messages_in"`
 	Out           int           `json:"messages_out"`
-	FirstResponse time.Duration `json:"first_response"` // 0 with Answered false: not answered yet
+	FirstResponse time.Duration `json:"first_response"` // with Answered
 	Answered      bool          `json:"answered"`
+	Waiting       bool          `json:"waiting"` // the customer still waits for a first reply
 }
 
 // Report gathers the report of incident inc.
@@ -66,7 +67,7 @@ func (s *Store) Report(ctx context.Context, inc Incident) (Report, error) {
 		r.Outbound += h.Out
 		if h.Answered {
 			times = append(times, h.FirstResponse)
-		} else if h.In > 0 {
+		} else if h.Waiting {
 			r.Unanswered++
 		}
 		r.Handled = append(r.Handled, h)
@@ -112,6 +113,7 @@ func (s *Store) handled(ctx context.Context, l Link, start, end time.Time) (Hand
 		UNION ALL SELECT sent_at FROM outbox WHERE conversation_id = ? AND state = 'sent' AND sent_at >= ?)`,
 		l.ConversationID, asked, l.ConversationID, asked).Scan(&answered)
 	if err != nil || answered == 0 {
+		h.Waiting = err == nil
 		return h, err
 	}
 	from := max(asked, ms(start)) // what happened before the incident is not the incident's response time
@@ -158,7 +160,7 @@ func (r Report) Markdown() string {
 	fmt.Fprintf(&b, "- Conversations handled: %d\n", len(r.Handled))
 	fmt.Fprintf(&b, "- Customer messages during the incident: %d; our replies: %d\n", r.Inbound, r.Outbound)
 	fmt.Fprintf(&b, "- Holding statements sent or queued: %d\n", len(r.Statements))
-	if r.FirstResponseMax > 0 || len(r.Handled) > r.Unanswered {
+	if len(times(r)) > 0 {
 		fmt.Fprintf(&b, "- First response: median %s, slowest %s\n", Duration(r.FirstResponseMedian), Duration(r.FirstResponseMax))
 	}
 	if r.Unanswered > 0 {
@@ -189,7 +191,10 @@ func (r Report) Markdown() string {
 	} else {
 		b.WriteString("| Conversation | Customer | In | Out | First response |\n|---|---|---|---|---|\n")
 		for _, h := range r.Handled {
-			fr := "not yet"
+			fr := "—"
+			if h.Waiting {
+				fr = "not yet"
+			}
 			if h.Answered {
 				fr = Duration(h.FirstResponse)
 			}
@@ -202,6 +207,17 @@ func (r Report) Markdown() string {
 	}
 	fmt.Fprintf(&b, "\n_Report generated %s by Switchboard._\n", t(r.Generated))
 	return b.String()
+}
+
+// times are the first-response times of the answered conversations.
+func times(r Report) []time.Duration {
+	var out []time.Duration
+	for _, h := range r.Handled {
+		if h.Answered {
+			out = append(out, h.FirstResponse)
+		}
+	}
+	return out
 }
 
 func mdCell(s string) string { return strings.ReplaceAll(oneLine(s), "|", "\\|") }
