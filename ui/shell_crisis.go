@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"context"
+	"fmt"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/lang"
+
+	"switchboard/workspace"
+	"switchboard/workspace/crisis"
+	"switchboard/workspace/crisis/warning"
+)
+
+// crisisBanner is what the strip under the band says: the open incident (in every pane,
+// so nobody answers an angry customer unaware), else an early warning's wave.
+type crisisBanner struct {
+	incident string // "" when none is open
+	warning  string // "" when no wave is going
+	waveKey  string // identifies the newest wave, to notify once
+}
+
+// readCrisisBanner asks crisis for w's open incident and the early warning for waves.
+// Worker only. Errors leave the banner empty: it must never keep a workspace from opening.
+func readCrisisBanner(ctx context.Context, w *workspace.Workspace) crisisBanner {
+	var b crisisBanner
+	if w == nil {
+		return b
+	}
+	if inc, open, err := crisis.ActiveIncident(ctx, w); err == nil && open {
+		done, total := inc.Progress()
+		b.incident = lang.L("Incident: {{.Name}} — {{.State}} since {{.When}} · checklist {{.Done}}/{{.Total}} · scheduled sends paused",
+			map[string]any{"Name": inc.PlaybookName, "State": inc.State, "Done": done, "Total": total,
+				"When": inc.StartedAt.In(w.Info().Location()).Format("Mon 15:04")})
+	}
+	if waves, err := warning.Current(ctx, w, time.Now()); err == nil && len(waves) > 0 {
+		wv := waves[len(waves)-1]
+		b.warning = lang.L("Early warning: {{.N}} similar customer messages at once — see Crisis", map[string]any{"N": len(wv.Members)})
+		b.waveKey = fmt.Sprintf("%s/%d", w.ID(), wv.FiredAt.UnixMilli())
+	}
+	return b
+}
+
+// foreground tracks whether the window is in front, for desktop notifications.
+type foreground struct{ in atomic.Bool }
+
+func (f *foreground) watch(a fyne.App) {
+	f.in.Store(true)
+	a.Lifecycle().SetOnEnteredForeground(func() { f.in.Store(true) })
+	a.Lifecycle().SetOnExitedForeground(func() { f.in.Store(false) })
+}
+
+// showCrisisBanner shows b and, for a wave not seen before while the window is in the
+// background, sends a desktop notification. UI goroutine.
+func (s *Shell) showCrisisBanner(b crisisBanner) {
+	s.band.setCrisis(b.incident, b.warning)
+	if b.waveKey == "" || b.waveKey == s.lastWave {
+		return
+	}
+	first := s.lastWave == ""
+	s.lastWave = b.waveKey
+	if !first && !s.front.in.Load() {
+		s.app.SendNotification(fyne.NewNotification(lang.L("Early warning"), b.warning))
+	}
+}
