@@ -53,12 +53,13 @@ func (p *Pane) incidentView() fyne.CanvasObject {
 	steps := container.NewVBox(progress)
 	for _, s := range inc.Steps {
 		n := s.Step
-		check := widget.NewCheck(fmt.Sprintf("%d. %s%s", n, s.Text, ownerOf(s.Owner)), nil)
+		check := widget.NewCheck("", nil)
 		check.SetChecked(s.Done())
 		check.OnChanged = func(on bool) {
 			p.act(false, func(ctx context.Context, st *crisis.Store) error { _, err := st.SetStep(ctx, n, on); return err })
 		}
-		steps.Add(check)
+		// The text beside the box wraps: a long step must not widen the window.
+		steps.Add(container.NewBorder(nil, nil, check, nil, wrapped(fmt.Sprintf("%d. %s%s", n, s.Text, ownerOf(s.Owner)))))
 	}
 
 	// Linked conversations and "reply to all linked".
@@ -67,7 +68,9 @@ func (p *Pane) incidentView() fyne.CanvasObject {
 		links.Add(wrapped(lang.L("No conversation is linked yet: link them from the Inbox, or start from an early warning's group.")))
 	}
 	for _, l := range inc.Links {
-		links.Add(widget.NewLabel(fmt.Sprintf("%s — %s", l.Subject, l.Customer)))
+		line := widget.NewLabel(fmt.Sprintf("%s — %s", l.Subject, l.Customer))
+		line.Truncation = fyne.TextTruncateEllipsis
+		links.Add(line)
 	}
 	replyAll := widget.NewButtonWithIcon(lang.L("Reply to all linked…"), theme.MailReplyAllIcon(), p.confirmReplyAll)
 	if len(inc.Links) == 0 || len(pb.Holding) == 0 {

@@ -20,11 +20,18 @@ import (
 // playbook on the right, warnings and held work above it.
 func (p *Pane) manualView() fyne.CanvasObject {
 	pbs := p.snap.playbooks
+	if p.selected == "" && len(p.snap.waves) > 0 {
+		p.selected = p.snap.waves[0].PlaybookID // the playbook the warning suggests
+	}
 	if p.selected == "" && len(pbs) > 0 {
 		p.selected = pbs[0].ID
 	}
 	list := widget.NewList(func() int { return len(pbs) },
-		func() fyne.CanvasObject { return widget.NewLabel("playbook name that is long") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("playbook name")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			text := pbs[i].Name
 			if pbs[i].NeedsReview {
@@ -74,7 +81,7 @@ func (p *Pane) manualView() fyne.CanvasObject {
 		right.Add(p.playbookDetail(*chosen))
 	}
 	split := container.NewHSplit(left, container.NewVScroll(right))
-	split.Offset = 0.28
+	split.Offset = 0.3
 	return split
 }
 
