@@ -24,7 +24,9 @@ func (p *Pane) dueCard() fyne.CanvasObject {
 	for _, d := range p.snap.due {
 		item := d
 		decide := func(decision string, at time.Time) {
-			p.act(false, func(ctx context.Context, st *crisis.Store) error { return st.Decide(ctx, item.Kind, item.Ref, decision, at) })
+			p.act(false, func(ctx context.Context, st *crisis.Store) error {
+				return st.Decide(ctx, item.Kind, item.Ref, decision, at)
+			})
 		}
 		box.Add(wrapped(lang.L("Due {{.When}}: {{.Title}}", map[string]any{"When": p.when(d.DueAt), "Title": d.Title}) + "\n" + d.Detail))
 		box.Add(container.NewHBox(layout.NewSpacer(),

@@ -39,7 +39,10 @@ func (p *Pane) waveCard(w warning.Wave) fyne.CanvasObject {
 	} else if p.snap.open {
 		ids := w.Conversations()
 		box.Add(widget.NewButtonWithIcon(lang.L("Link these conversations to the incident"), theme.ContentAddIcon(), func() {
-			p.act(false, func(ctx context.Context, st *crisis.Store) error { _, err := st.LinkConversations(ctx, ids...); return err })
+			p.act(false, func(ctx context.Context, st *crisis.Store) error {
+				_, err := st.LinkConversations(ctx, ids...)
+				return err
+			})
 		}))
 	} else {
 		box.Add(wrapped(lang.L("No playbook's trigger keywords fit: choose one on the left, or write one.")))
