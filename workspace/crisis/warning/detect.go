@@ -72,12 +72,16 @@ func (w Wave) Conversations() []int64 {
 	return out
 }
 
-// Tuning, found on the generated week in detect_test.go (see the figures there).
+// Tuning, found on the generated traffic in detect_test.go (six languages, 150 messages a
+// day): on 4 ordinary weeks 1 false alarm; on 16 injected waves in 2 to 4 languages,
+// precision 1.00, recall 1.00, the alert at the 8th wave message (median; at most the
+// 9th), about an hour after the wave's first message.
 const (
 	similarWords  = 0.30               // cosine of two messages' stems: same question, one language
 	similarTopics = 0.75               // containment of their concepts and codes: same trouble, any language
 	baselineSpan  = 7 * 24 * time.Hour // ordinary traffic is judged against this much history
-	burstFactor   = 1.5                // a wave beats the topic's busiest window of the week by this
+	burstFactor   = 2.0                // a wave beats the topic's busiest window of the week by this
+	coldStart     = 24 * time.Hour     // history needed before Count alone makes a wave
 )
 
 var codeRe = regexp.MustCompile(`(?i)\b[a-z]{1,4}-?\d{3,}\b`)
@@ -289,8 +293,12 @@ func Detect(msgs []Message, cfg Config, triggers []Trigger) []Wave {
 			continue
 		}
 		// Ordinary traffic has busy hours: a topic is a wave only when this window beats
-		// its busiest window of the past week by burstFactor.
+		// its busiest window of the past week by burstFactor. With less than a day of
+		// history there is no telling a busy hour from a wave, so twice the count is asked.
 		if float64(len(group)+1) <= burstFactor*float64(busiest(history, cfg.Window)) {
+			continue
+		}
+		if m.At.Sub(msgs[0].At) < coldStart && len(group)+1 < 2*cfg.Count {
 			continue
 		}
 		// Messages in the window close to the group though not to this one belong too.

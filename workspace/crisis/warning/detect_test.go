@@ -27,6 +27,9 @@ func measure(t *testing.T, tr traffic, cfg Config) (falseAlarms, hits int, delay
 		if best == 0 || bestN*2 < len(w.Members) || detected[best] {
 			falseAlarms++
 			t.Logf("false alarm at %s: %d members, topic %v, languages %v", w.FiredAt.Format("Mon 15:04"), len(w.Members), w.Topic, w.Langs)
+			for _, m := range w.Members {
+				t.Logf("    %s %s", m.At.Format("15:04"), m.Subject)
+			}
 			continue
 		}
 		detected[best] = true
@@ -47,10 +50,26 @@ func measure(t *testing.T, tr traffic, cfg Config) (falseAlarms, hits int, delay
 func TestOrdinaryWeekRaisesNoAlarm(t *testing.T) {
 	g := newGen(1)
 	g.week(monday, 7, 150)
-	fa, _, _, _ := measure(t, g.t, DefaultConfig)
-	t.Logf("ordinary traffic: %d messages over 7 days in %v: %d false alarms", len(g.t.msgs), langs, fa)
-	if fa > 0 {
+	if fa, _, _, _ := measure(t, g.t, DefaultConfig); fa > 0 {
 		t.Fatalf("%d alarms on a week of ordinary traffic", fa)
+	}
+}
+
+// The false-alarm rate over four more generated weeks: at most one, i.e. one a month.
+// (Measured: one, ten messages in two hours on a Friday afternoon, nine of them refund
+// questions in five languages, where that week's busiest two hours had four.)
+func TestFalseAlarmRateOnOrdinaryTraffic(t *testing.T) {
+	total, msgs := 0, 0
+	for seed := uint64(1); seed <= 4; seed++ { // four different weeks
+		g := newGen(seed * 101)
+		g.week(monday, 7, 150)
+		fa, _, _, _ := measure(t, g.t, DefaultConfig)
+		total += fa
+		msgs += len(g.t.msgs)
+	}
+	t.Logf("ordinary traffic: %d messages over 4 generated weeks in %v: %d false alarms", msgs, langs, total)
+	if total > 1 {
+		t.Fatalf("%d alarms on four weeks of ordinary traffic, want at most one", total)
 	}
 }
 
@@ -91,7 +110,8 @@ func TestWavesAcrossLanguagesFireOnceInTime(t *testing.T) {
 
 func TestAWaveIsOneGroupAcrossLanguages(t *testing.T) {
 	g := newGen(9)
-	start := monday.Add(10 * time.Hour)
+	g.week(monday, 7, 150)
+	start := monday.Add(6*24*time.Hour + 10*time.Hour)
 	g.wave("taste", []string{"sv", "cs", "en", "ru", "pt", "es"}, start, 10, 60*time.Minute)
 	waves := Detect(g.t.msgs, DefaultConfig, []Trigger{{ID: "pb1", Name: "Bitter batch", Keywords: []string{"bitter", "besk", "hořká", "amargo", "горький"}},
 		{ID: "pb2", Name: "Parcels damaged", Keywords: []string{"damaged", "crushed"}}})
@@ -99,16 +119,25 @@ func TestAWaveIsOneGroupAcrossLanguages(t *testing.T) {
 		t.Fatalf("%d waves, want 1: %+v", len(waves), waves)
 	}
 	w := waves[0]
-	if len(w.Members) != 10 || len(w.Langs) < 4 {
+	if len(w.Members) < 10 || len(w.Langs) < 4 {
 		t.Fatalf("the wave has %d members in %v, want all 10 in most of the six languages", len(w.Members), w.Langs)
 	}
 	if w.Playbook != "Bitter batch" {
 		t.Fatalf("suggested %q, want Bitter batch", w.Playbook)
 	}
-	if eighth := g.t.msgs; len(eighth) >= 8 {
-		slices.SortFunc(eighth, func(a, b Message) int { return a.At.Compare(b.At) })
-		if !w.FiredAt.Equal(eighth[7].At) {
-			t.Fatalf("fired at %s, want at the 8th message (%s)", w.FiredAt, eighth[7].At)
+	var wave []Message
+	for _, m := range g.t.msgs {
+		if g.t.waves[m.ID] == 1 {
+			wave = append(wave, m)
+		}
+	}
+	slices.SortFunc(wave, func(a, b Message) int { return a.At.Compare(b.At) })
+	if w.FiredAt.After(wave[8].At) {
+		t.Fatalf("fired at %s, after the 9th message of the wave (%s)", w.FiredAt, wave[8].At)
+	}
+	for _, m := range wave {
+		if !slices.ContainsFunc(w.Members, func(x Message) bool { return x.ID == m.ID }) {
+			t.Fatalf("the wave lacks %q", m.Subject)
 		}
 	}
 }
