@@ -12,6 +12,7 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/crisis/warning"
+	"switchboard/workspace/pause"
 )
 
 // crisisBanner is what the strip under the band says: the open incident (in every pane,
@@ -31,9 +32,13 @@ func readCrisisBanner(ctx context.Context, w *workspace.Workspace) crisisBanner 
 	}
 	if inc, open, err := crisis.ActiveIncident(ctx, w); err == nil && open {
 		done, total := inc.Progress()
-		b.incident = lang.L("Incident: {{.Name}} — {{.State}} since {{.When}} · checklist {{.Done}}/{{.Total}} · scheduled sends paused",
-			map[string]any{"Name": inc.PlaybookName, "State": inc.State, "Done": done, "Total": total,
-				"When": inc.StartedAt.In(w.Info().Location()).Format("Mon 15:04")})
+		args := map[string]any{"Name": inc.PlaybookName, "State": inc.State, "Done": done, "Total": total,
+			"When": inc.StartedAt.In(w.Info().Location()).Format("Mon 15:04")}
+		if _, paused, _ := pause.Active(ctx, w.DB().Read()); paused {
+			b.incident = lang.L("Incident: {{.Name}} — {{.State}} since {{.When}} · checklist {{.Done}}/{{.Total}} · scheduled sends paused", args)
+		} else {
+			b.incident = lang.L("Incident: {{.Name}} — {{.State}} · checklist {{.Done}}/{{.Total}} · scheduled sends resumed; close it with a summary", args)
+		}
 	}
 	if waves, err := warning.Current(ctx, w, time.Now()); err == nil && len(waves) > 0 {
 		wv := waves[len(waves)-1]

@@ -95,7 +95,11 @@ func (p *Pane) incidentView() fyne.CanvasObject {
 		timeline.Add(wrapped(fmt.Sprintf("%s · %s — %s", p.when(e.At), e.Actor, e.Text)))
 	}
 
-	left := container.NewVBox(
+	left := container.NewVBox()
+	if len(p.snap.due) > 0 { // resolved: what fell due meanwhile comes first
+		left.Add(p.dueCard())
+	}
+	left.Objects = append(left.Objects,
 		section(lang.L("Checklist"), steps),
 		section(lang.L("Linked conversations ({{.N}})", map[string]any{"N": len(inc.Links)}), container.NewVBox(links,
 			container.NewHBox(replyAll, note, report))),
@@ -177,7 +181,9 @@ func (p *Pane) showResults(res []crisis.StatementResult) {
 		}
 		lines = append(lines, line)
 	}
-	dialog.NewCustom(lang.L("Holding statements"), lang.L("OK"), wrapped(strings.Join(lines, "\n")), p.env.Window).Show()
+	scroll := container.NewVScroll(wrapped(strings.Join(lines, "\n")))
+	scroll.SetMinSize(fyne.NewSize(560, 260))
+	dialog.NewCustom(lang.L("Holding statements"), lang.L("OK"), scroll, p.env.Window).Show()
 }
 
 func (p *Pane) addNote() {

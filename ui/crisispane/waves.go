@@ -18,13 +18,15 @@ import (
 
 // waveCard is one early warning: the group, the suggested playbook, one click to start.
 func (p *Pane) waveCard(w warning.Wave) fyne.CanvasObject {
-	title := lang.L("Early warning: {{.N}} similar messages ({{.Langs}}) since {{.When}}",
+	// The counts go in a wrapping label, not the card's title: a long title would widen the window.
+	summary := lang.L("{{.N}} similar messages ({{.Langs}}) since {{.When}}",
 		map[string]any{"N": len(w.Members), "Langs": strings.Join(w.Langs, ", "), "When": p.when(w.Members[0].At)})
 	var lines []string
 	for _, m := range w.Members {
 		lines = append(lines, fmt.Sprintf("%s · %s · %s", p.when(m.At), m.From, m.Subject))
 	}
-	box := container.NewVBox(wrapped(strings.Join(lines, "\n")))
+	box := container.NewVBox(widget.NewLabelWithStyle(summary, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		wrapped(strings.Join(lines, "\n")))
 	var pb *crisis.Playbook
 	for i := range p.snap.playbooks {
 		if p.snap.playbooks[i].ID == w.PlaybookID {
@@ -47,14 +49,14 @@ func (p *Pane) waveCard(w warning.Wave) fyne.CanvasObject {
 	} else {
 		box.Add(wrapped(lang.L("No playbook's trigger keywords fit: choose one on the left, or write one.")))
 	}
-	return widget.NewCard(title, "", box)
+	return widget.NewCard(lang.L("Early warning"), "", box)
 }
 
 // confirmStart asks for the reason (required) and whether the holding statement replaces
 // the out-of-hours auto-reply, then starts the incident and pauses scheduled work.
 func (p *Pane) confirmStart(pb crisis.Playbook, convs []int64) {
 	reason := widget.NewEntry()
-	reason.SetPlaceHolder(lang.L("Why now? e.g. seven customers report batch NC-2611 tastes bitter"))
+	reason.SetPlaceHolder(lang.L("Why now? e.g. seven customers report a bitter batch"))
 	keep := lang.L("Keep the usual auto-reply")
 	options := []string{keep}
 	for _, t := range pb.Holding {
