@@ -46,10 +46,29 @@ func newBand() *band {
 	b.crisisRect = canvas.NewRectangle(incidentRed)
 	b.crisisText = canvas.NewText("", color.White)
 	b.crisisText.TextStyle.Bold = true
-	b.crisis = container.NewStack(b.crisisRect, container.New(layout.NewCustomPaddedLayout(pad, pad, pad*4, pad*4), b.crisisText))
+	b.crisis = container.New(narrowStack{}, b.crisisRect, container.New(layout.NewCustomPaddedLayout(pad, pad, pad*4, pad*4), b.crisisText))
 	b.crisis.Hide()
 	b.content = container.NewVBox(brand, b.crisis)
 	return b
+}
+
+// narrowStack stacks like container.NewStack but asks for no width: a long playbook name
+// in the strip is cut at the window's edge instead of widening the window.
+type narrowStack struct{}
+
+func (narrowStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (narrowStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
 }
 
 // Crisis strip colours: white on them is above 4.5:1 (see band_test.go).
