@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"switchboard/workspace/crisis"
 )
 
@@ -34,5 +37,22 @@ func TestIncidentStripShowsForItsWorkspaceOnly(t *testing.T) {
 	s.work.wait()
 	if s.band.crisis.Visible() {
 		t.Fatalf("Bettany Books shows Acme's incident: %q", s.band.crisisText.Text)
+	}
+}
+
+// A new wave while the window is behind others becomes a desktop notification, once; in
+// front, the strip is enough.
+func TestANewWaveNotifiesOnlyInTheBackground(t *testing.T) {
+	root, _ := newRoot(t, "Acme Outdoor")
+	s, _ := startShell(t, root, Options{})
+	wave := crisisBanner{warning: "Early warning: 8 similar customer messages at once — see Crisis", waveKey: "acme/1"}
+	s.lastWave = "acme/0" // a wave was already seen this session
+	s.front.in.Store(false)
+	test.AssertNotificationSent(t, fyne.NewNotification("Early warning", wave.warning), func() { s.showCrisisBanner(wave) })
+	test.AssertNotificationSent(t, nil, func() { s.showCrisisBanner(wave) }) // the same wave: not again
+	s.front.in.Store(true)
+	test.AssertNotificationSent(t, nil, func() { s.showCrisisBanner(crisisBanner{warning: wave.warning, waveKey: "acme/2"}) })
+	if !s.band.crisis.Visible() || !strings.Contains(s.band.crisisText.Text, "8 similar") {
+		t.Fatal("the strip does not show the wave")
 	}
 }
