@@ -155,11 +155,15 @@ func (p *Pane) newPlaybook() {
 	kw := widget.NewEntry()
 	kw.SetPlaceHolder(lang.L("bitter, sour, batch"))
 	desc := widget.NewMultiLineEntry()
+	anyLang := lang.L("Any language")
+	language := widget.NewSelect([]string{anyLang, "en", "sv", "cs", "es", "pt", "ru", "nb", "da"}, nil)
+	language.SetSelected(anyLang)
 	holding := widget.NewMultiLineEntry()
 	holding.SetPlaceHolder(lang.L("Hi {{first_name|there}}, we know about the problem and …"))
 	items := []*widget.FormItem{
 		widget.NewFormItem(lang.L("Name"), name),
 		widget.NewFormItem(lang.L("Severity"), sev),
+		widget.NewFormItem(lang.L("Language"), language),
 		widget.NewFormItem(lang.L("Trigger keywords"), kw),
 		widget.NewFormItem(lang.L("When to use it"), desc),
 		widget.NewFormItem(lang.L("Holding statement"), holding),
@@ -168,15 +172,19 @@ func (p *Pane) newPlaybook() {
 		if !ok {
 			return
 		}
+		l := language.Selected // the other languages are added with playbook export/import
+		if l == anyLang {
+			l = ""
+		}
 		pb := crisis.Playbook{Name: name.Text, Severity: sev.Selected}
 		if strings.TrimSpace(kw.Text) != "" {
-			pb.Keywords = map[string][]string{"": strings.Split(kw.Text, ",")}
+			pb.Keywords = map[string][]string{l: strings.Split(kw.Text, ",")}
 		}
 		if strings.TrimSpace(desc.Text) != "" {
-			pb.Descriptions = map[string]string{"": desc.Text}
+			pb.Descriptions = map[string]string{l: desc.Text}
 		}
 		if strings.TrimSpace(holding.Text) != "" {
-			pb.Holding = []crisis.Text{{Text: holding.Text}}
+			pb.Holding = []crisis.Text{{Lang: l, Text: holding.Text}}
 		}
 		p.act(false, func(ctx context.Context, st *crisis.Store) error {
 			saved, err := st.SavePlaybook(ctx, pb)
