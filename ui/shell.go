@@ -55,6 +55,7 @@ type Shell struct {
 
 	front    foreground // whether the window is in front (desktop notifications)
 	lastWave string     // UI goroutine only: the wave last shown, notified once
+	waves    waveCheck  // worker only: the early warning's last answer
 }
 
 // session is one opened workspace; its ctx ends when it is closed.
@@ -229,7 +230,7 @@ func (s *Shell) refresh() {
 	var banner crisisBanner
 	if s.sess != nil {
 		cur = s.sess.ws.Info()
-		banner = readCrisisBanner(s.sess.ctx, s.sess.ws)
+		banner = s.readCrisisBanner(s.sess.ctx, s.sess.ws, true)
 	}
 	all, problems := s.root.List(s.ctx, true)
 	var list []workspace.Info

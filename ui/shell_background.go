@@ -39,7 +39,7 @@ func (s *Shell) showBackground(sess *session) {
 	if s.opts.Unread != nil {
 		n = s.opts.Unread(sess.ctx, info)
 	}
-	banner := readCrisisBanner(sess.ctx, sess.ws) // new mail may have made a wave
+	banner := s.readCrisisBanner(sess.ctx, sess.ws, false) // new mail may have made a wave
 	fyne.Do(func() {
 		if s.current.ID != info.ID {
 			return

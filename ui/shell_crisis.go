@@ -23,9 +23,39 @@ type crisisBanner struct {
 	waveKey  string // identifies the newest wave, to notify once
 }
 
+// waveCheck remembers the early warning's last answer for a workspace: it compares a
+// week of mail, so after a batch of new mail it is asked at most every waveEvery.
+type waveCheck struct {
+	workspace string
+	at        time.Time
+	warning   string
+	key       string
+}
+
+const waveEvery = 30 * time.Second
+
 // readCrisisBanner asks crisis for w's open incident and the early warning for waves.
 // Worker only. Errors leave the banner empty: it must never keep a workspace from opening.
-func readCrisisBanner(ctx context.Context, w *workspace.Workspace) crisisBanner {
+func (s *Shell) readCrisisBanner(ctx context.Context, w *workspace.Workspace, fresh bool) crisisBanner {
+	b := readIncident(ctx, w)
+	if w == nil {
+		return b
+	}
+	c := &s.waves
+	if fresh || c.workspace != w.ID() || time.Since(c.at) >= waveEvery {
+		*c = waveCheck{workspace: w.ID(), at: time.Now()}
+		if waves, err := warning.Current(ctx, w, time.Now()); err == nil && len(waves) > 0 {
+			wv := waves[len(waves)-1]
+			c.warning = lang.L("Early warning: {{.N}} similar customer messages at once — see Crisis", map[string]any{"N": len(wv.Members)})
+			c.key = fmt.Sprintf("%s/%d", w.ID(), wv.FiredAt.UnixMilli())
+		}
+	}
+	b.warning, b.waveKey = c.warning, c.key
+	return b
+}
+
+// readIncident is the incident part of the banner.
+func readIncident(ctx context.Context, w *workspace.Workspace) crisisBanner {
 	var b crisisBanner
 	if w == nil {
 		return b
@@ -39,11 +69,6 @@ func readCrisisBanner(ctx context.Context, w *workspace.Workspace) crisisBanner 
 		} else {
 			b.incident = lang.L("Incident: {{.Name}} — {{.State}} · checklist {{.Done}}/{{.Total}} · scheduled sends resumed; close it with a summary", args)
 		}
-	}
-	if waves, err := warning.Current(ctx, w, time.Now()); err == nil && len(waves) > 0 {
-		wv := waves[len(waves)-1]
-		b.warning = lang.L("Early warning: {{.N}} similar customer messages at once — see Crisis", map[string]any{"N": len(wv.Members)})
-		b.waveKey = fmt.Sprintf("%s/%d", w.ID(), wv.FiredAt.UnixMilli())
 	}
 	return b
 }

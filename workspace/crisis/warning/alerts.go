@@ -62,7 +62,7 @@ func Current(ctx context.Context, w *workspace.Workspace, now time.Time) ([]Wave
 	if err != nil {
 		return nil, err
 	}
-	msgs, err := inbound(ctx, w, now.Add(-baselineSpan-cfg.Window), now)
+	msgs, err := inbound(ctx, w, now.Add(-baselineSpan-cfg.Window), now, maxMessages)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,9 @@ func Current(ctx context.Context, w *workspace.Workspace, now time.Time) ([]Wave
 		return nil, err
 	}
 	out := []Wave{}
-	for _, wv := range Detect(msgs, cfg, Triggers(pbs)) {
+	// A wave still going started within the last few windows; older mail is the baseline.
+	from := now.Add(-max(3*cfg.Window, 12*time.Hour))
+	for _, wv := range DetectSince(msgs, cfg, Triggers(pbs), from) {
 		last := wv.Members[len(wv.Members)-1].At
 		if now.Sub(last) > cfg.Window {
 			continue
@@ -95,12 +97,16 @@ func Current(ctx context.Context, w *workspace.Workspace, now time.Time) ([]Wave
 	return out, nil
 }
 
-// inbound reads what customers wrote in [since, until): our own mail, auto-replies and
-// list mail are left out, as for the FAQ suggestions.
-func inbound(ctx context.Context, w *workspace.Workspace, since, until time.Time) ([]Message, error) {
-	rows, err := w.DB().Read().QueryContext(ctx, `SELECT id, conversation_id, from_email, subject, body, date FROM messages
-		WHERE outbound = 0 AND auto_submitted = 0 AND bulk = 0 AND date >= ? AND date < ? ORDER BY date, id`,
-		since.UnixMilli(), until.UnixMilli())
+// maxMessages bounds the baseline of a very busy workspace: the newest this many customer
+// messages of the week (Current runs on the shell's worker after every batch of new mail).
+const maxMessages = 3000
+
+// inbound reads the newest limit messages customers wrote in [since, until), oldest first:
+// our own mail, auto-replies and list mail are left out, as for the FAQ suggestions.
+func inbound(ctx context.Context, w *workspace.Workspace, since, until time.Time, limit int) ([]Message, error) {
+	rows, err := w.DB().Read().QueryContext(ctx, `SELECT * FROM (SELECT id, conversation_id, from_email, subject, body, date FROM messages
+		WHERE outbound = 0 AND auto_submitted = 0 AND bulk = 0 AND date >= ? AND date < ? ORDER BY date DESC, id DESC LIMIT ?)
+		ORDER BY date, id`, since.UnixMilli(), until.UnixMilli(), limit)
 	if err != nil {
 		return nil, err
 	}

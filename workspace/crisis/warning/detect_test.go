@@ -118,6 +118,11 @@ func TestAWaveIsOneGroupAcrossLanguages(t *testing.T) {
 	if len(waves) != 1 {
 		t.Fatalf("%d waves, want 1: %+v", len(waves), waves)
 	}
+	// Looking only at the last hours (as the alert does) finds the same wave.
+	recent := DetectSince(g.t.msgs, DefaultConfig, nil, start.Add(-6*time.Hour))
+	if len(recent) != 1 || len(recent[0].Members) != len(waves[0].Members) || !recent[0].FiredAt.Equal(waves[0].FiredAt) {
+		t.Fatalf("DetectSince: %d waves, want the same one", len(recent))
+	}
 	w := waves[0]
 	if len(w.Members) < 10 || len(w.Langs) < 4 {
 		t.Fatalf("the wave has %d members in %v, want all 10 in most of the six languages", len(w.Members), w.Langs)
