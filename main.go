@@ -34,6 +34,8 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/crisis"
+	"switchboard/workspace/crisis/warning"
 	"switchboard/workspace/crosscopy"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
@@ -68,6 +70,7 @@ func commands() *cmdline.Registry {
 		smtpsend.Commands(),
 		mailcli.Commands(),
 		journalcmd.Commands(),
+		crisis.Commands(), warning.Commands(),
 		handover.Commands(),
 		clientpkg.Commands(mime.AttachmentAt),
 		crosscopy.Commands(),
