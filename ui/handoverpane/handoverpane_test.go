@@ -33,6 +33,7 @@ func setup(t *testing.T) (*Pane, fyne.Window, pane.Env) {
 	p.now = func() time.Time { return handovertest.Now }
 	win := test.NewTempWindow(t, p.Content())
 	win.Resize(fyne.NewSize(1100, 760))
+	p.sinceSel.SetSelectedIndex(1) // 8 hours ago: the fixed shift, whatever Anna's journal says
 	env := pane.Env{Root: root, Workspace: w, Window: win, Agent: "Anna Lind", Go: func(task func(context.Context)) { task(ctx) }}
 	if err := p.Load(ctx, env); err != nil {
 		t.Fatal(err)

@@ -26,6 +26,9 @@ var sameAfterImport = map[string]string{
 	"contacts":       `SELECT email, name, abuse_level, messages FROM contacts ORDER BY email`,
 	"abuse steps":    `SELECT k.email, a.action, a.actor, a.reason, a.at FROM contact_actions a JOIN contacts k ON k.id = a.contact_id ORDER BY a.at`,
 	"settings":       `SELECT key, value FROM settings ORDER BY key`,
+	"playbooks":      `SELECT gid, name, severity, body, review_by, created_at, updated_at, deleted_at FROM playbooks ORDER BY gid`,
+	"incidents":      `SELECT i.gid, i.playbook, i.state, i.reason, i.started_at, i.closed_at, s.step, s.text, s.done_at FROM incidents i JOIN incident_steps s ON s.incident = i.gid ORDER BY i.gid, s.step`,
+	"pause":          `SELECT reason, incident, since FROM pause`,
 	"accounts":       `SELECT email, username, imap_host, imap_port, smtp_host, smtp_port FROM accounts ORDER BY email`,
 }
 

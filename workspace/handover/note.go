@@ -74,6 +74,7 @@ type Provider func(ctx context.Context, s *Source) (Section, error)
 // Providers make the note's sections, in order. Crisis and Schedule add theirs here.
 var Providers = []Provider{
 	ownNotes,
+	incidents,
 	unanswered,
 	promises,
 	opened,

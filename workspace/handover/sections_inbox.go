@@ -9,6 +9,7 @@ import (
 
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal"
+	"switchboard/workspace/pause"
 )
 
 // ownNotes: what the outgoing person wrote for the next one. First, because nothing
@@ -104,11 +105,19 @@ func promises(ctx context.Context, s *Source) (Section, error) {
 	if err != nil {
 		return sec, err
 	}
+	_, paused, err := pause.Active(ctx, s.DB)
+	if err != nil {
+		return sec, err
+	}
 	for _, o := range outs {
 		c := byID[o.conv]
 		switch {
 		case o.state == "queued" && o.at.After(s.Now):
-			soon = append(soon, promise{o.at, Item{Text: s.line(c, "scheduled reply goes out "+s.when(o.at)+" (in "+Ago(o.at.Sub(s.Now))+")"),
+			what := "scheduled reply goes out " + s.when(o.at) + " (in " + Ago(o.at.Sub(s.Now)) + ")"
+			if paused {
+				what = "scheduled reply due " + s.when(o.at) + " (in " + Ago(o.at.Sub(s.Now)) + "), held for review while the workspace is paused"
+			}
+			soon = append(soon, promise{o.at, Item{Text: s.line(c, what),
 				Detail: s.detail(o.body), Ref: c.ref()}})
 		case o.state == "queued":
 			stuck = append(stuck, promise{o.at, Item{Text: s.line(c, "reply due since "+s.when(o.at)+", not sent yet (is the workspace paused or offline?)"),

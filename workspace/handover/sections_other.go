@@ -8,7 +8,7 @@ import (
 // faqChanges: answers added, edited or deleted during the shift, so the next person does
 // not send yesterday's answer.
 func faqChanges(ctx context.Context, s *Source) (Section, error) {
-	sec := Section{ID: "faq", Title: "FAQ changes", Empty: "The FAQ did not change."}
+	sec := Section{ID: "faq", Title: "FAQ and playbook changes", Empty: "Neither the FAQ nor a playbook changed."}
 	since, now := s.Since.UnixMilli(), s.Now.UnixMilli()
 	rows, err := s.DB.QueryContext(ctx, `SELECT question, owner, CASE
 			WHEN deleted_at IS NOT NULL AND deleted_at >= ? AND deleted_at < ? THEN 'deleted'
@@ -33,10 +33,21 @@ func faqChanges(ctx context.Context, s *Source) (Section, error) {
 		}
 		sec.Items = append(sec.Items, Item{Text: text})
 	}
-	if len(sec.Items) > 0 {
-		sec.Summary = plural(len(sec.Items), "FAQ change", "FAQ changes")
+	if err := rows.Err(); err != nil {
+		return sec, err
 	}
-	return sec, rows.Err()
+	pb, err := playbookChanges(ctx, s)
+	sec.Items = append(sec.Items, pb...)
+	if n := len(sec.Items) - len(pb); n > 0 {
+		sec.Summary = plural(n, "FAQ change", "FAQ changes")
+	}
+	if len(pb) > 0 {
+		if sec.Summary != "" {
+			sec.Summary += ", "
+		}
+		sec.Summary += plural(len(pb), "playbook change", "playbook changes")
+	}
+	return sec, err
 }
 
 var actionWords = map[string]string{"warn": "warned", "mute": "muted", "block": "blocked", "unmute": "unmuted",

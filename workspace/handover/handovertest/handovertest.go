@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/handover"
 	"switchboard/workspace/inbox"
@@ -125,6 +126,22 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	if rep.Sent != 1 {
 		t.Fatalf("handovertest: the reply was not sent: %+v", rep)
 	}
+	// The roastery's bad batch: a playbook written and activated, one checklist step done.
+	cs := crisis.NewStore(w, crisis.Options{Agent: "Anna Lind", Now: func() time.Time { return clock }})
+	clock = at(15, 50)
+	_, err = cs.SavePlaybook(ctx, crisis.Playbook{Name: "Quality problem with a roast batch", Severity: "high", Steps: []crisis.Step{
+		{Text: "Confirm the batch number with two customers", Owner: "Community manager"},
+		{Text: "Tell the roastery's quality lead", Owner: "Account lead"},
+		{Text: "Send the holding statement to every linked conversation", Owner: "Community manager"}}})
+	must(t, err)
+	clock = at(16, 0)
+	_, err = cs.StartIncident(ctx, crisis.Start{Playbook: "Quality problem with a roast batch",
+		Reason: "Batch NC-2611 tastes bitter, says Tereza Nováková", Conversations: []int64{sd.Conversations["bitter"]}})
+	must(t, err)
+	clock = at(16, 10)
+	_, err = cs.SetStep(ctx, 1, true)
+	must(t, err)
+
 	clock = at(15, 45)
 	_, err = s.AddNote(ctx, sd.Conversations["decaf"], "Asks for decaf. None until spring; we can grind extra fine.")
 	must(t, err)
