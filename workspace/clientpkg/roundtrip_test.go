@@ -70,7 +70,7 @@ func TestExportThenImportGivesTheSameWorkspace(t *testing.T) {
 		t.Errorf("outbox after import %v: want the sent reply sent, the scheduled one held (failed, for a person to retry), both owned by %s", held, info.ID)
 	}
 	entries := zipEntries(t, path)
-	for _, name := range []string{"README.md", "manifest.json", "workspace.db", "faq.csv", "voice.md"} {
+	for _, name := range []string{"README.md", "manifest.json", "workspace.db", "faq.csv", "voice.md", "playbooks/quality-problem-with-a-roast-batch.md"} {
 		if len(entries[name]) == 0 {
 			t.Errorf("the package has no %s", name)
 		}
@@ -83,6 +83,9 @@ func TestExportThenImportGivesTheSameWorkspace(t *testing.T) {
 	}
 	if emls != m.Counts.Messages || m.Counts.Messages != 7 {
 		t.Errorf("%d .eml files for %d messages in the manifest; the shift has 7", emls, m.Counts.Messages)
+	}
+	if pb := string(entries["playbooks/quality-problem-with-a-roast-batch.md"]); !strings.Contains(pb, "1. Confirm the batch number with two customers (Community manager)") {
+		t.Errorf("the playbook's Markdown lacks its checklist:\n%s", pb)
 	}
 	if !strings.Contains(string(entries["faq.csv"]), "Do you have decaf?") || !strings.Contains(string(entries["voice.md"]), "Warm, plain and brief.") {
 		t.Errorf("faq.csv or voice.md lack what the workspace holds:\n%s\n%s", entries["faq.csv"], entries["voice.md"])
