@@ -13,6 +13,7 @@ import (
 
 	"switchboard/ui/pane"
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/crosscopy"
 	"switchboard/workspace/faq"
 )
@@ -24,7 +25,7 @@ type copier struct {
 	p       *Pane
 	env     pane.Env
 	sources []workspace.Info
-	entries []faq.Entry // of the chosen source
+	choices []choice // of the chosen source and kind
 
 	source *widget.Select
 	kind   *widget.RadioGroup
@@ -63,11 +64,11 @@ func (c *copier) show() {
 	for i, s := range c.sources {
 		names[i] = s.Name
 	}
-	faqKind, voiceKind := lang.L("FAQ entries"), lang.L("Voice rules")
+	faqKind, playbookKind, voiceKind := lang.L("FAQ entries"), lang.L("Playbooks"), lang.L("Voice rules")
 	c.checks = widget.NewCheckGroup(nil, nil)
 	c.note = widget.NewLabel(lang.L("Choose the workspace to copy from."))
 	c.note.Wrapping = fyne.TextWrapWord
-	c.kind = widget.NewRadioGroup([]string{faqKind, voiceKind}, func(string) { c.loadEntries() })
+	c.kind = widget.NewRadioGroup([]string{faqKind, playbookKind, voiceKind}, func(string) { c.loadEntries() })
 	c.kind.Horizontal = true
 	c.kind.SetSelected(faqKind)
 	c.source = widget.NewSelect(names, func(string) { c.loadEntries() })
@@ -93,36 +94,53 @@ func (c *copier) loadEntries() {
 	if i < 0 {
 		return
 	}
-	if c.kind.Selected != lang.L("FAQ entries") {
+	if c.kind.Selected == lang.L("Voice rules") {
 		c.note.SetText(lang.L("All the voice rules of {{.Name}} replace this workspace's; the preview shows each change.", map[string]any{"Name": c.sources[i].Name}))
 		return
 	}
-	src := c.sources[i]
+	src, playbooks := c.sources[i], c.kind.Selected == lang.L("Playbooks")
 	c.env.Go(func(ctx context.Context) {
-		entries, err := readFAQ(ctx, c.env.Root, src.ID)
+		choices, err := readChoices(ctx, c.env.Root, src.ID, playbooks)
 		fyne.Do(func() {
 			if err != nil {
 				c.note.SetText(err.Error())
 				return
 			}
-			c.entries = entries
-			c.checks.Options = make([]string, len(entries))
-			for i, e := range entries {
-				c.checks.Options[i] = e.Question
+			c.choices = choices
+			c.checks.Options = make([]string, len(choices))
+			for i, ch := range choices {
+				c.checks.Options[i] = ch.label
 			}
 			c.checks.Refresh()
-			c.note.SetText(lang.L("Tick the entries to copy ({{.N}} in {{.Name}}).", map[string]any{"N": len(entries), "Name": src.Name}))
+			c.note.SetText(lang.L("Tick the entries to copy ({{.N}} in {{.Name}}).", map[string]any{"N": len(choices), "Name": src.Name}))
 		})
 	})
 }
 
-func readFAQ(ctx context.Context, root *workspace.Root, id string) ([]faq.Entry, error) {
+// choice is one tickable FAQ entry or playbook of the source.
+type choice struct{ id, label string }
+
+// readChoices lists the source's FAQ entries or playbooks, with the workspace open only
+// while it reads.
+func readChoices(ctx context.Context, root *workspace.Root, id string, playbooks bool) ([]choice, error) {
 	w, err := root.Open(ctx, id)
 	if err != nil {
 		return nil, err
 	}
 	defer w.Close()
-	return faq.NewStore(w).List(ctx, faq.Filter{})
+	var out []choice
+	if playbooks {
+		list, err := crisis.NewStore(w, crisis.Options{}).Playbooks(ctx)
+		for _, p := range list {
+			out = append(out, choice{p.ID, p.Name})
+		}
+		return out, err
+	}
+	list, err := faq.NewStore(w).List(ctx, faq.Filter{})
+	for _, e := range list {
+		out = append(out, choice{e.ID, e.Question})
+	}
+	return out, err
 }
 
 // preview makes the plan with the source open only as long as needed, then asks.
@@ -133,12 +151,12 @@ func (c *copier) preview() {
 		return
 	}
 	src := c.sources[i]
-	voice := c.kind.Selected != lang.L("FAQ entries")
+	voice, playbooks := c.kind.Selected == lang.L("Voice rules"), c.kind.Selected == lang.L("Playbooks")
 	var ids []string
 	for _, q := range c.checks.Selected {
-		for _, e := range c.entries {
-			if e.Question == q {
-				ids = append(ids, e.ID)
+		for _, ch := range c.choices {
+			if ch.label == q {
+				ids = append(ids, ch.id)
 			}
 		}
 	}
@@ -154,8 +172,11 @@ func (c *copier) preview() {
 				return nil, err
 			}
 			defer from.Close()
-			if voice {
+			switch {
+			case voice:
 				return crosscopy.PlanVoice(ctx, from, to)
+			case playbooks:
+				return crosscopy.PlanPlaybooks(ctx, from, to, ids)
 			}
 			return crosscopy.PlanFAQ(ctx, from, to, ids)
 		}()

@@ -27,7 +27,7 @@ func (p *Pane) showPackage() {
 	export := widget.NewButtonWithIcon(lang.L("Export this workspace…"), theme.DocumentSaveIcon(), func() { d.Hide(); p.exportPackage() })
 	export.Importance = widget.HighImportance
 	imp := widget.NewButtonWithIcon(lang.L("Import a package as a new workspace…"), theme.FolderOpenIcon(), func() { d.Hide(); p.importPackage() })
-	reuse := widget.NewButtonWithIcon(lang.L("Copy FAQ or voice from another workspace…"), theme.ContentCopyIcon(), func() { d.Hide(); p.copyFrom() })
+	reuse := widget.NewButtonWithIcon(lang.L("Copy FAQ entries, playbooks or voice from another workspace…"), theme.ContentCopyIcon(), func() { d.Hide(); p.copyFrom() })
 	content := container.NewVBox(text, container.NewHBox(export, imp), widget.NewSeparator(), reuse)
 	d = dialog.NewCustom(lang.L("Client package"), lang.L("Close"), content, p.env.Window)
 	d.Resize(fyne.NewSize(620, 280))

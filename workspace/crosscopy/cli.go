@@ -12,13 +12,14 @@ import (
 
 var usage = []string{
 	"copy --from A --to B faq ID... [--yes]",
+	"copy --from A --to B playbook NAME|ID... [--yes]",
 	"copy --from A --to B voice [--yes]",
 }
 
 // Commands is copy.
 func Commands() []cmdline.Command {
 	return []cmdline.Command{{
-		Name: "copy", Summary: "copy chosen FAQ entries or the voice rules from one workspace into another; shows what would change unless --yes",
+		Name: "copy", Summary: "copy chosen FAQ entries, crisis playbooks or the voice rules from one workspace into another; shows what would change unless --yes",
 		Pane: "handover", Actions: []string{"copy between workspaces"}, Usage: usage, Run: run,
 	}}
 }
@@ -42,10 +43,12 @@ func run(ctx context.Context, e *cmdline.Env, args []string) error {
 	switch {
 	case kind == FAQ && len(ids) == 0:
 		return cmdline.UsageOf(usage, "copy faq needs the ids of the entries (see `switchboard faq list --json`)")
+	case kind == Playbook && len(ids) == 0:
+		return cmdline.UsageOf(usage, "copy playbook needs the names or ids of the playbooks (see `switchboard playbook list`)")
 	case kind == Voice && len(ids) > 0:
 		return cmdline.UsageOf(usage, "copy voice takes no ids: it copies all the voice rules")
-	case kind != FAQ && kind != Voice:
-		return cmdline.UsageOf(usage, "copy %q: faq or voice (playbooks come with Crisis)", pos[0])
+	case kind != FAQ && kind != Voice && kind != Playbook:
+		return cmdline.UsageOf(usage, "copy %q: faq, playbook or voice", pos[0])
 	}
 	from, err := e.Root.Open(ctx, *fromRef)
 	if err != nil {
@@ -58,9 +61,12 @@ func run(ctx context.Context, e *cmdline.Env, args []string) error {
 	}
 	defer to.Close()
 	var p *Plan
-	if kind == FAQ {
+	switch kind {
+	case FAQ:
 		p, err = PlanFAQ(ctx, from, to, ids)
-	} else {
+	case Playbook:
+		p, err = PlanPlaybooks(ctx, from, to, ids)
+	default:
 		p, err = PlanVoice(ctx, from, to)
 	}
 	if err != nil {

@@ -1,6 +1,6 @@
 // Package crosscopy copies an agency's reusable templates from one workspace into another,
-// by hand only and with a preview: chosen FAQ entries and the brand's voice rules
-// (playbooks once Crisis has them). Nothing else ever crosses: no conversation, contact,
+// by hand only and with a preview: chosen FAQ entries, crisis playbooks and the brand's
+// voice rules. Nothing else ever crosses: no conversation, contact,
 // note, account or setting outside these.
 //
 // FAQ entries go through the FAQ's own CSV import, so the rules are the same as for a file:
@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal"
@@ -42,6 +43,8 @@ type Plan struct {
 	faq   *faq.ImportPreview
 	tone  *inbox.Tone
 	ids   []string
+	// playbooks are the source's, with the target's id where one is replaced.
+	playbooks []crisis.Playbook
 }
 
 // Line is one row of the preview.
@@ -187,6 +190,10 @@ func Apply(ctx context.Context, p *Plan, to *workspace.Workspace, who string, no
 		}
 	case Voice:
 		if err := inbox.NewStore(to, inbox.Options{}).SetTone(ctx, *p.tone); err != nil {
+			return err
+		}
+	case Playbook:
+		if err := applyPlaybooks(ctx, p, to, who, now); err != nil {
 			return err
 		}
 	}

@@ -2,11 +2,13 @@ package crosscopy_test
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/crosscopy"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/handover/handovertest"
@@ -120,5 +122,51 @@ func TestCopyVoiceRulesReplacesTheTargetsAfterAPreview(t *testing.T) {
 	sig, _ := got.SignatureText()
 	if got.Guidance != tone.Guidance || strings.Join(got.Avoid, ",") != "kindly,as per" || sig != "The Fjell Bakery team" {
 		t.Errorf("target voice %+v, signature %q: want the source's rules, signed by the target's brand", got, sig)
+	}
+}
+
+func TestCopyPlaybooksAddsOrReplacesByName(t *testing.T) {
+	ctx := context.Background()
+	root := workspacetest.Root(t)
+	from := workspacetest.Open(t, root, "Nordlys Coffee")
+	to := workspacetest.Open(t, root, "Fjell Bakery")
+	src := crisis.NewStore(from, crisis.Options{Agent: "Anna Lind"})
+	for _, pb := range []crisis.Playbook{
+		{Name: "Carrier delays", Severity: "medium", Steps: []crisis.Step{{Text: "Ask the carrier for a date"}}},
+		{Name: "Quality problem", Severity: "high", Steps: []crisis.Step{{Text: "Confirm the batch"}, {Text: "Tell the roastery"}}},
+		{Name: "Not chosen", Severity: "low", Steps: []crisis.Step{{Text: "Stays home"}}},
+	} {
+		if _, err := src.SavePlaybook(ctx, pb); err != nil {
+			t.Fatal(err)
+		}
+	}
+	dst := crisis.NewStore(to, crisis.Options{Agent: "Erik Dahl"})
+	if _, err := dst.SavePlaybook(ctx, crisis.Playbook{Name: "quality problem", Severity: "low", Steps: []crisis.Step{{Text: "Old step"}}}); err != nil {
+		t.Fatal(err)
+	}
+	plan, err := crosscopy.PlanPlaybooks(ctx, from, to, []string{"Carrier delays", "Quality problem"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range plan.Lines {
+		got = append(got, l.Action+" "+l.What)
+	}
+	if strings.Join(got, "|") != "add Carrier delays|replace Quality problem" {
+		t.Errorf("preview %q", got)
+	}
+	if err := crosscopy.Apply(ctx, plan, to, "Erik Dahl", time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	list, err := dst.Playbooks(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, p := range list {
+		names = append(names, fmt.Sprintf("%s/%s/%d", p.Name, p.Severity, len(p.Steps)))
+	}
+	if strings.Join(names, "|") != "Carrier delays/medium/1|Quality problem/high/2" {
+		t.Errorf("target playbooks %q: want the copy added and the same-named one replaced, nothing else", names)
 	}
 }
