@@ -119,12 +119,12 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		conds = append(conds, unanswered, "c.waiting_since <= ?")
 		args = append(args, s.nowMs()-target.Milliseconds())
 	case ViewMine:
-		me, err := s.Me(ctx)
+		me, err := s.me(ctx)
 		if err != nil {
 			return "", nil, err
 		}
 		conds = append(conds, "c.assignee_id = ?", activeStatus)
-		args = append(args, me.ID)
+		args = append(args, me)
 	case ViewUnassigned:
 		conds = append(conds, "c.assignee_id IS NULL", activeStatus)
 	case ViewFollowUp:
@@ -351,7 +351,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	if err != nil {
 		return c, err
 	}
-	me, err := s.Me(ctx)
+	me, err := s.me(ctx) // a read: "me" without a staff row yet has nothing assigned
 	if err != nil {
 		return c, err
 	}
@@ -388,7 +388,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
 			WHERE k.abuse_level IN ('muted', 'blocked') AND c.messages > 0 AND ` + unanswered, nil},
 		{[]any{&assigned, &c.Mine}, `SELECT count(*), ifnull(sum(c.assignee_id = ?), 0) FROM conversations c INDEXED BY conversations_assignee
-			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me.ID}},
+			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me}},
 		{[]any{&c.FollowUp}, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0", nil},
 	} {
 		if err := db.QueryRowContext(ctx, q.query, q.args...).Scan(q.dst...); err != nil {

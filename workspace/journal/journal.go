@@ -10,7 +10,9 @@
 //	at      when, Unix milliseconds UTC (JSON: RFC 3339 with milliseconds, UTC)
 //	actor   who: a staff member's global id, or "runner" (scheduled work: snooze
 //	        wake-ups, follow-ups, sends), "sync" (mail arriving: a customer's reply
-//	        reopening a conversation), or "system" (migrations, the demo)
+//	        reopening a conversation, a blocked contact's mail filed as Abuse),
+//	        "system" (migrations, the demo), or "unnamed" (a person at a machine
+//	        whose "my name" is not set: never a made-up name such as "Me")
 //	object  the global id of the object changed (conversation, outbox item, contact,
 //	        FAQ entry, playbook, incident, schedule item, workspace)
 //	kind    "<object type>.<change>", e.g. "conversation.status"; the list is Kinds
@@ -37,6 +39,9 @@ const (
 	Runner = "runner"
 	Sync   = "sync"
 	System = "system"
+	// Unnamed is a person whose machine has no "my name" yet. Their changes are kept
+	// (refusing them would lose work) but signed by nobody in particular.
+	Unnamed = "unnamed"
 )
 
 // Entry is one change.
