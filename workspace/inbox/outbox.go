@@ -33,13 +33,13 @@ type OutboxItem struct {
 	ID              int64          `json:"number"`
 	ConversationGID string         `json:"conversation_id"`
 	ConversationID  int64          `json:"conversation_number"`
-	WorkspaceID    string         `json:"workspace_id"`
-	AccountID      string         `json:"account_id"`
-	MessageID      string         `json:"message_id"`
-	InReplyTo      string         `json:"in_reply_to,omitempty"`
-	References     []string       `json:"references,omitempty"`
-	From           mail.Address   `json:"from"`
-	To             []mail.Address `json:"to"`
+	WorkspaceID     string         `json:"workspace_id"`
+	AccountID       string         `json:"account_id"`
+	MessageID       string         `json:"message_id"`
+	InReplyTo       string         `json:"in_reply_to,omitempty"`
+	References      []string       `json:"references,omitempty"`
+	From            mail.Address   `json:"from"`
+	To              []mail.Address `json:"to"`
 	// Subject is the conversation's; the mail gets the reply prefix when composed.
 	Subject       string      `json:"subject"`
 	Body          string      `json:"body"`
@@ -126,8 +126,7 @@ func (s *Store) OutboxID(ctx context.Context, ref string) (int64, error) {
 	var id int64
 	err := s.db.Read().QueryRowContext(ctx, "SELECT id FROM outbox WHERE gid = ?", ref).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("%w: outbox item %q is not in workspace %q (take ids from `switchboard outbox --json` of this workspace)",
-			ErrNotFound, ref, s.w.Info().Name)
+		return 0, s.notHere(ctx, "outbox", "outbox item", ref, "outbox --all --json")
 	}
 	return id, err
 }
