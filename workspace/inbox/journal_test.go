@@ -19,6 +19,11 @@ func entries(t testing.TB, s *Store, f journal.Filter) []journal.Entry {
 	if err != nil {
 		t.Fatal(err)
 	}
+	for _, e := range list {
+		if _, ok := journal.Kinds[e.Kind]; !ok {
+			t.Errorf("kind %q is written but not in journal.Kinds, the contract", e.Kind)
+		}
+	}
 	return list
 }
 
