@@ -13,14 +13,16 @@ import (
 // fakeMailer accepts or fails every submission as told; nothing leaves the machine.
 type fakeMailer struct{ err error }
 
-func (m *fakeMailer) Compose(o Outgoing) ([]byte, error) { return []byte("Subject: " + o.Subject + "\r\n\r\n" + o.Text), nil }
+func (m *fakeMailer) Compose(o Outgoing) ([]byte, error) {
+	return []byte("Subject: " + o.Subject + "\r\n\r\n" + o.Text), nil
+}
 func (m *fakeMailer) Submit(_ context.Context, _ Submission, beforeData func() error) error {
 	if err := beforeData(); err != nil {
 		return err
 	}
 	return m.err
 }
-func (m *fakeMailer) FileSent(context.Context, string, []byte) error      { return nil }
+func (m *fakeMailer) FileSent(context.Context, string, []byte) error       { return nil }
 func (m *fakeMailer) InSent(context.Context, string, string) (bool, error) { return false, nil }
 
 // A reply's way out is journaled step by step on the outbox item: what a person did
