@@ -156,6 +156,11 @@ func TestUnnamedAgentSignsAsUnnamed(t *testing.T) {
 	if n := countRows(t, s, "SELECT count(*) FROM staff"); n != 0 {
 		t.Fatalf("%d staff rows made up for an agent without a name", n)
 	}
+	// Nor is a reply signed "Me": {{agent}} waits for a name, a fallback stands in.
+	d, err := s.NewDraft(ctx, conv, "Zdraví {{agent}}, {{agent|tým}} {{brand}}")
+	if err != nil || len(d.Unresolved) != 1 || d.Unresolved[0] != "agent" || strings.Contains(d.Body, "Me") {
+		t.Fatalf("draft %+v, %v", d, err)
+	}
 }
 
 // Opening the Inbox reads: counts, lists, the Mine view and history add no staff row and

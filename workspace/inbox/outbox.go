@@ -145,7 +145,11 @@ func (s *Store) Retry(ctx context.Context, id int64) error {
 // MarkSent records that an uncertain (or failed) reply did reach the customer, as the
 // user found out; the conversation then waits on the customer.
 func (s *Store) MarkSent(ctx context.Context, id int64) error {
-	return s.moveOutbox(ctx, id, Sent, []OutboxState{Uncertain, Failed}, "marked as sent by "+s.agent, "outbox.marked_sent")
+	note := "marked as sent"
+	if s.named {
+		note += " by " + s.agent
+	}
+	return s.moveOutbox(ctx, id, Sent, []OutboxState{Uncertain, Failed}, note, "outbox.marked_sent")
 }
 
 // Reschedule moves a queued reply's time (a send-later edited); a time in the past sends

@@ -83,7 +83,7 @@ func (s *Store) values(ctx context.Context, conv int64) (template.Values, error)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("conversation", conv)
 	}
-	return template.NewValues(name, s.agent, s.w.Info().Name), err
+	return template.NewValues(name, s.Agent(), s.w.Info().Name), err
 }
 
 // Reply is a reply to send now (zero SendAt) or later.

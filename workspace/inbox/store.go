@@ -47,8 +47,14 @@ func NewStore(w *workspace.Workspace, o Options) *Store {
 	return &Store{w: w, db: w.DB(), agent: agent, named: named, now: o.Now}
 }
 
-// Agent is the name changes are recorded under.
-func (s *Store) Agent() string { return s.agent }
+// Agent is the agent's name for replies ({{agent}}): "" while "my name" is not set, so a
+// reply is never signed "Me" (a template without a fallback then asks for the name).
+func (s *Store) Agent() string {
+	if !s.named {
+		return ""
+	}
+	return s.agent
+}
 
 // Workspace is the workspace this Inbox belongs to.
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
