@@ -169,6 +169,7 @@ func TestReadsWriteNothing(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
 	conv, _ := deliver(t, s, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
+	before := countRows(t, s, "SELECT count(*) FROM journal")
 	if _, err := s.Counts(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -183,8 +184,8 @@ func TestReadsWriteNothing(t *testing.T) {
 	if n := countRows(t, s, "SELECT count(*) FROM staff"); n != 0 {
 		t.Fatalf("reading added %d staff rows", n)
 	}
-	if n := countRows(t, s, "SELECT count(*) FROM journal"); n != 0 {
-		t.Fatalf("reading wrote %d journal entries", n)
+	if n := countRows(t, s, "SELECT count(*) FROM journal"); n != before {
+		t.Fatalf("reading wrote %d journal entries", n-before)
 	}
 }
 
@@ -279,7 +280,7 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 		if n := countRows(t, s, "SELECT count(*) FROM outbox"); n != 0 {
 			t.Fatalf("%s's outbox has %d replies", name, n)
 		}
-		if n := countRows(t, s, "SELECT count(*) FROM journal"); n != 0 {
+		if n := countRows(t, s, "SELECT count(*) FROM journal WHERE kind NOT LIKE 'account.%'"); n != 0 {
 			t.Fatalf("%s's journal has %d entries", name, n)
 		}
 	}

@@ -39,6 +39,10 @@ var Kinds = map[string]string{
 	"faq.delete":   `{}`,
 	"faq.restore":  `{}`,
 	"faq.reviewed": `{}`,
+	// Mail accounts (object: the account id). Never a password: it is only in the keyring.
+	"account.create": `{"email","display_name","username","imap","smtp": "host:port security","trusted_cert_sha256"}`,
+	"account.update": `as account.create`,
+	"account.remove": `{"email"}`,
 	// The workspace itself (object: the workspace id).
 	"workspace.name":      `{"from","to"}`,
 	"workspace.color":     `{"from","to"}`,
