@@ -11,9 +11,12 @@ import (
 
 // Actor is who the journal names for a change made at this machine: the staff id of the
 // machine's "my name" (Config.AgentName; the staff row is added with the first change),
-// or journal.Unnamed while none is set. Stores that are given the agent's name (the
+// or journal.Unnamed while none is set; journal.As in ctx overrides both. Stores that are given the agent's name (the
 // Inbox's Options.Agent) sign with the same rule through package staff.
 func (w *Workspace) Actor(ctx context.Context, tx *sql.Tx, at time.Time) (string, error) {
+	if actor, ok := journal.ActorOf(ctx); ok {
+		return actor, nil // the program's own work, e.g. the demo's seed
+	}
 	name := ""
 	if w.root != nil {
 		if cfg, err := w.root.Config(); err == nil {

@@ -31,12 +31,18 @@ func (s *Store) ConversationID(ctx context.Context, ref string) (int64, error) {
 func (s *Store) notHere(ctx context.Context, table, what, ref, list string) error {
 	here := s.w.Info().Name
 	if _, err := strconv.ParseInt(ref, 10, 64); err == nil {
-		return fmt.Errorf("%w: %s %q: numbers are not ids (every workspace has a conversation 1); take the id from `switchboard %s --workspace %q`",
-			ErrNotFound, what, ref, list, here)
+		return notHereError(fmt.Sprintf("%s %q: a number is not an id (every workspace has a conversation 1); take the id from `switchboard %s --workspace %q`",
+			what, ref, list, here))
 	}
 	if other, ok := s.w.Elsewhere(ctx, table, ref); ok {
-		return fmt.Errorf("%w: %s %s belongs to workspace %q, not %q: nothing was done", ErrNotFound, what, ref, other.Name, here)
+		return notHereError(fmt.Sprintf("%s %s belongs to workspace %q, not %q: nothing was done", what, ref, other.Name, here))
 	}
-	return fmt.Errorf("%w: %s %q is not in workspace %q (take ids from `switchboard %s --workspace %q`)",
-		ErrNotFound, what, ref, here, list, here)
+	return notHereError(fmt.Sprintf("%s %q is not in workspace %q (take ids from `switchboard %s --workspace %q`)",
+		what, ref, here, list, here))
 }
+
+// notHereError is an ErrNotFound that says it all itself.
+type notHereError string
+
+func (e notHereError) Error() string { return string(e) }
+func (e notHereError) Unwrap() error { return ErrNotFound }

@@ -184,3 +184,19 @@ func mustJSON(v any) string {
 	}
 	return string(b)
 }
+
+type actorKey struct{}
+
+// As marks ctx as work the program does by itself on behalf of nobody at the machine
+// (actor is System: seeding the demo workspace), so that changes which would otherwise be
+// signed with the machine's "my name" are signed actor. A store given a person's name
+// explicitly (the Inbox's Options.Agent) still signs with that person.
+func As(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+// ActorOf is the actor As put in ctx, if any.
+func ActorOf(ctx context.Context) (string, bool) {
+	a, ok := ctx.Value(actorKey{}).(string)
+	return a, ok && a != ""
+}
