@@ -292,3 +292,57 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 		t.Fatalf("Acme's conversation is %s after status in Acme", r.Status)
 	}
 }
+
+// Staff are renamed and removed by id; someone who still holds conversations stays.
+func TestRemoveStaffKeepsOwnersVisible(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	conv, _ := deliver(t, s, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
+	erik, err := s.AddStaff(ctx, "Erik Dahl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Assign(ctx, conv, erik.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveStaff(ctx, erik.ID); err == nil || !strings.Contains(err.Error(), "assigned 1 conversations") {
+		t.Fatalf("removing someone who holds a conversation: %v", err)
+	}
+	if err := s.Assign(ctx, conv, 0); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RemoveStaff(ctx, erik.ID); err != nil {
+		t.Fatal(err)
+	}
+	if list, _ := s.StaffList(ctx); len(list) != 1 || list[0].Name != "Anna" {
+		t.Fatalf("staff after removing Erik: %+v", list)
+	}
+	if k := kinds(entries(t, s, journal.Filter{Prefix: "staff."})); strings.Join(k, " ") != "staff.create staff.create staff.delete" {
+		t.Fatalf("staff entries %v", k)
+	}
+	// The history still names him.
+	if h, _ := s.History(ctx, conv); len(h) != 2 || h[0].New != "Erik Dahl" || h[1].Old != "Erik Dahl" {
+		t.Fatalf("history %+v", h)
+	}
+}
+
+// An outbox item's id of another workspace is refused by name too.
+func TestAnotherWorkspacesOutboxItemIsRefusedByName(t *testing.T) {
+	ctx := context.Background()
+	root := workspacetest.Root(t)
+	acme, beta := workspacetest.Open(t, root, "Acme"), workspacetest.Open(t, root, "Beta")
+	addAccount(t, acme, "help@acme.example")
+	s := NewStore(acme, Options{Agent: "Anna"})
+	conv, _ := deliver(t, s, "Kim|kim@example.com", "Order", "Hello", t0, "")
+	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "On its way."})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if id, err := s.OutboxID(ctx, it.GID); err != nil || id != it.ID {
+		t.Fatalf("own item: %d, %v", id, err)
+	}
+	_, err = NewStore(beta, Options{}).OutboxID(ctx, it.GID)
+	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `belongs to workspace "Acme", not "Beta"`) {
+		t.Fatalf("Acme's item in Beta: %v", err)
+	}
+}
