@@ -15,8 +15,9 @@ import (
 
 // The demo's shift: Anna Lind has been at work for about seven hours, so "since the start
 // of my shift" in the Handover pane (with "my name" set to Anna Lind) shows a full shift
-// note offline: her changes in the journal, a customer reopening a conversation, and the
-// note she leaves for whoever comes next.
+// note offline: her changes in the journal and the note she leaves for whoever comes next.
+// Every entry is signed by the demo's staff (the demo's journal rule: no "sync" for mail
+// that was never synced).
 func init() { Steps = append(Steps, seedShift) }
 
 // shiftNote is what Anna leaves for the next person.
@@ -27,7 +28,7 @@ const shiftNote = "Batch NC-2611 of Midnight Sun was roasted too hot: everyone w
 // shiftStep is one journal entry of the demo's shift, ago before the demo is made.
 type shiftStep struct {
 	ago       time.Duration
-	actor     string // "anna" for Anna Lind's staff id, or journal.Sync
+	actor     string // "anna" for Anna Lind's staff id
 	messageID string // a message of the conversation changed
 	kind      string
 	data      any
@@ -37,7 +38,6 @@ var shiftSteps = []shiftStep{
 	{7 * time.Hour, "anna", "f3a9e1c0-7b1d-4b8e-9a55-2c1d0e6b7a01@example.com", "conversation.status", journal.Change{From: "open", To: "resolved"}},
 	{5*time.Hour + 40*time.Minute, "anna", "CACb3nn3tt2611x@mail.example.com", "conversation.assignee", journal.Change{From: "", To: "Anna Lind"}},
 	{4*time.Hour + 10*time.Minute, "anna", "CAGw1tf13ld9cS@mail.example.net", "conversation.assignee", journal.Change{From: "", To: "Erik Dahl"}},
-	{3 * time.Hour, journal.Sync, "CAJx7mP4hZr1@mail.example.net", "conversation.status", journal.Change{From: "waiting", To: "open"}},
 	{2 * time.Hour, "anna", "3d9a7b21-hannah-48544@example.com", "conversation.label", map[string]string{"label": "Quality", "change": "added"}},
 }
 

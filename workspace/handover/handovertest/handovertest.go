@@ -154,9 +154,6 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	// The customer's second message reopened the parcel conversation, as sync journals it.
 	must(t, w.DB().Write(ctx, func(tx *sql.Tx) error {
 		_, err := journal.Write(ctx, tx, at(9, 40), journal.Sync, GID("parcel"), "conversation.status", journal.Change{From: "resolved", To: "open"})
-		if err == nil {
-			_, err = journal.Write(ctx, tx, at(11, 1), "anna", GID("bitter"), "conversation.status", journal.Change{From: "open", To: "resolved"})
-		}
 		return err
 	}))
 	_, err = handover.AddNote(ctx, w, "Anna Lind", "Gary Miller calls back tomorrow about NC-48102 (gary@example.net); the refund is approved.", at(16, 30))
