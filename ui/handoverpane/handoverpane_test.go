@@ -132,3 +132,14 @@ func TestChosenStartTime(t *testing.T) {
 		t.Errorf("the note from 16:00 still lists the morning, or lost the afternoon:\n%s", text)
 	}
 }
+
+// A sub-heading ("Within 24 hours", a playbook's name) stands on a line of its own.
+func TestGroupHeadingsEndTheirLine(t *testing.T) {
+	p, _, _ := setup(t)
+	for i, seg := range p.view.Segments {
+		ts, ok := seg.(*widget.TextSegment)
+		if ok && (ts.Text == "Within 24 hours" || strings.HasPrefix(ts.Text, "Quality problem with a roast batch")) && ts.Inline() {
+			t.Errorf("segment %d %q runs on into the next line", i, ts.Text)
+		}
+	}
+}

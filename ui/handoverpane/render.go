@@ -43,7 +43,7 @@ func segments(n handover.Note) []widget.RichTextSegment {
 		}
 		for _, g := range s.Groups() {
 			if g.Name != "" {
-				block(g.Name, widget.RichTextStyleStrong)
+				block(g.Name, widget.RichTextStyle{TextStyle: fyne.TextStyle{Bold: true}}) // Strong is inline
 			}
 			for _, it := range g.Items {
 				style := widget.RichTextStyleParagraph
