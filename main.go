@@ -14,6 +14,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/app"
@@ -143,12 +144,15 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 	fs := flag.NewFlagSet("switchboard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
-	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
+	pane := fs.String("pane", "", "pane to show first: "+strings.Join(ui.PaneIDs(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return cmdline.ErrUsage
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected %q", cmdline.ErrUsage, fs.Arg(0))
+	}
+	if *pane != "" && !slices.Contains(ui.PaneIDs(), *pane) {
+		return cmdline.Usagef("--pane %q is not a pane: use one of %s", *pane, strings.Join(ui.PaneIDs(), ", "))
 	}
 	keys := keyring()
 	host := runner.NewHost(runner.Options{Passwords: keys, Logf: log.Printf})
