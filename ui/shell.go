@@ -54,9 +54,9 @@ type Shell struct {
 	// notLoaded instead, so it never shows the previous workspace's data.
 	paneContent []fyne.CanvasObject
 	notLoaded   fyne.CanvasObject
-	center   *fyne.Container
-	welcome  fyne.CanvasObject
-	quick    *quickSwitcher
+	center      *fyne.Container
+	welcome     fyne.CanvasObject
+	quick       *quickSwitcher
 
 	shotMu  sync.Mutex
 	shotErr error

@@ -93,7 +93,7 @@ func TestRunSurvivesDovecotRestartDuringIdle(t *testing.T) {
 	if err := f.d.Restart(); err != nil {
 		t.Fatal(err)
 	}
-	fresh := mailtest.Message("Olga <olga@customer.example>", user, "Снова я", "Кофе так и не пришёл.", time.Now())
+	fresh := mailtest.Message{From: "Olga <olga@customer.example>", To: user, Subject: "Снова я", Body: "Кофе так и не пришёл.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -218,7 +218,7 @@ func TestSyncIncremental(t *testing.T) {
 	}
 
 	// New mail.
-	fresh := mailtest.Message("Nils Nyström <nils@customer.example>", user, "Ny beställning", "Hej, jag vill beställa mer kaffe.", time.Now())
+	fresh := mailtest.Message{From: "Nils Nyström <nils@customer.example>", To: user, Subject: "Ny beställning", Body: "Hej, jag vill beställa mer kaffe.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +366,7 @@ func TestSyncFolderGoneOnServer(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	f.load(corpus.All(20, 9))
-	acme := mailtest.Message("Ana <ana@acme.example>", user, "Acme order", "Our order of 40 kg.", time.Now())
+	acme := mailtest.Message{From: "Ana <ana@acme.example>", To: user, Subject: "Acme order", Body: "Our order of 40 kg.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "Clients/Acme", acme, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +386,7 @@ func TestSyncFolderGoneOnServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
-	fresh := mailtest.Message("Nils <nils@customer.example>", user, "Leverans", "Var är mitt paket?", time.Now())
+	fresh := mailtest.Message{From: "Nils <nils@customer.example>", To: user, Subject: "Leverans", Body: "Var är mitt paket?", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}
