@@ -32,7 +32,6 @@ import (
 	"switchboard/ui/accountspane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
@@ -272,10 +271,10 @@ func (m mailAccounts) Remove(ctx context.Context, w *workspace.Workspace, id str
 }
 
 func (m mailAccounts) Test(ctx context.Context, w *workspace.Workspace, a mail.Account, password string) []accountspane.Check {
-	if offline, _ := demo.IsDemo(ctx, w); offline {
-		// Like sending and syncing there, testing never reaches for the network.
-		return []accountspane.Check{{Protocol: "Demo", Server: a.Email, OK: true,
-			Message: "the demo workspace works offline: replies are kept here and no server is contacted"}}
+	if a.Offline() {
+		// Like sending and syncing, testing a local account never reaches for the network.
+		return []accountspane.Check{{Protocol: "Local", Server: a.Email, OK: true,
+			Message: "a local account works offline: replies are kept here and no server is contacted"}}
 	}
 	if password == "" && a.ID != "" {
 		var err error

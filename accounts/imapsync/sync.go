@@ -124,6 +124,9 @@ func (s *Syncer) Once(ctx context.Context) (Summary, error) {
 }
 
 func (s *Syncer) connect(ctx context.Context) error {
+	if s.acct.Offline() {
+		return fmt.Errorf("%s is a local account: it has no server to sync with", s.acct.Email)
+	}
 	if s.opt.Passwords == nil {
 		return errors.New("imapsync: no keyring to read the password from")
 	}
