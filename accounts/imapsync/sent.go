@@ -16,7 +16,7 @@ var sentNames = []string{
 	"Lähetetyt", "Lähetetyt kohteet", // Finnish
 	"Odeslané", "Odeslaná pošta", // Czech
 	"Enviados", "Elementos enviados", "Itens enviados", "Mensagens enviadas", // Spanish, Portuguese
-	"Отправленные", // Russian
+	"Отправленные",                                        // Russian
 	"Gesendet", "Gesendete Elemente", "Gesendete Objekte", // German
 	"Envoyés", "Éléments envoyés", "Messages envoyés", // French
 	"Inviata", "Posta inviata", "Elementi inviati", // Italian
