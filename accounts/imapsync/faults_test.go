@@ -10,6 +10,7 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace/mail"
 )
 
@@ -43,7 +44,7 @@ func TestSyncResumesAfterCutMidFetch(t *testing.T) {
 func TestSyncWrongPassword(t *testing.T) {
 	f := newFixture(t)
 	wrong := "not-" + f.pw
-	_, err := f.syncer(func(o *Options) { o.Passwords = staticPasswords{f.acct.ID: wrong} }).Once(context.Background())
+	_, err := f.syncer(func(o *Options) { o.Passwords = keyringtest.NewStatic().With(f.w.ID(), f.acct.ID, wrong) }).Once(context.Background())
 	if mailconn.StageOf(err) != mailconn.StageAuth {
 		t.Fatalf("wrong password gave %v, want an authentication failure", err)
 	}

@@ -17,22 +17,12 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
 
 const user = "support@nordlys.example"
-
-// staticPasswords stands in for the keyring here; the keyring itself is exercised by the
-// command-line test through a real gnome-keyring.
-type staticPasswords map[string]string
-
-func (p staticPasswords) Get(_ context.Context, _, key string) (string, error) {
-	if pw, ok := p[key]; ok {
-		return pw, nil
-	}
-	return "", fmt.Errorf("no password for %s", key)
-}
 
 // fixture is a Dovecot with one user and a workspace with an account for it.
 type fixture struct {
@@ -85,7 +75,7 @@ func (f *fixture) addAccount(imapAddr string) mail.Account {
 }
 
 func (f *fixture) syncer(opts ...func(*Options)) *Syncer {
-	o := Options{Passwords: staticPasswords{f.acct.ID: f.pw}, Logf: f.logs.logf,
+	o := Options{Passwords: keyringtest.NewStatic().With(f.w.ID(), f.acct.ID, f.pw), Logf: f.logs.logf,
 		Conn: mailconn.Options{Deadline: 5 * time.Second}, FetchBatch: 64}
 	for _, fn := range opts {
 		fn(&o)

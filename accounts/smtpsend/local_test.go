@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"switchboard/accounts/demotest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
@@ -16,7 +17,7 @@ import (
 func TestDemoRepliesAreStoredLocally(t *testing.T) {
 	ctx := context.Background()
 	_, w := demotest.Open(t)
-	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,7 +111,7 @@ func TestOtherWorkspacesSendOverSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if _, ok := m.(*smtpsend.Mailer); !ok || offline || err != nil {
 		t.Fatalf("mailer %T offline=%v err=%v, want *smtpsend.Mailer", m, offline, err)
 	}
@@ -137,7 +138,7 @@ func TestLocalAccountOfAnyWorkspaceSendsNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if _, ok := m.(*smtpsend.Local); !ok || !offline || err != nil {
 		t.Fatalf("only a local account: mailer %T offline=%v err=%v, want *smtpsend.Local", m, offline, err)
 	}
@@ -146,7 +147,7 @@ func TestLocalAccountOfAnyWorkspaceSendsNothing(t *testing.T) {
 		SMTP: mail.Endpoint{Host: "127.0.0.1", Port: 1, Security: mail.Plain}}); err != nil {
 		t.Fatal(err)
 	}
-	m, offline, err = smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err = smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if offline || err != nil {
 		t.Fatalf("with a server account: offline=%v err=%v", offline, err)
 	}
