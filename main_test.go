@@ -194,6 +194,7 @@ func TestUsageMistakesExit2(t *testing.T) {
 		{[]string{"account", "remove"}, 2},
 		{[]string{"faq", "export", "--format", "pdf"}, 2},
 		{[]string{"faq", "import", "x.csv"}, 2},
+		{[]string{"search"}, 2},
 	} {
 		_, errOut, code := sb(t, data, "", append([]string{"--workspace", "Acme"}, c.args...)...)
 		if code != c.code {

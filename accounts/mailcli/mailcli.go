@@ -330,6 +330,9 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	if err != nil {
 		return err
 	}
+	if strings.TrimSpace(strings.Join(words, "")) == "" {
+		return cmdline.Usagef("search takes the words to find: switchboard search --workspace W [--json] QUERY")
+	}
 	hits, err := mail.Open(w).Search(ctx, strings.Join(words, " "), *limit)
 	if err != nil {
 		return err
