@@ -60,7 +60,7 @@ func commands() *cmdline.Registry {
 		workspacecmd.Commands(),
 		faq.Commands(),
 		inbox.Commands(),
-		smtpsend.Commands(),
+		smtpsend.Commands(keyring()),
 		mailcli.Commands(),
 		journalcmd.Commands(),
 	)
