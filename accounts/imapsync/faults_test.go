@@ -10,8 +10,8 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
-	"switchboard/workspace"
 	"switchboard/accounts/secrets/keyringtest"
+	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
 
