@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io/fs"
 	"time"
 
 	"switchboard/workspace"
@@ -41,7 +40,7 @@ var shiftSteps = []shiftStep{
 	{2 * time.Hour, "anna", "3d9a7b21-hannah-48544@example.com", "conversation.label", map[string]string{"label": "Quality", "change": "added"}},
 }
 
-func seedShift(ctx context.Context, w *workspace.Workspace, _ fs.FS) error {
+func seedShift(ctx context.Context, w *workspace.Workspace, _ Seed) error {
 	now := time.Now()
 	db := w.DB().Read()
 	var anna string

@@ -28,7 +28,7 @@ var usage = []string{
 func Commands() []cmdline.Command {
 	return []cmdline.Command{{
 		Name: "handover", Summary: "the shift note for whoever takes over (Markdown, HTML or PDF), and your notes for it", Pane: "handover",
-		Actions: []string{"shift note", "export note", "add note", "delete note"},
+		Actions: []string{"shift note", "copy note", "export note", "add note", "delete note"},
 		Usage:   usage,
 		RunIn:   run,
 	}}
