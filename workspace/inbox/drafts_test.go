@@ -43,3 +43,42 @@ func TestDraftsAreKeptPerConversationUntilDeleted(t *testing.T) {
 		t.Fatal("a draft for a conversation this workspace does not have was saved")
 	}
 }
+
+func TestMarkReadAndUnreadChangeTheUnreadCount(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	conv, _ := deliver(t, s, "Anna|anna@example.se", "Order", "Where is it?", t0, "")
+	if r := mustRow(t, s, conv); r.Unread != 1 {
+		t.Fatalf("a new message counts %d unread, want 1", r.Unread)
+	}
+	if err := s.MarkRead(ctx, conv); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustRow(t, s, conv); r.Unread != 0 {
+		t.Fatalf("after MarkRead %d unread, want 0", r.Unread)
+	}
+	if err := s.MarkUnread(ctx, conv); err != nil {
+		t.Fatal(err)
+	}
+	if r := mustRow(t, s, conv); r.Unread != 1 {
+		t.Fatalf("after MarkUnread %d unread, want 1", r.Unread)
+	}
+}
+
+func TestQueueFromSendsFromTheChosenAccountOfThisWorkspaceOnly(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	second := addAccount(t, s.w, "orders@nordlys.example")
+	conv, _ := deliver(t, s, "Anna|anna@example.se", "Order", "Where is it?", t0, "")
+	recv, err := s.ReplyAccount(ctx, conv)
+	if err != nil || recv.Email != "brand@nordlys.example" {
+		t.Fatalf("receiving account %q (%v), want brand@nordlys.example", recv.Email, err)
+	}
+	it, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "On its way"}, second.ID)
+	if err != nil || it.From.Email != "orders@nordlys.example" || it.AccountID != second.ID {
+		t.Fatalf("queued from %q (%v), want the chosen orders@nordlys.example", it.From.Email, err)
+	}
+	if _, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "x"}, "not-an-account-here"); err == nil {
+		t.Fatal("a reply was queued from an account this workspace does not have")
+	}
+}
