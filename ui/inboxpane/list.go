@@ -19,7 +19,8 @@ import (
 type convList struct {
 	widget.List
 	onRune func(r rune) bool // true when the key was handled
-	onKey  func(k *fyne.KeyEvent) bool
+	onKey   func(k *fyne.KeyEvent) bool
+	onFocus func(on bool)
 }
 
 func newConvList(length func() int, update func(widget.ListItemID, fyne.CanvasObject)) *convList {

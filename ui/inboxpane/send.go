@@ -20,6 +20,12 @@ func WithSender(send func(ctx context.Context, s *inbox.Store) error) Option {
 	return func(p *Pane) { p.sendNow = send }
 }
 
+// WithAgentSaved tells the shell that the Inbox stored "my name" (asked on the first
+// send), so the panes loaded from then on get it.
+func WithAgentSaved(saved func(name string)) Option {
+	return func(p *Pane) { p.agentSaved = saved }
+}
+
 // followUps are the "Then" choices after sending: wait for the customer, or resolve and
 // check back after that many days.
 var followUps = []int{0, 1, 3, 7}
@@ -32,9 +38,16 @@ func thenOptions() []string {
 	return opts
 }
 
-// submit queues the reply, at a time or now; tone findings are shown first and the user
-// may send anyway.
+// submit queues the reply, at a time or now. On the first send without "my name" it asks
+// for the name; tone findings are shown first and the user may send anyway.
 func (c *composer) submit(at time.Time) {
+	if c.row.ID == 0 || c.send.Disabled() {
+		return
+	}
+	if strings.TrimSpace(c.p.env.Agent) == "" && !c.p.nameAsked {
+		c.askName(func() { c.submit(at) })
+		return
+	}
 	if len(c.findings) == 0 {
 		c.queue(at)
 		return
@@ -49,21 +62,83 @@ func (c *composer) submit(at time.Time) {
 		container.NewVBox(msg), func(ok bool) {
 			if ok {
 				c.queue(at)
+			} else {
+				c.p.focus(c.body)
 			}
 		}, c.p.env.Window)
 	d.Resize(fyne.NewSize(520, 0))
 	d.Show()
 }
 
-// queue puts the reply in this workspace's outbox (Queue picks the workspace's own account
-// and refuses unresolved variables), applies the "Then" choice and, for "Send", submits.
+// askName asks once per session for the name replies are signed with and colleagues see;
+// skipping sends with the fallbacks ({{agent|The Nordlys team}}).
+func (c *composer) askName(then func()) {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(lang.L("e.g. Sofia Lind"))
+	msg := widget.NewLabel(lang.L("Replies are signed with your name, and colleagues see who answered. It is kept for every workspace on this computer (Settings › You)."))
+	msg.Wrapping = fyne.TextWrapWord
+	done := false
+	finish := func(save bool) {
+		if done { // Enter in the field hides the dialog, which answers "no" once more
+			return
+		}
+		done = true
+		c.p.nameAsked = true
+		if n := strings.Join(strings.Fields(name.Text), " "); save && n != "" {
+			c.p.setAgent(n)
+			c.check()
+		}
+		then()
+	}
+	d := dialog.NewCustomConfirm(lang.L("What is your name?"), lang.L("Save and send"), lang.L("Send without a name"),
+		container.NewVBox(msg, name), finish, c.p.env.Window)
+	name.OnSubmitted = func(string) { finish(true); d.Hide() }
+	d.Resize(fyne.NewSize(480, 0))
+	d.Show()
+	c.p.focus(name)
+}
+
+// setAgent stores "my name" for this machine and uses it from now on. UI goroutine.
+func (p *Pane) setAgent(name string) {
+	if name == "" || p.ws == nil {
+		return
+	}
+	p.env.Agent = name
+	p.store = inbox.NewStore(p.ws, inbox.Options{Agent: name, Now: p.now})
+	root, saved := p.env.Root, p.agentSaved
+	p.run(func(context.Context) error {
+		if root == nil {
+			return nil
+		}
+		cfg, err := root.Config()
+		if err != nil {
+			return err
+		}
+		cfg.AgentName = name
+		if err := root.SaveConfig(cfg); err != nil {
+			return err
+		}
+		if saved != nil {
+			saved(name)
+		}
+		return nil
+	})
+}
+
+// queue puts the reply in this workspace's outbox from the chosen account of this
+// workspace, applies the "Then" choice, drops the draft and, for "Send", submits.
 func (c *composer) queue(at time.Time) {
-	store, id := c.p.store, c.row.ID
-	reply := inbox.Reply{ConversationID: id, Body: c.body.Text, SendAt: at, FAQID: c.faqID}
+	text, err := c.render()
+	if err != nil {
+		c.check()
+		return
+	}
+	store, id, from := c.p.store, c.row.ID, c.fromID
+	reply := inbox.Reply{ConversationID: id, Body: text, SendAt: at, FAQID: c.faqID}
 	followUp := time.Duration(followUps[max(c.then.SelectedIndex(), 0)]) * 24 * time.Hour
 	send := c.p.sendNow
 	c.p.run(func(ctx context.Context) error {
-		if _, err := store.Queue(ctx, reply); err != nil {
+		if _, err := store.QueueFrom(ctx, reply, from); err != nil {
 			return err
 		}
 		if followUp > 0 {
@@ -71,10 +146,15 @@ func (c *composer) queue(at time.Time) {
 				return err
 			}
 		}
+		if err := store.DeleteDraft(ctx, id); err != nil {
+			return err
+		}
 		fyne.Do(func() {
+			delete(c.p.drafts, id)
 			if c.row.ID == id {
 				c.close()
 				c.p.detail.stack(false)
+				c.p.focusList()
 			}
 			c.p.reload()
 			c.p.detail.refresh()
@@ -86,31 +166,56 @@ func (c *composer) queue(at time.Time) {
 	})
 }
 
-// pickLater asks when to send.
+// pickLater asks when to send, in the workspace's time zone, which it names.
 func (c *composer) pickLater() {
-	now := c.p.now()
-	morning := func(days int) time.Time {
-		d := now.AddDate(0, 0, days)
-		return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, now.Location())
+	if c.later.Disabled() {
+		return
 	}
+	loc := c.p.location()
+	now := c.p.now().In(loc)
+	times := []time.Time{now.Add(time.Hour), morning(now, 1), morning(now, 3), nextMonday(now)}
+	labels := make([]string, len(times))
+	for i, at := range times {
+		labels[i] = at.Format("Mon 2 Jan 15:04")
+	}
+	labels[0] = lang.L("In one hour — {{.T}}", map[string]any{"T": labels[0]})
 	var d dialog.Dialog
-	box := container.NewVBox()
-	for _, at := range []time.Time{now.Add(time.Hour), morning(1), morning(3)} {
-		box.Add(widget.NewButton(at.Format("Mon 2 Jan 15:04"), func() { d.Hide(); c.submit(at) }))
+	custom := timeEntry(loc, func(at time.Time) { d.Hide(); c.submit(at) })
+	d = c.p.choose(lang.L("Send later"), zoneNote(loc), labels, custom, func(i int) { c.submit(times[i]) })
+}
+
+// timeEntry reads a time of one's own in loc; Enter with a valid time calls done.
+func timeEntry(loc *time.Location, done func(time.Time)) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(lang.L("or type a time, like {{.Example}}", map[string]any{"Example": "2026-12-01 09:00"}))
+	parse := func(s string) (time.Time, error) {
+		return time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(s), loc)
 	}
-	custom := widget.NewEntry()
-	custom.SetPlaceHolder(lang.L("or a time: 2006-01-02 15:04"))
-	custom.Validator = func(s string) error {
-		_, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(s), now.Location())
-		return err
-	}
-	custom.OnSubmitted = func(s string) {
-		if at, err := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(s), now.Location()); err == nil {
-			d.Hide()
-			c.submit(at)
+	e.Validator = func(s string) error { _, err := parse(s); return err }
+	e.OnSubmitted = func(s string) {
+		if at, err := parse(s); err == nil {
+			done(at)
 		}
 	}
-	box.Add(custom)
-	d = dialog.NewCustom(lang.L("Send later"), lang.L("Cancel"), box, c.p.env.Window)
-	d.Show()
+	return e
+}
+
+// zoneNote says which zone the offered times are in: the client's, not the computer's.
+func zoneNote(loc *time.Location) string {
+	return lang.L("Times are in the client's time zone, {{.Zone}}.", map[string]any{"Zone": loc.String()})
+}
+
+// morning is 09:00 days after now, in now's zone.
+func morning(now time.Time, days int) time.Time {
+	d := now.AddDate(0, 0, days)
+	return time.Date(d.Year(), d.Month(), d.Day(), 9, 0, 0, 0, now.Location())
+}
+
+// nextMonday is 09:00 on the coming Monday, in now's zone.
+func nextMonday(now time.Time) time.Time {
+	days := (8 - int(now.Weekday())) % 7
+	if days == 0 {
+		days = 7
+	}
+	return morning(now, days)
 }
