@@ -66,10 +66,6 @@ func commands() *cmdline.Registry {
 	)
 }
 
-// The demo workspace's mail is parsed and stored like synced mail (workspace may not
-// import accounts). An init, so run() in tests gets it too.
-func init() { demo.ImportMail = imapsync.ImportRaw }
-
 func main() {
 	plainLocale()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -117,7 +113,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		err = gui(root, ws, args, stderr)
 	} else {
-		env := &cmdline.Env{Root: root, WorkspaceRef: ws, Stdin: stdin, Stdout: stdout, Stderr: stderr, Secrets: keyring()}
+		keys := keyring()
+		// The demo workspace's mail is parsed and stored like synced mail (workspace may
+		// not import accounts, so the importer is passed in).
+		env := &cmdline.Env{Root: root, WorkspaceRef: ws, Stdin: stdin, Stdout: stdout, Stderr: stderr,
+			Secrets: keys, Keyring: keys, Import: imapsync.ImportRaw}
 		err = reg.Run(ctx, env, args)
 	}
 	switch {
@@ -158,6 +158,7 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
 		SendNow:      host.SendNow,
 		Attachment:   mime.AttachmentAt,
+		ImportMail:   imapsync.ImportRaw,
 		Workspace:    ws,
 		Pane:         *pane,
 		Screenshot:   *screenshot,

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/workspace/demo"
 )
 
@@ -54,7 +55,7 @@ func TestMyNameIsSavedMachineWide(t *testing.T) {
 
 func TestResetDemoReplacesIt(t *testing.T) {
 	root, _ := newRoot(t)
-	info, err := demo.Create(context.Background(), root)
+	info, err := demo.Create(context.Background(), root, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}

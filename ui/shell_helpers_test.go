@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 )
@@ -67,6 +68,9 @@ func startShell(t *testing.T, root *workspace.Root, opts Options) (*Shell, *reco
 	t.Helper()
 	a := test.NewTempApp(t)
 	rec := &recorder{}
+	if opts.ImportMail == nil {
+		opts.ImportMail = imapsync.ImportRaw // as main.go wires it
+	}
 	s := newShell(a, root, opts, func(s *Shell) []pane.Pane { return append(s.defaultPanes(), rec) })
 	s.work.inline = true
 	s.win.Resize(fyne.NewSize(1280, 800))

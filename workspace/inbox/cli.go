@@ -3,7 +3,6 @@ package inbox
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -42,21 +41,21 @@ func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 		return err
 	}
 	if *conv == 0 || len(pos) != 1 {
-		return errors.New("usage: switchboard status --workspace W --conversation ID STATUS (new, open, waiting, snoozed --until TIME, resolved [--follow-up DAYS], spam, abuse)")
+		return cmdline.UsageOf(statusUsage, "status takes --conversation ID and one STATUS")
 	}
 	st, err := ParseStatus(pos[0])
 	if err != nil {
-		return err
+		return cmdline.UsageOf(statusUsage, "%v", err)
 	}
 	s := cliStore(w)
 	switch st {
 	case Snoozed:
 		if *until == "" {
-			return errors.New("snoozed needs --until TIME")
+			return cmdline.UsageOf(statusUsage, "snoozed needs --until TIME")
 		}
 		t, err := cmdline.ParseTime(*until, s.now(), w.Info().Location())
 		if err != nil {
-			return err
+			return cmdline.UsageOf(statusUsage, "--until: %v", err)
 		}
 		err = s.Snooze(ctx, *conv, t)
 	case Resolved:
@@ -87,7 +86,7 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
 		} else if len(pos) > 0 || *conv == 0 || (*bodyFile == "") == (*faqID == "") {
-			return errors.New("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
+			return cmdline.UsageOf(replyUsage, "reply takes --conversation ID and one of --body-file F and --faq ID")
 		}
 		s := cliStore(w)
 		var d Draft
@@ -112,7 +111,7 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 		r := Reply{ConversationID: *conv, Body: d.Body, FAQID: d.FAQID}
 		if *at != "" {
 			if r.SendAt, err = cmdline.ParseTime(*at, s.now(), w.Info().Location()); err != nil {
-				return err
+				return cmdline.UsageOf(replyUsage, "--at: %v", err)
 			}
 		}
 		tone, err := s.Tone(ctx)
@@ -162,7 +161,7 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
 		} else if len(pos) > 0 {
-			return fmt.Errorf("outbox takes no arguments, got %q", pos)
+			return cmdline.UsageOf(outboxUsage, "outbox: unknown action %q (retry, cancel, mark-sent, reschedule)", pos[0])
 		}
 		s := cliStore(w)
 		var rep *SendReport
@@ -207,25 +206,36 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 	}
 }
 
-// Commands are the Inbox's triage commands; reply and outbox need a mailer, so the
-// accounts layer registers them (smtpsend.Commands).
+var (
+	statusUsage = []string{"status --workspace W --conversation ID new|open|waiting|snoozed|resolved|spam|abuse [--until TIME] [--follow-up DAYS]"}
+	replyUsage  = []string{"reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]"}
+)
+
+// Commands are the Inbox's commands that need no mail server; reply, outbox and contact
+// (whose warning is mail) need a mailer, so the accounts layer registers them
+// (smtpsend.Commands).
 func Commands() []cmdline.Command {
-	return []cmdline.Command{{
+	cmds := []cmdline.Command{{
 		Name: "status", Summary: "set a conversation's status", Pane: "inbox",
-		Usage: []string{"status --workspace W --conversation ID new|open|waiting|snoozed|resolved|spam|abuse [--until TIME] [--follow-up DAYS]"},
-		RunIn: cmdline.In(RunStatusCLI),
-	}}
+		Actions: []string{"status", "resolve", "snooze", "spam"},
+		Usage:   statusUsage,
+		RunIn:   cmdline.In(RunStatusCLI),
+	}, conversationsCommand(), voiceCommand()}
+	cmds = append(cmds, triageCommands()...)
+	return append(cmds, listCommands()...)
 }
 
 // SendCommands are reply and outbox, sending through newMailer.
 func SendCommands(newMailer NewMailer) []cmdline.Command {
 	return []cmdline.Command{{
 		Name: "reply", Summary: "answer a conversation now or later", Pane: "inbox",
-		Usage: []string{"reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]"},
-		RunIn: cmdline.In(ReplyCLI(newMailer)),
+		Actions: []string{"reply", "send-later", "faq-answer"},
+		Usage:   replyUsage,
+		RunIn:   cmdline.In(ReplyCLI(newMailer)),
 	}, {
-		Name: "outbox", Summary: "the replies on their way out", Pane: "inbox",
-		Usage: []string{"outbox --workspace W [--send] [--all] [--json]"},
-		RunIn: cmdline.In(OutboxCLI(newMailer)),
-	}}
+		Name: "outbox", Summary: "the replies on their way out: list, retry, cancel, mark sent, reschedule", Pane: "inbox",
+		Actions: []string{"outbox"},
+		Usage:   outboxUsage,
+		RunIn:   outboxCommand(newMailer),
+	}, contactCommand(newMailer)}
 }

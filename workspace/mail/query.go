@@ -9,62 +9,6 @@ import (
 	"time"
 )
 
-// Conversation is a row of the Inbox list.
-type Conversation struct {
-	ID            int64     `json:"id"`
-	Subject       string    `json:"subject"`
-	Status        string    `json:"status"`
-	Contact       string    `json:"contact"` // "Name <address>" of the customer
-	ContactEmail  string    `json:"contact_email"`
-	Messages      int       `json:"messages"`
-	Unread        int       `json:"unread"`
-	Snippet       string    `json:"snippet"`
-	LastMessageAt time.Time `json:"last_message_at"`
-	LastInboundAt time.Time `json:"last_inbound_at,omitzero"`
-}
-
-// ConversationFilter selects conversations; zero values select everything.
-type ConversationFilter struct {
-	Status string
-	Limit  int // default 100
-	Offset int
-}
-
-// Conversations lists conversations with mail, the most recent first.
-func (s *Store) Conversations(ctx context.Context, f ConversationFilter) ([]Conversation, error) {
-	if f.Limit <= 0 {
-		f.Limit = 100
-	}
-	where, args := "c.messages > 0", []any{}
-	if f.Status != "" {
-		where += " AND c.status = ?"
-		args = append(args, f.Status)
-	}
-	rows, err := s.db.Read().QueryContext(ctx, `SELECT c.id, c.subject, c.status, ifnull(k.name, ''), ifnull(k.email, ''),
-		c.messages, c.unread, c.snippet, c.last_message_at, c.last_inbound_at
-		FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
-		WHERE `+where+` ORDER BY c.last_message_at DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var list []Conversation
-	for rows.Next() {
-		var c Conversation
-		var name string
-		var last, inbound int64
-		if err := rows.Scan(&c.ID, &c.Subject, &c.Status, &name, &c.ContactEmail, &c.Messages, &c.Unread,
-			&c.Snippet, &last, &inbound); err != nil {
-			return nil, err
-		}
-		c.Contact = Address{Name: name, Email: c.ContactEmail}.String()
-		c.LastMessageAt = millis(last)
-		c.LastInboundAt = millis(inbound)
-		list = append(list, c)
-	}
-	return list, rows.Err()
-}
-
 func millis(ms int64) time.Time {
 	if ms == 0 {
 		return time.Time{}
