@@ -20,6 +20,8 @@ type choiceList struct {
 	pick   func(i int)
 	cancel func()
 	onUp   func() bool // at the top, Up may leave the list (to a search box above it)
+	// TypedRuneHook handles letters first (the outbox's t, n, c…); true when it did.
+	TypedRuneHook func(r rune) bool
 }
 
 func newChoiceList(labels []string, pick func(i int), cancel func()) *choiceList {
@@ -79,7 +81,7 @@ func (l *choiceList) TypedKey(k *fyne.KeyEvent) {
 		}
 		l.move(-1)
 	case fyne.KeyReturn, fyne.KeyEnter, fyne.KeySpace:
-		if l.cursor >= 0 && l.cursor < len(l.labels) {
+		if l.cursor >= 0 && l.cursor < len(l.labels) && l.pick != nil {
 			l.pick(l.cursor)
 		}
 	case fyne.KeyEscape:
@@ -90,6 +92,9 @@ func (l *choiceList) TypedKey(k *fyne.KeyEvent) {
 }
 
 func (l *choiceList) TypedRune(r rune) {
+	if l.TypedRuneHook != nil && l.TypedRuneHook(r) {
+		return
+	}
 	if r >= '1' && r <= '9' && int(r-'1') < len(l.labels) {
 		l.pick(int(r - '1'))
 	}

@@ -44,9 +44,9 @@ type composer struct {
 	problems *widget.Label
 	advice   *widget.Label // tone findings: explained, never blocking
 	then     *widget.Select
-	send     *widget.Button
-	later    *widget.Button
-	discard  *widget.Button
+	send     *tipButton
+	later    *tipButton
+	discard  *tipButton
 	bottom   *fyne.Container // messages and actions under the text
 	frame    *fyne.Container
 	content  fyne.CanvasObject

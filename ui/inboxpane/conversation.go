@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
@@ -40,7 +41,7 @@ type conversationView struct {
 	composer *composer
 	panel    *contactPanel
 	side     *fyne.Container // the contact panel, or nothing
-	person   *widget.Button  // shows and hides the contact panel
+	person   *tipButton  // shows and hides the contact panel
 	empty    fyne.CanvasObject
 	hint     *widget.Label   // what to do while no conversation is open
 	center   *fyne.Container // the thread, or the thread over the composer
@@ -281,7 +282,9 @@ func (v *conversationView) messageCard(m mail.Message) fyne.CanvasObject {
 	if m.Outbound {
 		// Not the selection colour: text on it measured 1.0:1. The theme's own colour for
 		// our messages is checked for contrast with every text colour.
-		bg.FillColor = theme.Color(ColorNameOutbound)
+		if c := theme.Color(fields.ColorNameOutbound); !transparent(c) {
+			bg.FillColor = c
+		}
 	}
 	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 }
@@ -467,4 +470,9 @@ func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(k)
+}
+
+func transparent(c color.Color) bool {
+	_, _, _, a := c.RGBA()
+	return a == 0
 }

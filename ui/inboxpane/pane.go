@@ -27,6 +27,7 @@ type Pane struct {
 	sendNow    func(ctx context.Context, s *inbox.Store) error
 	agentSaved func(name string)
 	syncState  SyncReader
+	openSettings func()
 	extract    Extractor
 	show       string // ShowEnv's request, for screenshots
 
@@ -168,7 +169,11 @@ func (p *Pane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if !ok && !p.rows.has(i/pageSize) {
 		p.fetchPage(i / pageSize)
 	}
-	o.(*rowView).set(r, ok, p.now(), p.target)
+	m := rowMarks{draft: p.drafts[r.ID], loc: p.location()}
+	if it, has := p.outbox[r.ID]; has && ok {
+		m.outbox = &it
+	}
+	o.(*rowView).set(r, ok, p.now(), p.target, m)
 }
 
 // Load shows the workspace's inbox: counts per view and the first page of the current
