@@ -25,13 +25,13 @@ import (
 // same workspace's accounts: no control lists another client's address. Its text is a
 // draft stored in the workspace as it is typed. UI goroutine only.
 type composer struct {
-	p         *Pane
-	row       inbox.Row
-	accounts  []mail.Account // this workspace's, for the From picker
-	fromID    string         // the account chosen; "" until the accounts are read
-	tone      inbox.Tone
-	findings  []inbox.Finding
-	faqID     string // the FAQ answer used, counted when the reply is queued
+	p          *Pane
+	row        inbox.Row
+	accounts   []mail.Account // this workspace's, for the From picker
+	fromID     string         // the account chosen; "" until the accounts are read
+	tone       inbox.Tone
+	findings   []inbox.Finding
+	faqID      string // the FAQ answer used, counted when the reply is queued
 	restoring  bool   // the text is being set from a stored draft, not typed
 	awaitDraft bool   // opened before its stored draft was read: do not overwrite it yet
 

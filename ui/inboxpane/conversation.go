@@ -41,7 +41,7 @@ type conversationView struct {
 	composer *composer
 	panel    *contactPanel
 	side     *fyne.Container // the contact panel, or nothing
-	person   *tipButton  // shows and hides the contact panel
+	person   *tipButton      // shows and hides the contact panel
 	empty    fyne.CanvasObject
 	hint     *widget.Label   // what to do while no conversation is open
 	center   *fyne.Container // the thread, or the thread over the composer

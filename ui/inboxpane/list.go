@@ -19,7 +19,7 @@ import (
 // on top of widget.List's own arrow keys.
 type convList struct {
 	widget.List
-	onRune func(r rune) bool // true when the key was handled
+	onRune  func(r rune) bool // true when the key was handled
 	onKey   func(k *fyne.KeyEvent) bool
 	onFocus func(on bool)
 }

@@ -340,4 +340,3 @@ func (o *outboxView) openConversation() {
 		return nil
 	})
 }
-

@@ -23,13 +23,13 @@ import (
 
 // Pane is the Inbox pane.
 type Pane struct {
-	now        func() time.Time
-	sendNow    func(ctx context.Context, s *inbox.Store) error
-	agentSaved func(name string)
-	syncState  SyncReader
+	now          func() time.Time
+	sendNow      func(ctx context.Context, s *inbox.Store) error
+	agentSaved   func(name string)
+	syncState    SyncReader
 	openSettings func()
-	extract    Extractor
-	show       string // ShowEnv's request, for screenshots
+	extract      Extractor
+	show         string // ShowEnv's request, for screenshots
 
 	// Drafts typed but not stored yet, by conversation, written by one task at a time in
 	// order with the shell's work, so a switch of workspace never overtakes them.
@@ -45,36 +45,36 @@ type Pane struct {
 	loadedWS *workspace.Workspace
 
 	// UI goroutine only.
-	env      pane.Env
-	ws       *workspace.Workspace
-	store    *inbox.Store
-	target   time.Duration
-	query    inbox.Query // Offset and Limit unused: pages set their own
-	rows     *rows
-	labels   []inbox.Label
-	cursor   int    // the row j/k move and Enter opens; -1 for none
-	opened   int64  // the conversation shown on the right, 0 for none
-	saveDir  string // the folder attachments were last saved to
-	drafts   map[int64]bool             // conversations with a stored draft
-	outbox   map[int64]inbox.OutboxItem // the reply on its way out, by conversation
-	nameAsked bool                      // the first send asked for "my name" already
-	tips     *tipLayer
-	undo     *undoBar
-	syncBar  *syncBanner
-	outView  *outboxView
+	env       pane.Env
+	ws        *workspace.Workspace
+	store     *inbox.Store
+	target    time.Duration
+	query     inbox.Query // Offset and Limit unused: pages set their own
+	rows      *rows
+	labels    []inbox.Label
+	cursor    int                        // the row j/k move and Enter opens; -1 for none
+	opened    int64                      // the conversation shown on the right, 0 for none
+	saveDir   string                     // the folder attachments were last saved to
+	drafts    map[int64]bool             // conversations with a stored draft
+	outbox    map[int64]inbox.OutboxItem // the reply on its way out, by conversation
+	nameAsked bool                       // the first send asked for "my name" already
+	tips      *tipLayer
+	undo      *undoBar
+	syncBar   *syncBanner
+	outView   *outboxView
 	listFrame *focusFrame
-	moving   bool   // a Select made by j/k, which moves without opening
-	views    *viewsColumn
-	list     *convList
-	count    *widget.Label
-	listHead *fyne.Container // the search box and the count
-	listSide *fyne.Container // the list under its head; the members ranking replaces it
-	members  *membersView
-	find     *searchEntry
-	detail   *conversationView
-	split    *container.Split // the list beside the conversation
-	body     *fyne.Container  // the views column beside the split
-	content  fyne.CanvasObject
+	moving    bool // a Select made by j/k, which moves without opening
+	views     *viewsColumn
+	list      *convList
+	count     *widget.Label
+	listHead  *fyne.Container // the search box and the count
+	listSide  *fyne.Container // the list under its head; the members ranking replaces it
+	members   *membersView
+	find      *searchEntry
+	detail    *conversationView
+	split     *container.Split // the list beside the conversation
+	body      *fyne.Container  // the views column beside the split
+	content   fyne.CanvasObject
 }
 
 // splitOffset is the list's share of the width beside the conversation; with the contact

@@ -19,14 +19,14 @@ const ShowEnv = "SWITCHBOARD_INBOX_SHOW"
 
 // showcase is what ShowEnv asks Load to open, read ahead.
 type showcase struct {
-	what    string
-	row     inbox.Row
-	thread  thread
+	what      string
+	row       inbox.Row
+	thread    thread
 	accounts  []mail.Account
 	receiving string
 	tone      inbox.Tone
 	outbox    []inbox.OutboxItem
-	contact inbox.ContactDetail
+	contact   inbox.ContactDetail
 }
 
 func showRequested() string {
