@@ -116,8 +116,7 @@ func (c *composer) open(r inbox.Row, d *inbox.SavedDraft, focus bool) {
 		c.subject.Refresh()
 		if d != nil {
 			c.restoring = true
-			c.body.SetText(d.Body)
-			c.body.CursorRow = len(strings.Split(d.Body, "\n")) - 1
+			c.setText(d.Body)
 			c.restoring = false
 			c.faqID, c.fromID = d.FAQID, d.AccountID
 		}
@@ -337,4 +336,13 @@ func showIf(o fyne.CanvasObject, on bool) {
 	} else {
 		o.Hide()
 	}
+}
+
+// setText replaces the reply's text with the cursor at its end, where one goes on typing.
+func (c *composer) setText(text string) {
+	c.body.SetText(text)
+	lines := strings.Split(text, "\n")
+	c.body.CursorRow = len(lines) - 1
+	c.body.CursorColumn = len([]rune(lines[len(lines)-1]))
+	c.body.Refresh()
 }

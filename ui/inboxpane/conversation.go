@@ -335,7 +335,7 @@ func (v *conversationView) restoreDraft(d *inbox.SavedDraft) {
 		}
 		typed := c.body.Text
 		c.restoring = true
-		c.body.SetText(d.Body + typed)
+		c.setText(d.Body + typed)
 		c.restoring = false
 		c.faqID, c.fromID = d.FAQID, d.AccountID
 		c.keepDraft()

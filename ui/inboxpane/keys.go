@@ -102,7 +102,7 @@ func (p *Pane) showShortcuts() {
 	grid := container.NewGridWithColumns(2)
 	for _, s := range shortcuts() {
 		k := canvas.NewText(s.key, theme.Color(theme.ColorNameForeground))
-		k.TextStyle = fyne.TextStyle{Bold: true, Monospace: true}
+		k.TextStyle = fyne.TextStyle{Bold: true}
 		grid.Add(k)
 		grid.Add(widget.NewLabel(s.what))
 	}
