@@ -39,9 +39,14 @@ func (s *Shell) showBackground(sess *session) {
 	if s.opts.Unread != nil {
 		n = s.opts.Unread(sess.ctx, info)
 	}
+	failing := s.syncFailing(sess.ctx, sess.ws)
 	fyne.Do(func() {
 		if s.current.ID != info.ID {
 			return
+		}
+		if s.switcher.failing[info.ID] != failing {
+			s.switcher.failing = map[string]bool{info.ID: failing}
+			s.switcher.list.Refresh()
 		}
 		if n >= 0 && s.switcher.unread[info.ID] != n {
 			s.switcher.unread[info.ID] = n
