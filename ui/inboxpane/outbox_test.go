@@ -15,11 +15,13 @@ import (
 // refusingMailer is an SMTP server that refuses every recipient.
 type refusingMailer struct{}
 
-func (refusingMailer) Compose(o inbox.Outgoing) ([]byte, error) { return []byte("Subject: x\r\n\r\n" + o.Text), nil }
+func (refusingMailer) Compose(o inbox.Outgoing) ([]byte, error) {
+	return []byte("Subject: x\r\n\r\n" + o.Text), nil
+}
 func (refusingMailer) Submit(context.Context, inbox.Submission, func() error) error {
 	return &inbox.SendError{Failure: inbox.Permanent, Err: errors.New("550 mailbox unavailable")}
 }
-func (refusingMailer) FileSent(context.Context, string, []byte) error     { return nil }
+func (refusingMailer) FileSent(context.Context, string, []byte) error       { return nil }
 func (refusingMailer) InSent(context.Context, string, string) (bool, error) { return false, nil }
 
 func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
