@@ -6,6 +6,9 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 )
@@ -65,5 +68,27 @@ func TestSyncTroubleShowsAboveTheList(t *testing.T) {
 	h.load(w)
 	if !b.content.Hidden {
 		t.Fatal("the banner stays after the sync recovered")
+	}
+}
+
+func TestRowChipsNeverOverlapTheTimeAndAssignee(t *testing.T) {
+	h := newHarness(t)
+	w := h.workspace("Nordlys", 1)
+	h.load(w)
+	r, _ := h.p.rows.at(0)
+	r.Assignee = "Sofia Lindqvist"
+	for _, n := range []string{"wholesale", "refund", "allergy", "vip", "press"} {
+		r.Labels = append(r.Labels, inbox.Label{Name: n, Color: "#2F6FDE"})
+	}
+	v := newRowView()
+	v.set(r, true, now, time.Hour, rowMarks{draft: true, loc: time.UTC})
+	v.Resize(fyne.NewSize(340, v.MinSize().Height))
+	test.WidgetRenderer(v).Layout(v.Size())
+	v.line3.Layout.Layout(v.line3.Objects, fyne.NewSize(320, 20))
+	when := v.when.Position().X
+	for _, o := range v.line3.Objects[:len(v.line3.Objects)-1] {
+		if o.Visible() && o.Position().X+o.Size().Width > when {
+			t.Fatalf("%T at %v wide %v runs into the time at %v", o, o.Position().X, o.Size().Width, when)
+		}
 	}
 }
