@@ -47,3 +47,9 @@ func (s *Store) QueueFrom(ctx context.Context, r Reply, accountID string) (Outbo
 	p.account = acct
 	return s.queue(ctx, r, body, p)
 }
+
+// WarningPreview is the warning SendWarning would send to contact in conv, filled in,
+// without sending or recording anything: the window shows it before the user confirms.
+func (s *Store) WarningPreview(ctx context.Context, contact, conv int64) (Draft, error) {
+	return s.warning(ctx, contact, conv)
+}
