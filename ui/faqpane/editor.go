@@ -23,12 +23,12 @@ type editor struct {
 
 	question, tags, lang, owner *widget.Entry
 	// Multi-line fields where Tab moves on, as in every other field of the form.
-	phrasings, answer *fields.TextArea
-	problems                                       map[faq.Field]*widget.Label
-	similar, info, preview                         *widget.Label
-	save, del, reviewed                            *widget.Button
-	scroll                                         *container.Scroll
-	content                                        fyne.CanvasObject
+	phrasings, answer      *fields.TextArea
+	problems               map[faq.Field]*widget.Label
+	similar, info, preview *widget.Label
+	save, del, reviewed    *widget.Button
+	scroll                 *container.Scroll
+	content                fyne.CanvasObject
 }
 
 func newEditor(p *Pane) *editor {
