@@ -13,6 +13,9 @@ type TextArea struct {
 	widget.Entry
 	OnEscape func()
 	OnSubmit func()
+	// OnShortcut gets other Ctrl shortcuts first (Ctrl+I: insert an FAQ answer); true
+	// when it handled one.
+	OnShortcut func(*desktop.CustomShortcut) bool
 }
 
 // NewTextArea returns an empty, word-wrapped TextArea.
@@ -42,6 +45,9 @@ func (t *TextArea) TypedShortcut(s fyne.Shortcut) {
 		if t.OnSubmit != nil {
 			t.OnSubmit()
 		}
+		return
+	}
+	if cs, ok := s.(*desktop.CustomShortcut); ok && t.OnShortcut != nil && t.OnShortcut(cs) {
 		return
 	}
 	t.Entry.TypedShortcut(s)

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -69,6 +70,13 @@ func newComposer(p *Pane) *composer {
 	c.body.OnChanged = func(string) { c.check(); c.keepDraft() }
 	c.body.OnSubmit = func() { c.submit(time.Time{}) }
 	c.body.OnEscape = p.focusList // the draft stays; r comes back to it
+	c.body.OnShortcut = func(s *desktop.CustomShortcut) bool {
+		if s.KeyName == fyne.KeyI && (s.Modifier == fyne.KeyModifierControl || s.Modifier == fyne.KeyModifierSuper) {
+			c.pickFAQ()
+			return true
+		}
+		return false
+	}
 	c.problems = widget.NewLabel("")
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.problems.Importance = widget.DangerImportance
@@ -77,7 +85,7 @@ func newComposer(p *Pane) *composer {
 	c.advice.Wrapping = fyne.TextWrapWord
 	c.advice.Importance = widget.WarningImportance
 	c.advice.Hide()
-	faqBtn := newTipButton(p.tips, lang.L("Insert FAQ answer…"), theme.QuestionIcon(), lang.L("Find an approved answer by its words (f)"), c.pickFAQ)
+	faqBtn := newTipButton(p.tips, lang.L("Insert FAQ answer…"), theme.QuestionIcon(), lang.L("Find an approved answer by its words (Ctrl+I)"), c.pickFAQ)
 	c.then = widget.NewSelect(thenOptions(), nil)
 	c.then.SetSelectedIndex(0)
 	c.send = newTipButton(p.tips, lang.L("Send"), theme.MailSendIcon(), lang.L("Send now (Ctrl+Enter)"), func() { c.submit(time.Time{}) })
@@ -161,6 +169,7 @@ func (c *composer) readAccounts(id int64) {
 // loaded fills the From picker, the receiving account chosen unless the draft chose
 // another, and checks the draft against the tone.
 func (c *composer) loaded(accounts []mail.Account, receiving string, tone inbox.Tone) {
+	tone.Agent = c.p.env.Agent // "my name" as set: empty lets {{agent|…}} take its fallback
 	c.accounts, c.tone = accounts, tone
 	if c.fromID == "" || c.account(c.fromID) < 0 {
 		c.fromID = receiving
@@ -278,7 +287,7 @@ func (c *composer) check() {
 			map[string]any{"Vars": braces(unresolved.Names()), "Example": "{{" + unresolved.Names()[0] + "|there}}"}))
 		for _, n := range unresolved.Names() {
 			if n == "agent" {
-				msgs = append(msgs, lang.L("{{agent}} is your name: set it under Settings › You."))
+				msgs = append(msgs, lang.L("{{.Var}} is your name: set it under Settings › You.", map[string]any{"Var": "{{agent}}"}))
 			}
 		}
 	case errors.As(err, &problems):

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
 
+	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 )
 
@@ -170,3 +171,30 @@ func TestToolbarButtonsSayWhatTheyDo(t *testing.T) {
 }
 
 var _ = inbox.New
+
+func TestFAQPickerWorksFromTheKeyboard(t *testing.T) {
+	h := newHarness(t)
+	w := h.workspace("Nordlys", 3)
+	addAccount(t, w, "hello@nordlys.example")
+	if _, err := faq.NewStore(w).Save(context.Background(), "", faq.Draft{Question: "Do you ship to Iceland?",
+		Answer: "Yes, we ship to Iceland in 5 days.", Lang: "en"}); err != nil {
+		t.Fatal(err)
+	}
+	h.load(w)
+	typeKeys(h, "r")
+	c := h.p.detail.composer
+	h.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyI, Modifier: fyne.KeyModifierControl})
+	h.drain()
+	if _, ok := h.win.Canvas().Focused().(*keyEntry); !ok {
+		t.Fatalf("Ctrl+I put the focus on %T, want the FAQ search", h.win.Canvas().Focused())
+	}
+	typeKeys(h, "iceland")
+	keyOn(h, fyne.KeyDown)
+	if _, ok := h.win.Canvas().Focused().(*choiceList); !ok {
+		t.Fatalf("Down from the FAQ search put the focus on %T, want the answers", h.win.Canvas().Focused())
+	}
+	keyOn(h, fyne.KeyReturn)
+	if !strings.Contains(c.body.Text, "we ship to Iceland") || h.win.Canvas().Focused() != c.body {
+		t.Fatalf("after Enter the reply holds %q and the focus is %T", c.body.Text, h.win.Canvas().Focused())
+	}
+}

@@ -25,6 +25,7 @@ func shortcuts() []shortcut {
 		{"Enter", lang.L("Open the conversation")},
 		{"r", lang.L("Reply (the cursor goes to the reply box)")},
 		{"Ctrl+Enter", lang.L("Send the reply")},
+		{"Ctrl+I", lang.L("Insert an FAQ answer into the reply (↓ Enter to pick)")},
 		{"Esc", lang.L("Back to the list (the draft is kept)")},
 		{"e", lang.L("Resolve and go to the next")},
 		{"s", lang.L("Snooze and go to the next")},

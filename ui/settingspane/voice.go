@@ -112,7 +112,7 @@ func newVoiceSection(p *Pane) *voiceSection {
 	form := widget.NewForm(
 		&widget.FormItem{Text: lang.L("Form of address"), Widget: v.formality, HintText: lang.L("Replies in the other form are pointed out before sending")},
 		&widget.FormItem{Text: lang.L("Sign as"), Widget: v.signAs},
-		&widget.FormItem{Text: lang.L("Signature"), Widget: v.signature, HintText: lang.L("Added under every reply; {{agent}} is the name of whoever answers")},
+		&widget.FormItem{Text: lang.L("Signature"), Widget: v.signature, HintText: lang.L("Added under every reply; {{.Var}} is the name of whoever answers", map[string]any{"Var": "{{agent}}"})},
 		&widget.FormItem{Text: lang.L("Phrases to avoid"), Widget: v.avoid},
 		&widget.FormItem{Text: lang.L("Guidance"), Widget: v.guidance},
 		&widget.FormItem{Text: lang.L("Response target"), Widget: v.target, HintText: lang.L("A customer waiting longer is Overdue")},
