@@ -212,7 +212,7 @@ func (p *Pane) snooze() {
 	}
 	loc := p.location()
 	now := p.now().In(loc)
-	times := []time.Time{now.Add(3 * time.Hour), morning(now, 1), morning(now, 3), nextMonday(now)}
+	times := []time.Time{now.Add(3 * time.Hour), morning(now, 1), morning(now, 3), morning(now, 7)}
 	names := []string{lang.L("In 3 hours"), lang.L("Tomorrow morning"), lang.L("In 3 days"), lang.L("Next week")}
 	labels := make([]string, len(times))
 	for i, at := range times {

@@ -120,7 +120,7 @@ func (p *Pane) choose(title, note string, labels []string, extra fyne.CanvasObje
 		bottom = extra
 	}
 	rows := min(len(labels), 8)
-	body := container.NewBorder(top, bottom, nil, nil, container.New(&minHeight{h: float32(rows) * 38}, list))
+	body := container.NewBorder(top, bottom, nil, nil, container.New(&minHeight{h: float32(rows) * 44}, list))
 	d = dialog.NewCustom(title, lang.L("Cancel"), body, p.env.Window)
 	d.SetOnClosed(p.focusList)
 	d.Resize(fyne.NewSize(440, 0))

@@ -37,8 +37,8 @@ type composer struct {
 	awaitDraft bool   // opened before its stored draft was read: do not overwrite it yet
 
 	band     *canvas.Rectangle
-	brand    *canvas.Text
-	subject  *canvas.Text
+	brand    *line // "Reply to Anna Berg as Nordlys", cut with an ellipsis, never past the edge
+	subject  *line // "To: Anna Berg <anna@…>"
 	from     *widget.Select
 	to       *widget.Label
 	body     *fields.TextArea
@@ -56,9 +56,8 @@ type composer struct {
 func newComposer(p *Pane) *composer {
 	c := &composer{p: p}
 	c.band = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	c.brand = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnPrimary))
-	c.brand.TextStyle.Bold = true
-	c.subject = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnPrimary))
+	c.brand = newLine(theme.TextSize(), true, theme.Color(theme.ColorNameForegroundOnPrimary))
+	c.subject = newLine(theme.TextSize(), false, theme.Color(theme.ColorNameForegroundOnPrimary))
 	pad := theme.Padding()
 	bandRow := container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad*2), container.NewVBox(c.brand, c.subject))
 	c.from = widget.NewSelect(nil, func(string) { c.fromChosen() })
@@ -96,8 +95,11 @@ func newComposer(p *Pane) *composer {
 		container.NewBorder(nil, nil, faqBtn, nil, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Then")), nil, c.then)),
 		container.NewHBox(layout.NewSpacer(), c.discard, c.later, c.send))
 	fromRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("From")), nil, c.from)
-	top := container.NewVBox(container.NewStack(c.band, bandRow), fromRow, c.to)
-	c.bottom = container.NewVBox(c.problems, c.advice, actions)
+	top := container.NewVBox(container.NewStack(c.band, bandRow), fromRow)
+	// Problems and tone advice scroll inside three lines' room: a long list of findings
+	// must not push the text box or the buttons out of a 700-point window.
+	messages := container.NewVBox(c.problems, c.advice)
+	c.bottom = container.NewVBox(newCapped(84, messages), actions)
 	c.frame = container.NewBorder(top, c.bottom, nil, nil, c.body)
 	c.content = c.frame
 	return c
@@ -114,14 +116,13 @@ func (c *composer) open(r inbox.Row, d *inbox.SavedDraft, focus bool) {
 		brand := fields.Brand(info.Color)
 		c.row = r
 		c.band.FillColor = brand
-		c.brand.Text = lang.L("Reply to {{.Customer}} as {{.Brand}}", map[string]any{
-			"Customer": contactLabel(r.ContactName, r.ContactEmail), "Brand": info.Name})
-		c.subject.Text = subjectOrNone(r.Subject)
-		c.brand.Color, c.subject.Color = fields.OnColor(brand), fields.OnColor(brand)
-		c.to.SetText(lang.L("To: {{.To}}", map[string]any{"To": contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">"}))
+		on := fields.OnColor(brand)
+		c.brand.set(lang.L("Reply to {{.Customer}} as {{.Brand}}", map[string]any{
+			"Customer": contactLabel(r.ContactName, r.ContactEmail), "Brand": info.Name}), on)
+		to := lang.L("To: {{.To}}", map[string]any{"To": contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">"})
+		c.subject.set(to, on)
+		c.to.SetText(to)
 		c.band.Refresh()
-		c.brand.Refresh()
-		c.subject.Refresh()
 		if d != nil {
 			c.restoring = true
 			c.setText(d.Body)

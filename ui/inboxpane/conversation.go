@@ -69,16 +69,15 @@ func newConversationView(p *Pane) *conversationView {
 	v.scroll = container.NewVScroll(v.thread)
 	replyBtn := newTipButton(p.tips, lang.L("Reply"), theme.MailReplyIcon(), lang.L("Reply to the customer (r)"), v.reply)
 	replyBtn.Importance = widget.HighImportance
-	// Icons with their key beside Reply: the conversation shares the window with the views
-	// and the list, and the keys are what a busy inbox is worked with. Each says what it
-	// does while the pointer rests on it.
+	// Icons beside Reply, so the row fits a 1024-point window: each says what it does and
+	// its key while the pointer rests on it, and ? lists every key.
 	v.toolbar = container.NewHBox(replyBtn,
-		newTipButton(p.tips, "e", theme.ConfirmIcon(), lang.L("Resolve and go to the next (e)"), func() { p.resolve(0) }),
-		newTipButton(p.tips, "s", theme.HistoryIcon(), lang.L("Snooze until a time and go to the next (s)"), p.snooze),
-		newTipButton(p.tips, "m", theme.MenuDropDownIcon(), lang.L("Set the status: open, waiting, spam, abuse… (m)"), p.statusMenu),
-		newTipButton(p.tips, "u", theme.VisibilityOffIcon(), lang.L("Mark as unread (u)"), p.markUnread),
-		newTipButton(p.tips, "l", theme.ListIcon(), lang.L("Labels (l)"), p.label),
-		newTipButton(p.tips, "a", theme.AccountIcon(), lang.L("Assign to someone (a)"), p.assign))
+		newTipButton(p.tips, "", theme.ConfirmIcon(), lang.L("Resolve and go to the next (e)"), func() { p.resolve(0) }),
+		newTipButton(p.tips, "", theme.HistoryIcon(), lang.L("Snooze until a time and go to the next (s)"), p.snooze),
+		newTipButton(p.tips, "", theme.MenuDropDownIcon(), lang.L("Set the status: open, waiting, spam, abuse… (m)"), p.statusMenu),
+		newTipButton(p.tips, "", theme.VisibilityOffIcon(), lang.L("Mark as unread (u)"), p.markUnread),
+		newTipButton(p.tips, "", theme.ListIcon(), lang.L("Labels (l)"), p.label),
+		newTipButton(p.tips, "", theme.AccountIcon(), lang.L("Assign to someone (a)"), p.assign))
 	v.person = newTipButton(p.tips, "", theme.InfoIcon(), lang.L("Show or hide the customer's details"), func() { v.showContact(v.side.Hidden) })
 	v.panel = newContactPanel(p)
 	v.side = container.NewStack(v.panel.content)
@@ -104,6 +103,9 @@ func newConversationView(p *Pane) *conversationView {
 
 // stack shows the thread alone, or the thread over the composer while replying.
 func (v *conversationView) stack(replying bool) {
+	// While replying the composer's band names the customer: the header's name and status
+	// lines give their room to the thread.
+	showIf(v.whoRow, !replying)
 	if replying {
 		split := container.NewVSplit(v.scroll, v.composer.content)
 		split.Offset = 0.45
@@ -131,14 +133,12 @@ func (v *conversationView) clear() {
 func (v *conversationView) showContact(on bool) {
 	if on {
 		v.side.Show()
-		v.p.views.content.Hide()
 		v.p.split.SetOffset(splitWithContact)
 		if v.row.ContactID != 0 {
 			v.panel.load(v.row.ContactID)
 		}
 	} else {
 		v.side.Hide()
-		v.p.views.content.Show()
 		v.p.split.SetOffset(splitOffset)
 	}
 	v.person.Importance = widget.MediumImportance
@@ -476,3 +476,6 @@ func transparent(c color.Color) bool {
 	_, _, _, a := c.RGBA()
 	return a == 0
 }
+
+// contactShown tells whether the contact panel is open (the views column folds for it).
+func (v *conversationView) contactShown() bool { return v.side != nil && v.side.Visible() }

@@ -53,8 +53,8 @@ func TestReplyTakesTheKeyboardAndLettersNeverRunShortcuts(t *testing.T) {
 	if h.win.Canvas().Focused() != c.body {
 		t.Fatalf("after r the focus is %T, want the reply box", h.win.Canvas().Focused())
 	}
-	if name := contactLabel(opened.ContactName, opened.ContactEmail); !strings.Contains(c.brand.Text, name) {
-		t.Fatalf("composer heading %q does not name the customer %q", c.brand.Text, name)
+	if name := contactLabel(opened.ContactName, opened.ContactEmail); !strings.Contains(c.brand.full, name) {
+		t.Fatalf("composer heading %q does not name the customer %q", c.brand.full, name)
 	}
 	cursor := h.p.cursor
 	typeKeys(h, "jaa, sure")

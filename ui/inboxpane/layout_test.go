@@ -92,3 +92,26 @@ func TestRowChipsNeverOverlapTheTimeAndAssignee(t *testing.T) {
 		}
 	}
 }
+
+// At 1024 points wide the views column folds into a picker above the list, which still
+// changes the view.
+func TestNarrowPaneFoldsTheViewsIntoAPicker(t *testing.T) {
+	h := newHarness(t)
+	w := h.workspace("Nordlys", 20)
+	h.load(w)
+	h.win.Resize(fyne.NewSize(1024-250, 600))
+	h.p.body.Refresh()
+	bodyLayout{h.p}.Layout(h.p.body.Objects, fyne.NewSize(1024-250, 600))
+	if h.p.views.content.Visible() || !h.p.viewPick.Visible() {
+		t.Fatalf("narrow: views column shown %v, picker shown %v", h.p.views.content.Visible(), h.p.viewPick.Visible())
+	}
+	h.p.viewPick.SetSelectedIndex(h.p.views.index(inbox.Query{View: inbox.ViewUnanswered}))
+	h.drain()
+	if h.p.query.View != inbox.ViewUnanswered {
+		t.Fatalf("choosing Unanswered in the picker left the view %v", h.p.query.View)
+	}
+	bodyLayout{h.p}.Layout(h.p.body.Objects, fyne.NewSize(1280-250, 760))
+	if !h.p.views.content.Visible() || h.p.viewPick.Visible() {
+		t.Fatal("wide again: the views column did not come back")
+	}
+}

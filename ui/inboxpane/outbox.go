@@ -108,7 +108,7 @@ func newOutboxView(p *Pane) *outboxView {
 	title := widget.NewLabelWithStyle(lang.L("Outbox"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	back := newTipButton(p.tips, lang.L("Conversations"), theme.NavigateBackIcon(), lang.L("Back to the conversations (o or Esc)"), func() { p.showOutbox(false) })
 	head := container.NewBorder(nil, nil, title, back)
-	actions := container.NewVBox(o.detail, container.NewGridWithColumns(3, o.when, o.now, o.cancel, o.retry, o.sent, o.open))
+	actions := container.NewVBox(o.detail, container.NewGridWithColumns(2, o.when, o.now, o.cancel, o.retry, o.sent, o.open))
 	o.content = container.NewBorder(head, actions, nil, nil, container.NewStack(o.empty, o.list))
 	o.list.TypedRuneHook = o.typedRune
 	o.show(-1)
@@ -298,12 +298,7 @@ func (o *outboxView) editTime() {
 		return
 	}
 	loc := o.p.location()
-	now := o.p.now().In(loc)
-	times := []time.Time{now.Add(time.Hour), morning(now, 1), morning(now, 3), nextMonday(now)}
-	labels := make([]string, len(times))
-	for i, at := range times {
-		labels[i] = at.Format("Mon 2 Jan 15:04")
-	}
+	times, labels := laterChoices(o.p.now().In(loc))
 	store := o.p.store
 	set := func(at time.Time) {
 		o.p.run(func(ctx context.Context) error {

@@ -45,36 +45,39 @@ type Pane struct {
 	loadedWS *workspace.Workspace
 
 	// UI goroutine only.
-	env       pane.Env
-	ws        *workspace.Workspace
-	store     *inbox.Store
-	target    time.Duration
-	query     inbox.Query // Offset and Limit unused: pages set their own
-	rows      *rows
-	labels    []inbox.Label
-	cursor    int                        // the row j/k move and Enter opens; -1 for none
-	opened    int64                      // the conversation shown on the right, 0 for none
-	saveDir   string                     // the folder attachments were last saved to
-	drafts    map[int64]bool             // conversations with a stored draft
-	outbox    map[int64]inbox.OutboxItem // the reply on its way out, by conversation
-	nameAsked bool                       // the first send asked for "my name" already
-	tips      *tipLayer
-	undo      *undoBar
-	syncBar   *syncBanner
-	outView   *outboxView
-	listFrame *focusFrame
-	moving    bool // a Select made by j/k, which moves without opening
-	views     *viewsColumn
-	list      *convList
-	count     *widget.Label
-	listHead  *fyne.Container // the search box and the count
-	listSide  *fyne.Container // the list under its head; the members ranking replaces it
-	members   *membersView
-	find      *searchEntry
-	detail    *conversationView
-	split     *container.Split // the list beside the conversation
-	body      *fyne.Container  // the views column beside the split
-	content   fyne.CanvasObject
+	env         pane.Env
+	ws          *workspace.Workspace
+	store       *inbox.Store
+	target      time.Duration
+	query       inbox.Query // Offset and Limit unused: pages set their own
+	rows        *rows
+	labels      []inbox.Label
+	cursor      int                        // the row j/k move and Enter opens; -1 for none
+	opened      int64                      // the conversation shown on the right, 0 for none
+	saveDir     string                     // the folder attachments were last saved to
+	drafts      map[int64]bool             // conversations with a stored draft
+	outbox      map[int64]inbox.OutboxItem // the reply on its way out, by conversation
+	nameAsked   bool                       // the first send asked for "my name" already
+	tips        *tipLayer
+	undo        *undoBar
+	syncBar     *syncBanner
+	outView     *outboxView
+	listFrame   *focusFrame
+	viewPick    *widget.Select // the views as a drop-down while the pane is narrow
+	narrow      bool
+	pickSetting bool
+	moving      bool // a Select made by j/k, which moves without opening
+	views       *viewsColumn
+	list        *convList
+	count       *widget.Label
+	listHead    *fyne.Container // the search box and the count
+	listSide    *fyne.Container // the list under its head; the members ranking replaces it
+	members     *membersView
+	find        *searchEntry
+	detail      *conversationView
+	split       *container.Split // the list beside the conversation
+	body        *fyne.Container  // the views column beside the split
+	content     fyne.CanvasObject
 }
 
 // splitOffset is the list's share of the width beside the conversation; with the contact
@@ -137,7 +140,9 @@ func (p *Pane) build() {
 	}, func() { p.showMembers(true) })
 	p.detail = newConversationView(p)
 	p.syncBar = newSyncBanner(p)
-	p.listHead = container.NewVBox(p.syncBar.content, container.NewBorder(nil, nil, nil, p.count, p.find))
+	p.viewPick = p.newViewPicker()
+	p.viewPick.Hide()
+	p.listHead = container.NewVBox(p.syncBar.content, p.viewPick, container.NewBorder(nil, nil, nil, p.count, p.find))
 	p.listFrame = newFocusFrame(p.list)
 	p.listSide = container.NewBorder(p.listHead, nil, nil, nil, p.listFrame.content)
 	p.members = newMembersView(p)
@@ -150,7 +155,7 @@ func (p *Pane) build() {
 		container.New(noMin{}, container.NewStack(p.listSide, p.members.content, p.outView.content)),
 		container.New(noMin{}, p.detail.content))
 	p.split.Offset = splitOffset
-	p.body = container.NewBorder(nil, nil, p.views.content, nil, p.split)
+	p.body = container.New(bodyLayout{p}, p.views.content, p.split)
 	p.undo = newUndoBar(p)
 	p.content = container.NewStack(p.body, p.undo.layer, p.tips.box)
 }
@@ -321,6 +326,7 @@ func (p *Pane) apply(v view) {
 	p.publish()
 	p.rows.reset(v.first.Total, v.first.Rows)
 	p.views.set(v.counts, v.labels, v.q)
+	p.fillViewPicker(v.q)
 	for _, r := range v.first.Rows {
 		if r.ID == p.detail.row.ID {
 			p.detail.follow(r) // a reply, e, s or a assigned here changed the open one

@@ -9,6 +9,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
@@ -19,6 +20,9 @@ func TestWithoutMyNameTheFallbackSignsAndTheFirstSendAsks(t *testing.T) {
 	h := newHarness(t)
 	w := h.workspace("Nordlys", 4)
 	addAccount(t, w, "hello@nordlys.example")
+	if err := h.store(w).SetTone(context.Background(), inbox.Tone{Avoid: []string{"thanks!"}}); err != nil {
+		t.Fatal(err)
+	}
 	env := h.env(w)
 	env.Agent = ""
 	if err := h.p.Load(context.Background(), env); err != nil {
@@ -41,6 +45,13 @@ func TestWithoutMyNameTheFallbackSignsAndTheFirstSendAsks(t *testing.T) {
 	}
 	typeKeys(h, "Sofia Lind")
 	keyOn(h, fyne.KeyReturn)
+	// The tone check comes next: "Thanks!" is on the brand's list of phrases to avoid.
+	top := h.win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatal("giving my name closed the tone check that follows it")
+	}
+	test.Tap(find(top, func(b *widget.Button) bool { return b.Text == "Send anyway" }))
+	h.drain()
 	items, err := h.store(w).Outbox(context.Background(), false)
 	if err != nil || len(items) != 1 || !strings.HasSuffix(strings.TrimSpace(items[0].Body), "Sofia Lind") {
 		t.Fatalf("after giving my name the outbox holds %+v (%v), want one reply signed Sofia Lind", items, err)

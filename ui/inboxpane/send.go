@@ -77,22 +77,19 @@ func (c *composer) askName(then func()) {
 	name.SetPlaceHolder(lang.L("e.g. Sofia Lind"))
 	msg := widget.NewLabel(lang.L("Replies are signed with your name, and colleagues see who answered. It is kept for every workspace on this computer (Settings › You)."))
 	msg.Wrapping = fyne.TextWrapWord
-	done := false
-	finish := func(save bool) {
-		if done { // Enter in the field hides the dialog, which answers "no" once more
-			return
-		}
-		done = true
-		c.p.nameAsked = true
-		if n := strings.Join(strings.Fields(name.Text), " "); save && n != "" {
-			c.p.setAgent(n)
-			c.check()
-		}
-		then()
-	}
+	// Enter in the field counts as "Save and send". The dialog is hidden before the send
+	// goes on: hiding an overlay also removes any shown above it, such as the tone check.
+	entered := false
 	d := dialog.NewCustomConfirm(lang.L("What is your name?"), lang.L("Save and send"), lang.L("Send without a name"),
-		container.NewVBox(msg, name), finish, c.p.env.Window)
-	name.OnSubmitted = func(string) { finish(true); d.Hide() }
+		container.NewVBox(msg, name), func(ok bool) {
+			c.p.nameAsked = true
+			if n := strings.Join(strings.Fields(name.Text), " "); (ok || entered) && n != "" {
+				c.p.setAgent(n)
+				c.check()
+			}
+			then()
+		}, c.p.env.Window)
+	name.OnSubmitted = func(string) { entered = true; d.Hide() }
 	d.Resize(fyne.NewSize(480, 0))
 	d.Show()
 	c.p.focus(name)
@@ -172,13 +169,7 @@ func (c *composer) pickLater() {
 		return
 	}
 	loc := c.p.location()
-	now := c.p.now().In(loc)
-	times := []time.Time{now.Add(time.Hour), morning(now, 1), morning(now, 3), nextMonday(now)}
-	labels := make([]string, len(times))
-	for i, at := range times {
-		labels[i] = at.Format("Mon 2 Jan 15:04")
-	}
-	labels[0] = lang.L("In one hour — {{.T}}", map[string]any{"T": labels[0]})
+	times, labels := laterChoices(c.p.now().In(loc))
 	var d dialog.Dialog
 	custom := timeEntry(loc, func(at time.Time) { d.Hide(); c.submit(at) })
 	d = c.p.choose(lang.L("Send later"), zoneNote(loc), labels, custom, func(i int) { c.submit(times[i]) })
@@ -218,4 +209,19 @@ func nextMonday(now time.Time) time.Time {
 		days = 7
 	}
 	return morning(now, days)
+}
+
+// laterChoices are the times offered for sending later or a new outbox time, named and in
+// now's zone; the coming Monday is left out when it is tomorrow.
+func laterChoices(now time.Time) ([]time.Time, []string) {
+	times := []time.Time{now.Add(time.Hour), morning(now, 1), morning(now, 3)}
+	names := []string{lang.L("In one hour"), lang.L("Tomorrow morning"), lang.L("In 3 days")}
+	if m := nextMonday(now); !m.Equal(times[1]) && !m.Equal(times[2]) {
+		times, names = append(times, m), append(names, lang.L("Monday morning"))
+	}
+	labels := make([]string, len(times))
+	for i, at := range times {
+		labels[i] = names[i] + " — " + at.Format("Mon 2 Jan 15:04")
+	}
+	return times, labels
 }
