@@ -156,9 +156,18 @@ func (c *composer) queue(at time.Time) {
 			c.p.reload()
 			c.p.detail.refresh()
 		})
-		if send != nil && at.IsZero() {
-			return send(ctx, store) // a failure stays in the outbox with its reason
+		if send == nil || !at.IsZero() {
+			return nil
 		}
+		if err := send(ctx, store); err != nil {
+			return err // a failure stays in the outbox with its reason
+		}
+		// Our own reply, filed in the conversation, must not bring its unread dot back:
+		// the person who answered has read it.
+		if err := store.MarkRead(ctx, id); err != nil {
+			return err
+		}
+		fyne.Do(c.p.reload)
 		return nil
 	})
 }
