@@ -155,7 +155,7 @@ func (v *voiceSection) showLists(labels []inbox.Label, staff []inbox.Staff) {
 		id, name := l.ID, l.Name
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { v.confirmDeleteLabel(id, name) })
 		chip := widget.NewLabel(l.Name)
-		v.labels.Add(container.NewBorder(nil, nil, fields.NewSwatch(l.Color, 12), del, chip))
+		v.labels.Add(container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch(l.Color, 12)), del, chip))
 	}
 	v.labels.Refresh()
 	v.staff.Objects = nil
