@@ -6,6 +6,8 @@
 package main
 
 import (
+	_ "switchboard/workspace/locale" // first: fixes LANG=C before Fyne's lang package reads it in its init
+
 	"context"
 	"errors"
 	"flag"
@@ -68,25 +70,9 @@ func commands() *cmdline.Registry {
 }
 
 func main() {
-	plainLocale()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// plainLocale gives Fyne a locale it can parse when the environment says "C" or "POSIX"
-// (scripts, CI, containers); otherwise it logs a parse error at every translation lookup.
-func plainLocale() {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		switch l := os.Getenv(v); {
-		case l == "":
-			continue
-		case l == "C" || l == "POSIX" || strings.HasPrefix(l, "C."):
-			os.Setenv(v, "en_US.UTF-8")
-		default:
-			return
-		}
-	}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
