@@ -16,6 +16,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/app"
@@ -34,7 +35,6 @@ import (
 	"switchboard/ui/inboxpane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
@@ -63,7 +63,7 @@ func commands() *cmdline.Registry {
 		workspacecmd.Commands(),
 		faq.Commands(),
 		inbox.Commands(),
-		smtpsend.Commands(),
+		smtpsend.Commands(keyring()),
 		mailcli.Commands(),
 		journalcmd.Commands(),
 	)
@@ -130,12 +130,15 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 	fs := flag.NewFlagSet("switchboard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
-	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
+	pane := fs.String("pane", "", "pane to show first: "+strings.Join(ui.PaneIDs(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return cmdline.ErrUsage
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected %q", cmdline.ErrUsage, fs.Arg(0))
+	}
+	if *pane != "" && !slices.Contains(ui.PaneIDs(), *pane) {
+		return cmdline.Usagef("--pane %q is not a pane: use one of %s", *pane, strings.Join(ui.PaneIDs(), ", "))
 	}
 	keys := keyring()
 	host := runner.NewHost(runner.Options{Passwords: keys, Logf: log.Printf})
@@ -270,10 +273,9 @@ func (m mailAccounts) Remove(ctx context.Context, w *workspace.Workspace, id str
 }
 
 func (m mailAccounts) Test(ctx context.Context, w *workspace.Workspace, a mail.Account, password string) []accountspane.Check {
-	if offline, _ := demo.IsDemo(ctx, w); offline {
-		// Like sending and syncing there, testing never reaches for the network.
-		return []accountspane.Check{{Protocol: "Demo", Server: a.Email, OK: true,
-			Message: "the demo workspace works offline: replies are kept here and no server is contacted"}}
+	if a.Offline() {
+		// Like sending and syncing, testing a local account never reaches for the network.
+		return []accountspane.Check{{Protocol: "Local", Server: a.Email, OK: true, Local: true}}
 	}
 	if password == "" && a.ID != "" {
 		var err error

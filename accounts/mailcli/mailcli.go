@@ -83,8 +83,20 @@ func accountAdd(ctx context.Context, w *workspace.Workspace, keys mailaccount.Ke
 	username := fs.String("username", "", "login name (default: the address)")
 	trust := fs.String("trust-cert", "", "SHA-256 fingerprint of a self-signed certificate to trust")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input")
+	local := fs.Bool("local", false, "an offline account: no servers, no password; replies are kept in the workspace")
 	if err := noArgs(fs, args); err != nil {
 		return err
+	}
+	if *local {
+		if *imapAddr != "" || *smtpAddr != "" || *pwStdin {
+			return cmdline.UsageOf(accountUsage, "account add --local takes no servers and no password")
+		}
+		a, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: *email, DisplayName: *name, Transport: mail.Local})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "added %s (%s), local: nothing is synced or sent over the network\n", a.Email, a.ID)
+		return nil
 	}
 	if !*pwStdin {
 		return cmdline.UsageOf(accountUsage, "account add: --password-stdin is required (passwords are never taken as arguments)")
@@ -130,9 +142,13 @@ func accountList(ctx context.Context, w *workspace.Workspace, args []string, std
 		return printJSON(stdout, list)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "EMAIL\tIMAP\tSMTP\tID")
+	fmt.Fprintln(tw, "EMAIL\tTRANSPORT\tIMAP\tSMTP\tID")
 	for _, a := range list {
-		fmt.Fprintf(tw, "%s\t%s %s\t%s %s\t%s\n", a.Email, a.IMAP.Addr(), a.IMAP.Security, a.SMTP.Addr(), a.SMTP.Security, a.ID)
+		if a.Offline() {
+			fmt.Fprintf(tw, "%s\t%s\t-\t-\t%s\n", a.Email, a.Transport, a.ID)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s %s\t%s\n", a.Email, a.Transport, a.IMAP.Addr(), a.IMAP.Security, a.SMTP.Addr(), a.SMTP.Security, a.ID)
 	}
 	return tw.Flush()
 }
@@ -165,6 +181,12 @@ func accountTest(ctx context.Context, w *workspace.Workspace, keys mailaccount.K
 	failed := 0
 	var all []conncheck.Result
 	for _, a := range list {
+		if a.Offline() {
+			if !*asJSON {
+				fmt.Fprintf(stdout, "%s: local, no server to test\n", a.Email)
+			}
+			continue
+		}
 		pw, err := keys.Get(ctx, w.ID(), a.ID)
 		if err != nil {
 			return fmt.Errorf("%s: reading the password from the keyring: %w", a.Email, err)
@@ -237,9 +259,20 @@ func runSync(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyri
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	list, err := selectAccounts(ctx, w, *ref)
+	all, err := selectAccounts(ctx, w, *ref)
 	if err != nil {
 		return err
+	}
+	var list []mail.Account
+	for _, a := range all {
+		if a.Offline() {
+			fmt.Fprintf(stdout, "%s: local, nothing to sync\n", a.Email)
+		} else {
+			list = append(list, a)
+		}
+	}
+	if len(list) == 0 {
+		return nil
 	}
 	var mu sync.Mutex // progress comes from one goroutine per account
 	last := time.Time{}
@@ -296,6 +329,9 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	words, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
+	}
+	if strings.TrimSpace(strings.Join(words, "")) == "" {
+		return cmdline.Usagef("search takes the words to find: switchboard search --workspace W [--json] QUERY")
 	}
 	hits, err := mail.Open(w).Search(ctx, strings.Join(words, " "), *limit)
 	if err != nil {

@@ -34,7 +34,7 @@ func TestPasswordNeverLeaks(t *testing.T) {
 	)
 	d := mailtest.StartDovecot(t, mailtest.WithUser(user, good))
 	smtp := mailtest.StartSMTP(t, mailtest.WithAuth(user, good))
-	if _, err := d.Deliver(user, "INBOX", mailtest.Message("Ana <ana@cliente.example>", user, "Pedido", "Hola, ¿dónde está mi pedido?", time.Now()), time.Now()); err != nil {
+	if _, err := d.Deliver(user, "INBOX", mailtest.Message{From: "Ana <ana@cliente.example>", To: user, Subject: "Pedido", Body: "Hola, ¿dónde está mi pedido?", Date: time.Now()}.Bytes(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var logged bytes.Buffer // anything written through the standard logger

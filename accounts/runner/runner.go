@@ -46,7 +46,7 @@ type Runner struct {
 	events func(Event)
 	inbox  *inbox.Store // the only Store that sends: SendDue is serialised per Store
 	mailer inbox.Mailer // nil when setup failed
-	// offline: the demo workspace syncs nothing and sends through smtpsend.Local.
+	// offline: every account is local (the demo workspace), so nothing reaches the network.
 	offline bool
 	setup   error // why there is no mailer: Run reports it and does nothing
 
@@ -81,8 +81,8 @@ func New(w *workspace.Workspace, opt Options, events func(Event)) *Runner {
 	return r
 }
 
-// Offline tells whether this Runner stays off the network (the demo workspace): it starts
-// no sync worker and its replies are stored locally instead of sent.
+// Offline tells whether this Runner stays off the network: every account is local (the
+// demo workspace's is), so it starts no sync worker and keeps its replies locally.
 func (r *Runner) Offline() bool { return r.offline }
 
 // Workspace is the workspace this Runner works for.
@@ -123,11 +123,9 @@ func (r *Runner) Paused(fn func() error) error {
 	return err
 }
 
-// startSync starts one worker per account, none when offline. r.mu held, r.ctx set.
+// startSync starts one worker per account that has servers (a local account syncs
+// nothing). r.mu held, r.ctx set.
 func (r *Runner) startSync() {
-	if r.offline {
-		return
-	}
 	accts, err := mail.Open(r.w).Accounts(r.ctx)
 	if err != nil {
 		r.emit(Event{Err: fmt.Errorf("reading the mail accounts: %w", err)})
@@ -137,6 +135,9 @@ func (r *Runner) startSync() {
 	ctx, cancel := context.WithCancel(r.ctx)
 	r.stopSync = cancel
 	for _, a := range accts {
+		if a.Offline() {
+			continue
+		}
 		s := imapsync.New(r.w, a, imapsync.Options{
 			Passwords: r.opt.Passwords,
 			Conn:      r.opt.Conn,

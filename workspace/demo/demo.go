@@ -4,9 +4,9 @@
 //
 // Each feature adds its own seeding step to Steps (FAQ entries, conversations, playbooks,
 // scheduled items), reading its seed files from the same folder. The mail step needs
-// an Importer (Create's argument). The demo works with no network: its one mail account has
-// no password and is never connected to; accounts/smtpsend.ForWorkspace gives it a
-// mailer that stores replies locally, and the runner syncs nothing for it.
+// an Importer (Create's argument). The demo works with no network because its one mail
+// account's transport is local (mail.Local), like any offline account: the sender keeps
+// its replies in the workspace, sync and the connection test contact nothing.
 package demo
 
 import (
@@ -165,8 +165,8 @@ func seedSettings(ctx context.Context, w *workspace.Workspace, seed Seed) error 
 	return w.SetSetting(ctx, markerKey, "1")
 }
 
-// seedAccount adds the account replies are sent from. It has servers because an account
-// must, but no password: nothing ever connects to them (see the package doc).
+// seedAccount adds the account replies are sent from: a local one (mail.Local), so
+// nothing ever connects anywhere; its servers are only what Settings shows.
 func seedAccount(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	s, err := readSeed(seed)
 	if err != nil {
@@ -175,7 +175,7 @@ func seedAccount(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	host := s.Account.Email[strings.LastIndexByte(s.Account.Email, '@')+1:]
 	a, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: s.Account.Email, DisplayName: s.Account.DisplayName,
 		IMAP: mail.Endpoint{Host: "imap." + host, Port: 993, Security: mail.TLS},
-		SMTP: mail.Endpoint{Host: "smtp." + host, Port: 465, Security: mail.TLS}})
+		SMTP: mail.Endpoint{Host: "smtp." + host, Port: 465, Security: mail.TLS}, Transport: mail.Local})
 	if err != nil {
 		return fmt.Errorf("demo account: %w", err)
 	}

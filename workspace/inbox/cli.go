@@ -220,7 +220,7 @@ func Commands() []cmdline.Command {
 		Actions: []string{"status", "resolve", "snooze", "spam"},
 		Usage:   statusUsage,
 		RunIn:   cmdline.In(RunStatusCLI),
-	}, conversationsCommand(), voiceCommand()}
+	}, conversationsCommand(), voiceCommand(), contactsCommand()}
 	cmds = append(cmds, triageCommands()...)
 	return append(cmds, listCommands()...)
 }

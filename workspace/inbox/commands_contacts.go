@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"strings"
+	"text/tabwriter"
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
@@ -189,4 +190,38 @@ func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s 
 	}
 	fmt.Fprintf(e.Stdout, "warning sent to %s (reply %d); %s is now warned\n", email, it.ID, email)
 	return nil
+}
+
+var contactsUsage = []string{"contacts --workspace W [--days 30] [--limit 20] [--json]"}
+
+// contactsCommand is the Inbox's "most active" ranking.
+func contactsCommand() cmdline.Command {
+	return cmdline.Command{
+		Name: "contacts", Summary: "the contacts who wrote most in the last days", Pane: "inbox",
+		Actions: []string{"most-active"}, Usage: contactsUsage,
+		RunIn: func(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
+			fs := newFlagSet("contacts")
+			days := fs.Int("days", 30, "the window, in days")
+			limit := fs.Int("limit", 20, "at most this many")
+			asJSON := fs.Bool("json", false, "print JSON")
+			if pos, err := cmdline.Parse(fs, args); err != nil {
+				return err
+			} else if len(pos) > 0 || *days <= 0 || *limit <= 0 {
+				return cmdline.UsageOf(contactsUsage, "contacts takes flags only, --days and --limit above zero")
+			}
+			list, err := cliStore(w).MostActive(ctx, *days, *limit)
+			if err != nil {
+				return err
+			}
+			if *asJSON {
+				return printJSON(e.Stdout, list)
+			}
+			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
+			fmt.Fprintln(tw, "MESSAGES\tOPEN\tCONTACT\tSTEP")
+			for _, a := range list {
+				fmt.Fprintf(tw, "%d\t%d\t%s <%s>\t%s\n", a.Messages, a.Open, a.Name, a.Email, a.Abuse)
+			}
+			return tw.Flush()
+		},
+	}
 }

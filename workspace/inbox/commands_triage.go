@@ -165,5 +165,6 @@ func runNote(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args [
 func printJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "Name <address>" stays readable
 	return enc.Encode(v)
 }
