@@ -63,6 +63,7 @@ func commands() *cmdline.Registry {
 		workspacecmd.Commands(),
 		faq.Commands(),
 		inbox.Commands(),
+		inbox.DraftCommands(),
 		smtpsend.Commands(keyring()),
 		mailcli.Commands(),
 		journalcmd.Commands(),

@@ -31,7 +31,7 @@ var panes = []paneSpec{{
 	ID: "inbox",
 	Actions: []string{"views", "search", "reply", "send-later", "faq-answer", "status", "resolve", "snooze", "spam",
 		"assign", "label", "new-label", "note", "history", "contact-note", "contact-tag", "warn", "mute", "block", "lift",
-		"most-active"},
+		"most-active", "outbox", "draft", "read", "mark-unread"},
 	New: func(s *Shell) pane.Pane {
 		return inboxpane.New(inboxpane.WithSender(s.sendNow), inboxpane.WithAttachments(s.opts.Attachment),
 			inboxpane.WithAgentSaved(s.setAgent), inboxpane.WithSyncState(s.opts.SyncState, func() { s.showPane("settings") }))

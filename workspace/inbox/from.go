@@ -53,3 +53,8 @@ func (s *Store) QueueFrom(ctx context.Context, r Reply, accountID string) (Outbo
 func (s *Store) WarningPreview(ctx context.Context, contact, conv int64) (Draft, error) {
 	return s.warning(ctx, contact, conv)
 }
+
+// mailAccounts are this workspace's accounts.
+func mailAccounts(ctx context.Context, s *Store) ([]mail.Account, error) {
+	return mail.Open(s.w).Accounts(ctx)
+}
