@@ -70,11 +70,18 @@ func newComposer(p *Pane) *composer {
 	c.body.OnSubmit = func() { c.submit(time.Time{}) }
 	c.body.OnEscape = p.focusList // the draft stays; r comes back to it
 	c.body.OnShortcut = func(s *desktop.CustomShortcut) bool {
-		if s.KeyName == fyne.KeyI && (s.Modifier == fyne.KeyModifierControl || s.Modifier == fyne.KeyModifierSuper) {
-			c.pickFAQ()
-			return true
+		if s.Modifier != fyne.KeyModifierControl && s.Modifier != fyne.KeyModifierSuper {
+			return false
 		}
-		return false
+		switch s.KeyName {
+		case fyne.KeyI:
+			c.pickFAQ()
+		case fyne.KeyL:
+			c.pickLater()
+		default:
+			return false
+		}
+		return true
 	}
 	c.problems = widget.NewLabel("")
 	c.problems.Wrapping = fyne.TextWrapWord
@@ -89,7 +96,7 @@ func newComposer(p *Pane) *composer {
 	c.then.SetSelectedIndex(0)
 	c.send = newTipButton(p.tips, lang.L("Send"), theme.MailSendIcon(), lang.L("Send now (Ctrl+Enter)"), func() { c.submit(time.Time{}) })
 	c.send.Importance = widget.HighImportance
-	c.later = newTipButton(p.tips, lang.L("Send later…"), theme.HistoryIcon(), lang.L("Choose when it goes out, in the client's time zone"), c.pickLater)
+	c.later = newTipButton(p.tips, lang.L("Send later…"), theme.HistoryIcon(), lang.L("Choose when it goes out, in the client's time zone (Ctrl+L)"), c.pickLater)
 	c.discard = newTipButton(p.tips, lang.L("Discard"), theme.DeleteIcon(), lang.L("Drop this draft (it can be undone for a few seconds)"), c.discardDraft)
 	actions := container.NewVBox(
 		container.NewBorder(nil, nil, faqBtn, nil, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Then")), nil, c.then)),

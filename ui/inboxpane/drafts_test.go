@@ -48,6 +48,12 @@ func TestDraftsStayWithTheirConversationAcrossSwitchesAndARestart(t *testing.T) 
 	typeKeys(h, "r")
 	typeKeys(h, " today.")
 
+	// Another pane and back: the shell loads the Inbox again for the same workspace.
+	h.load(w)
+	if c := h.p.detail.composer; c.body.Text != "Hi Anna, the beans left today." {
+		t.Fatalf("after showing the pane again the draft is %q", c.body.Text)
+	}
+
 	// Another workspace and back.
 	h.load(other)
 	h.load(w)

@@ -26,6 +26,7 @@ func shortcuts() []shortcut {
 		{"r", lang.L("Reply (the cursor goes to the reply box)")},
 		{"Ctrl+Enter", lang.L("Send the reply")},
 		{"Ctrl+I", lang.L("Insert an FAQ answer into the reply (↓ Enter to pick)")},
+		{"Ctrl+L", lang.L("Send the reply later: pick a time in the client's zone")},
 		{"Esc", lang.L("Back to the list (the draft is kept)")},
 		{"e", lang.L("Resolve and go to the next")},
 		{"s", lang.L("Snooze and go to the next")},
