@@ -170,7 +170,6 @@ func TestToolbarButtonsSayWhatTheyDo(t *testing.T) {
 	}
 }
 
-var _ = inbox.New
 
 func TestFAQPickerWorksFromTheKeyboard(t *testing.T) {
 	h := newHarness(t)
