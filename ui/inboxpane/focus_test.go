@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"switchboard/workspace/faq"
-	"switchboard/workspace/inbox"
 )
 
 // keyOn presses a key wherever the keyboard is, as a user does.
@@ -169,7 +168,6 @@ func TestToolbarButtonsSayWhatTheyDo(t *testing.T) {
 		t.Fatal("the tip stays after the pointer left")
 	}
 }
-
 
 func TestFAQPickerWorksFromTheKeyboard(t *testing.T) {
 	h := newHarness(t)
