@@ -56,18 +56,16 @@ func (c *composer) submit(at time.Time) {
 	for _, f := range c.findings {
 		lines = append(lines, "• "+f.Message)
 	}
-	msg := widget.NewLabel(strings.Join(lines, "\n"))
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm(lang.L("This reply goes against the brand's voice"), lang.L("Send anyway"), lang.L("Edit"),
-		container.NewVBox(msg), func(ok bool) {
-			if ok {
+	// A list, not a two-button dialog: the keyboard answers it (1 or Enter edits, 2 sends).
+	d := c.p.choose(lang.L("This reply goes against the brand's voice"), strings.Join(lines, "\n"),
+		[]string{lang.L("Edit the reply"), lang.L("Send anyway")}, nil, func(i int) {
+			if i == 1 {
 				c.queue(at)
 			} else {
 				c.p.focus(c.body)
 			}
-		}, c.p.env.Window)
+		})
 	d.Resize(fyne.NewSize(520, 0))
-	d.Show()
 }
 
 // askName asks once per session for the name replies are signed with and colleagues see;
