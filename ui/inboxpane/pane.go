@@ -151,13 +151,14 @@ func (p *Pane) build() {
 	p.outView.content.Hide()
 	// Both sides ask for no width of their own: a long subject, the contact panel or a
 	// tone warning can then neither move the divider nor make the window grow.
+	// The Undo bar floats over the bottom of the list, never over the composer's buttons.
+	p.undo = newUndoBar(p)
 	p.split = container.NewHSplit(
-		container.New(noMin{}, container.NewStack(p.listSide, p.members.content, p.outView.content)),
+		container.New(noMin{}, container.NewStack(p.listSide, p.members.content, p.outView.content, p.undo.layer)),
 		container.New(noMin{}, p.detail.content))
 	p.split.Offset = splitOffset
 	p.body = container.New(bodyLayout{p}, p.views.content, p.split)
-	p.undo = newUndoBar(p)
-	p.content = container.NewStack(p.body, p.undo.layer, p.tips.box)
+	p.content = container.NewStack(p.body, p.tips.box)
 }
 
 // ScrollTo scrolls the list to row i; rows not fetched yet are fetched as they show.

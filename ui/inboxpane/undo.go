@@ -32,13 +32,14 @@ type undoBar struct {
 func newUndoBar(p *Pane) *undoBar {
 	u := &undoBar{p: p, after: func(d time.Duration, f func()) { time.AfterFunc(d, f) }}
 	u.text = widget.NewLabel("")
+	u.text.Truncation = fyne.TextTruncateEllipsis // the list may be narrow; the button stays whole
 	u.btn = widget.NewButtonWithIcon(lang.L("Undo (z)"), theme.ContentUndoIcon(), u.run)
 	u.btn.Importance = widget.HighImportance
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
 	bg.StrokeColor = theme.Color(theme.ColorNamePrimary)
 	bg.StrokeWidth = 1
 	bg.CornerRadius = 6
-	u.box = container.NewStack(bg, container.NewPadded(container.NewHBox(u.text, u.btn)))
+	u.box = container.NewStack(bg, container.NewPadded(container.NewBorder(nil, nil, nil, u.btn, u.text)))
 	u.box.Hide()
 	u.layer = container.New(&bottomCentre{}, u.box)
 	return u
@@ -82,8 +83,8 @@ func (u *undoBar) showing() bool { return u.box.Visible() && u.undo != nil }
 // offerUndo is the pane's way to put an action on the Undo bar.
 func (p *Pane) offerUndo(text string, undo func()) { p.undo.offer(text, undo) }
 
-// bottomCentre places its object at its natural size at the bottom centre, and asks for
-// no room itself.
+// bottomCentre places its object along the bottom edge, as wide as it is, at its natural
+// height, and asks for no room itself.
 type bottomCentre struct{}
 
 func (bottomCentre) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize(0, 0) }
@@ -91,8 +92,8 @@ func (bottomCentre) MinSize([]fyne.CanvasObject) fyne.Size { return fyne.NewSize
 func (bottomCentre) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range objs {
 		m := o.MinSize()
-		w := min(m.Width, size.Width)
+		w := size.Width - 2*theme.Padding() // as wide as the list, the text cut to fit
 		o.Resize(fyne.NewSize(w, m.Height))
-		o.Move(fyne.NewPos((size.Width-w)/2, size.Height-m.Height-theme.Padding()*3))
+		o.Move(fyne.NewPos(theme.Padding(), size.Height-m.Height-theme.Padding()*2))
 	}
 }
