@@ -202,7 +202,12 @@ func (v *voiceSection) preview() {
 		v.findings.SetText(lang.L("Type a sentence above to see what would be pointed out."))
 		return
 	}
-	found := inbox.CheckTone(v.try.Text, v.tone())
+	t := v.tone()
+	t.Agent = v.p.env.Agent // the signature reads as it will under this person's replies
+	if v.p.env.Workspace != nil {
+		t.Brand = v.p.env.Workspace.Info().Name
+	}
+	found := inbox.CheckTone(v.try.Text, t)
 	if len(found) == 0 {
 		v.findings.SetText(lang.L("Nothing to point out."))
 		return
