@@ -286,7 +286,12 @@ func (s *Shell) refresh() {
 			unread[i.ID] = s.opts.Unread(s.ctx, i)
 		}
 	}
+	failing := map[string]bool{}
+	if s.sess != nil {
+		failing[cur.ID] = s.syncFailing(s.ctx, s.sess.ws)
+	}
 	fyne.Do(func() {
+		s.switcher.failing = failing
 		s.apply(cur, list, unread, problems)
 		s.showCrisisBanner(banner)
 	})

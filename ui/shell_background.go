@@ -40,11 +40,16 @@ func (s *Shell) showBackground(sess *session) {
 		n = s.opts.Unread(sess.ctx, info)
 	}
 	banner := s.readCrisisBanner(sess.ctx, sess.ws, false) // new mail may have made a wave
+	failing := s.syncFailing(sess.ctx, sess.ws)
 	fyne.Do(func() {
 		if s.current.ID != info.ID {
 			return
 		}
 		s.showCrisisBanner(banner)
+		if s.switcher.failing[info.ID] != failing {
+			s.switcher.failing = map[string]bool{info.ID: failing}
+			s.switcher.list.Refresh()
+		}
 		if n >= 0 && s.switcher.unread[info.ID] != n {
 			s.switcher.unread[info.ID] = n
 			s.switcher.list.Refresh()

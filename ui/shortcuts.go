@@ -24,15 +24,6 @@ func (s *Shell) addShortcuts() {
 	c.AddShortcut(ctrl(fyne.KeyH), func(fyne.Shortcut) { s.showPane("handover") })
 }
 
-// showPane selects the pane id (the Handover note from wherever the user is). UI goroutine.
-func (s *Shell) showPane(id string) {
-	for i, p := range s.panes {
-		if p.ID() == id && s.current.ID != "" {
-			s.tabs.SelectIndex(i)
-		}
-	}
-}
-
 // setMenu rebuilds the Workspace menu from the current list. UI goroutine.
 func (s *Shell) setMenu() {
 	quick := fyne.NewMenuItem(lang.L("Switch workspace…"), s.showQuickSwitcher)

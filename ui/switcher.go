@@ -23,6 +23,7 @@ type switcher struct {
 	list     *widget.List
 	items    []workspace.Info
 	unread   map[string]int
+	failing  map[string]bool // workspaces whose mail sync fails: a warning beside the name
 	current  string
 	syncing  bool // set while the list's selection follows the shell, not the user
 	problems *widget.Button
@@ -43,8 +44,10 @@ func newSwitcher(s *Shell) *switcher {
 			hint.TextSize = theme.CaptionTextSize()
 			gap := canvas.NewRectangle(color.Transparent) // keeps the hint off the list's edge
 			gap.SetMinSize(fyne.NewSize(theme.Padding(), 0))
+			trouble := widget.NewIcon(theme.WarningIcon())
+			trouble.Hide()
 			return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 14)),
-				container.NewHBox(badge, container.NewCenter(hint), gap), name)
+				container.NewHBox(badge, container.NewCenter(hint), gap, trouble), name)
 		},
 		sw.updateRow,
 	)
@@ -84,6 +87,11 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	right := row.Objects[2].(*fyne.Container)
 	badge := right.Objects[0].(*widget.Label)
 	hint := right.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
+	if trouble := right.Objects[3]; sw.failing[info.ID] {
+		trouble.Show()
+	} else {
+		trouble.Hide()
+	}
 
 	text := info.Name
 	if info.Archived {
