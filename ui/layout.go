@@ -53,7 +53,8 @@ func (s *Shell) reloadShown() {
 // apply shows the workspace list and which one is open. UI goroutine.
 func (s *Shell) apply(cur workspace.Info, list []workspace.Info, unread map[string]int, problems []workspace.Problem) {
 	s.current, s.list = cur, list
-	s.switcher.set(list, unread, cur.ID, problems)
+	s.copies = copiesIn(problems)
+	s.switcher.set(list, unread, cur.Dir, problems)
 	s.setMenu()
 	if cur.ID == "" {
 		s.win.SetTitle(lang.L("Switchboard"))

@@ -49,6 +49,7 @@ type Shell struct {
 	center   *fyne.Container
 	welcome  fyne.CanvasObject
 	quick    *quickSwitcher
+	copies   map[string]*workspace.DuplicateError // backup copies by folder name
 
 	shotMu  sync.Mutex
 	shotErr error
@@ -111,21 +112,16 @@ func (s *Shell) start() {
 			s.showError(lang.L("Your settings could not be read"), err)
 		}
 		s.agent = cfg.AgentName
-		ref := s.opts.Workspace
-		if ref == "" {
-			ref = cfg.LastOpen
-		}
-		if ref != "" {
-			if _, err := s.root.Find(s.ctx, ref); err == nil || s.opts.Workspace != "" {
-				s.switchTo(ref)
-				return
-			}
-		}
-		if list, _ := s.root.List(s.ctx, false); len(list) > 0 {
-			s.switchTo(list[0].ID)
+		if s.opts.Workspace != "" {
+			s.switchTo(s.opts.Workspace)
 			return
 		}
-		s.refresh()
+		// By folder: a backup copy in the data root has the same id.
+		if last, err := s.root.LastOpened(s.ctx, cfg); err == nil {
+			s.switchTo(last.Dir)
+			return
+		}
+		s.openFirst()
 	})
 }
 
@@ -136,10 +132,11 @@ func (s *Shell) close() {
 	s.stop()
 }
 
-// switchTo opens ref and makes it current; the previous workspace is closed only once the
+// switchTo opens ref (a folder's path, as the switcher passes: ids are shared with
+// backup copies) and makes it current; the previous workspace is closed only once the
 // new one is open, so a failure leaves the user where they were. Worker only.
 func (s *Shell) switchTo(ref string) {
-	if s.sess != nil && s.sess.ws.ID() == ref {
+	if s.sess != nil && (s.sess.ws.Info().Dir == ref || s.sess.ws.ID() == ref) {
 		return
 	}
 	ws, err := s.root.Open(s.ctx, ref)
@@ -152,7 +149,7 @@ func (s *Shell) switchTo(ref string) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.sess = &session{ws: ws, ctx: ctx, cancel: cancel}
 	s.startBackground(s.sess)
-	if err := s.saveLastOpen(ws.ID()); err != nil {
+	if err := s.saveLastOpen(ws.Info()); err != nil {
 		s.showError(lang.L("Your settings could not be saved"), err)
 	}
 	s.refresh()
@@ -179,12 +176,12 @@ func (s *Shell) closeSession() {
 	s.sess = nil
 }
 
-func (s *Shell) saveLastOpen(id string) error {
+func (s *Shell) saveLastOpen(info workspace.Info) error {
 	cfg, err := s.root.Config()
 	if err != nil {
 		return err
 	}
-	cfg.LastOpen = id
+	cfg.Remember(info)
 	return s.root.SaveConfig(cfg)
 }
 
