@@ -50,6 +50,7 @@ type Shell struct {
 	welcome  fyne.CanvasObject
 	quick    *quickSwitcher
 	copies   map[string]*workspace.DuplicateError // backup copies by folder name
+	damage   *damageBanner
 
 	shotMu  sync.Mutex
 	shotErr error
@@ -62,6 +63,7 @@ type session struct {
 	cancel  context.CancelFunc
 	stop    func()      // ends Options.Background's work; nil without it
 	pending atomic.Bool // a reload for background changes is scheduled
+	damaged bool        // its file showed damage: background stopped, the window warns
 }
 
 // New builds the window; nothing is read from disk until ShowAndRun.
@@ -141,7 +143,7 @@ func (s *Shell) switchTo(ref string) {
 	}
 	ws, err := s.root.Open(s.ctx, ref)
 	if err != nil {
-		s.showError(lang.L("The workspace could not be opened"), err)
+		s.openFailed(ref, err)
 		s.refresh()
 		return
 	}
@@ -194,6 +196,7 @@ func (s *Shell) env() pane.Env {
 			s.work.do(func() {
 				if s.sess == sess {
 					task(sess.ctx)
+					s.checkDamage(sess)
 				}
 			})
 		}
@@ -210,7 +213,9 @@ func (s *Shell) load(p pane.Pane) {
 	if s.sess != nil {
 		ctx = s.sess.ctx
 	}
-	if err := p.Load(ctx, env); err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) {
+	err := p.Load(ctx, env)
+	s.checkDamage(s.sess) // the banner then says it once, not a dialog per pane
+	if err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) && !(isDamage(err) && s.sess != nil && s.sess.damaged) {
 		s.showError(lang.L("{{.Pane}} could not be loaded", map[string]any{"Pane": p.Title()}), err)
 	}
 }
