@@ -33,6 +33,8 @@ import (
 	"switchboard/ui/accountspane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/crisis"
+	"switchboard/workspace/crisis/warning"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
@@ -65,6 +67,7 @@ func commands() *cmdline.Registry {
 		smtpsend.Commands(),
 		mailcli.Commands(),
 		journalcmd.Commands(),
+		crisis.Commands(), warning.Commands(),
 	)
 }
 

@@ -4,6 +4,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
+	"switchboard/ui/crisispane"
 	"switchboard/ui/emptypane"
 	"switchboard/ui/faqpane"
 	"switchboard/ui/inboxpane"
@@ -18,9 +19,7 @@ func (s *Shell) defaultPanes() []pane.Pane {
 	return []pane.Pane{
 		inboxpane.New(inboxpane.WithSender(s.opts.SendNow), inboxpane.WithAttachments(s.opts.Attachment)),
 		faqpane.New(faqpane.WithInbound(faq.RecentInbound)),
-		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
-			lang.L("Playbooks for when things go wrong"),
-			lang.L("Crisis playbooks will say who to call, what may and may not be said, and the holding statements approved for this client, so a bad day starts with a plan.")),
+		crisispane.New(crisispane.WithChanged(s.refresh)),
 		emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
 			lang.L("What goes out when"),
 			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone.")),
