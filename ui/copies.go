@@ -31,9 +31,12 @@ func (s *Shell) copyOf(info workspace.Info) *workspace.DuplicateError {
 }
 
 // rowName is a workspace as the switcher and the menu list it: a backup copy says so
-// and names its folder, since it has the same name as the workspace it copies.
-func (s *Shell) rowName(info workspace.Info) string {
+// and names its folder, since it has the same name as the workspace it copies. short
+// leaves the folder out, for the switcher's narrow rows that show it beside the name.
+func (s *Shell) rowName(info workspace.Info, short bool) string {
 	switch {
+	case s.copyOf(info) != nil && short:
+		return lang.L("{{.Name}} (copy)", map[string]any{"Name": info.Name})
 	case s.copyOf(info) != nil:
 		return lang.L("{{.Name}} (copy in folder {{.Folder}})", map[string]any{"Name": info.Name, "Folder": filepath.Base(info.Dir)})
 	case info.Archived:
@@ -81,4 +84,13 @@ func (s *Shell) restoreCopy(dir string) {
 		}
 		s.refresh()
 	})
+}
+
+// shortFolder is the folder name of dir, cut to fit beside a name in the switcher.
+func shortFolder(dir string) string {
+	r := []rune(filepath.Base(dir))
+	if len(r) > 18 {
+		return string(r[:17]) + "…"
+	}
+	return string(r)
 }

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -49,8 +50,9 @@ func TestBackupCopyReopensTheFolderAndOffersRestore(t *testing.T) {
 	if copyRow < 0 {
 		t.Fatal("the copy is not listed")
 	}
-	find(t, s.switcher.content, func(l *widget.Label) bool { return l.Text == "Zeta (copy in folder zeta-backup)" })
-	find(t, s.switcher.content, func(b *widget.Button) bool { return b.Text == "1 backup copy folder(s) found" && b.Visible() })
+	find(t, s.switcher.content, func(l *widget.Label) bool { return l.Text == "Zeta (copy)" })
+	find(t, s.switcher.content, func(c *canvas.Text) bool { return c.Text == "zeta-backup" })
+	find(t, s.switcher.content, func(b *widget.Button) bool { return b.Text == "Backup copies: 1" && b.Visible() })
 
 	s.switcher.list.Select(copyRow) // as a click on the copy's row
 	s.work.wait()

@@ -34,7 +34,7 @@ func (s *Shell) setMenu() {
 		fyne.NewMenuItemSeparator(),
 	}
 	for i, info := range s.list {
-		item := fyne.NewMenuItem(s.rowName(info), func() { s.choose(info) })
+		item := fyne.NewMenuItem(s.rowName(info, false), func() { s.choose(info) })
 		item.Checked = info.Dir == s.current.Dir
 		if i < len(digitKeys) {
 			item.Shortcut = ctrl(digitKeys[i])

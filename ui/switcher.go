@@ -88,11 +88,11 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	badge := right.Objects[0].(*widget.Label)
 	hint := right.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
 
-	name.SetText(sw.s.rowName(info))
+	name.SetText(sw.s.rowName(info, true))
 	name.TextStyle.Bold = info.Dir == sw.current
 	name.Refresh()
 	swatch.SetColor(info.Color)
-	if n := sw.unread[info.ID]; n > 0 {
+	if n := sw.unread[info.ID]; n > 0 && sw.s.copyOf(info) == nil { // a copy's id counts the original's mail
 		badge.SetText(strconv.Itoa(n))
 		badge.Show()
 	} else {
@@ -101,6 +101,9 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	hint.Text = ""
 	if id < 9 {
 		hint.Text = lang.L("Ctrl+{{.N}}", map[string]any{"N": id + 1})
+	}
+	if sw.s.copyOf(info) != nil {
+		hint.Text = shortFolder(info.Dir) // the copy's name is its original's: the folder tells them apart
 	}
 	hint.Color = theme.Color(theme.ColorNamePlaceHolder)
 	hint.Refresh()
@@ -117,7 +120,7 @@ func (sw *switcher) set(items []workspace.Info, unread map[string]int, current s
 	}
 	text := lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)})
 	if copies := len(copiesIn(problems)); copies == len(problems) {
-		text = lang.L("{{.Count}} backup copy folder(s) found", map[string]any{"Count": copies})
+		text = lang.L("Backup copies: {{.Count}}", map[string]any{"Count": copies})
 	}
 	sw.problems.SetText(text)
 	sw.problems.OnTapped = func() { showProblems(sw.s.win, problems) }
