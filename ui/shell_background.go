@@ -34,6 +34,7 @@ func (s *Shell) startBackground(sess *session) {
 // unread count (only it is worked on) and the pane in view; in Settings only the mail
 // accounts, so a name being typed there is not overwritten. Worker only.
 func (s *Shell) showBackground(sess *session) {
+	s.checkDamage(sess) // the background's own writes may be what found it
 	info := sess.ws.Info()
 	n := -1
 	if s.opts.Unread != nil {

@@ -24,8 +24,8 @@ type switcher struct {
 	items    []workspace.Info
 	unread   map[string]int
 	failing  map[string]bool // workspaces whose mail sync fails: a warning beside the name
-	current  string
-	syncing  bool // set while the list's selection follows the shell, not the user
+	current  string          // the open workspace's folder
+	syncing  bool            // set while the list's selection follows the shell, not the user
 	problems *widget.Button
 	content  fyne.CanvasObject
 }
@@ -52,10 +52,13 @@ func newSwitcher(s *Shell) *switcher {
 		sw.updateRow,
 	)
 	sw.list.OnSelected = func(id widget.ListItemID) {
-		if sw.syncing || id >= len(sw.items) || sw.items[id].ID == sw.current {
+		if sw.syncing || id >= len(sw.items) || sw.items[id].Dir == sw.current {
 			return
 		}
-		s.open(sw.items[id].ID)
+		if s.copyOf(sw.items[id]) != nil {
+			sw.selectCurrent() // a copy is explained, not opened: the selection stays put
+		}
+		s.choose(sw.items[id])
 	}
 	sw.problems = widget.NewButtonWithIcon("", theme.WarningIcon(), nil)
 	sw.problems.Importance = widget.WarningImportance
@@ -93,15 +96,11 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 		trouble.Hide()
 	}
 
-	text := info.Name
-	if info.Archived {
-		text = lang.L("{{.Name}} (archived)", map[string]any{"Name": info.Name})
-	}
-	name.SetText(text)
-	name.TextStyle.Bold = info.ID == sw.current
+	name.SetText(sw.s.rowName(info, true))
+	name.TextStyle.Bold = info.Dir == sw.current
 	name.Refresh()
 	swatch.SetColor(info.Color)
-	if n := sw.unread[info.ID]; n > 0 {
+	if n := sw.unread[info.ID]; n > 0 && sw.s.copyOf(info) == nil { // a copy's id counts the original's mail
 		badge.SetText(strconv.Itoa(n))
 		badge.Show()
 	} else {
@@ -111,6 +110,9 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 9 {
 		hint.Text = lang.L("Ctrl+{{.N}}", map[string]any{"N": id + 1})
 	}
+	if sw.s.copyOf(info) != nil {
+		hint.Text = shortFolder(info.Dir) // the copy's name is its original's: the folder tells them apart
+	}
 	hint.Color = theme.Color(theme.ColorNamePlaceHolder)
 	hint.Refresh()
 }
@@ -118,20 +120,29 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // set shows the list with current selected. UI goroutine.
 func (sw *switcher) set(items []workspace.Info, unread map[string]int, current string, problems []workspace.Problem) {
 	sw.items, sw.unread, sw.current = items, unread, current
-	sw.syncing = true
-	sw.list.UnselectAll()
-	for i, it := range items {
-		if it.ID == current {
-			sw.list.Select(i)
-		}
-	}
-	sw.syncing = false
+	sw.selectCurrent()
 	sw.list.Refresh()
 	if len(problems) == 0 {
 		sw.problems.Hide()
 		return
 	}
-	sw.problems.SetText(lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)}))
+	text := lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)})
+	if copies := len(copiesIn(problems)); copies == len(problems) {
+		text = lang.L("Backup copies: {{.Count}}", map[string]any{"Count": copies})
+	}
+	sw.problems.SetText(text)
 	sw.problems.OnTapped = func() { showProblems(sw.s.win, problems) }
 	sw.problems.Show()
+}
+
+// selectCurrent selects the open workspace's row, and no other. UI goroutine.
+func (sw *switcher) selectCurrent() {
+	sw.syncing = true
+	defer func() { sw.syncing = false }()
+	sw.list.UnselectAll()
+	for i, it := range sw.items {
+		if it.Dir == sw.current {
+			sw.list.Select(i)
+		}
+	}
 }
