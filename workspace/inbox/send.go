@@ -72,6 +72,9 @@ type SendReport struct {
 	Errors    []string `json:"errors,omitempty"` // one line per problem, never a password
 }
 
+// AutoReplyAuthor is the created_by of the out-of-hours auto-replies Schedule queues.
+const AutoReplyAuthor = "Switchboard auto-reply"
+
 // maxAttempts: after this many temporary failures the reply becomes Failed, so a reply
 // does not quietly go out days late.
 const maxAttempts = 8
@@ -263,6 +266,9 @@ func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = '', filed = ?,
 			raw = ifnull(raw, ?), updated_at = ? WHERE id = ?`, now, it.Filed, it.raw, now, it.ID); err != nil {
 			return err
+		}
+		if it.CreatedBy == AutoReplyAuthor {
+			return nil // an out-of-hours auto-reply answers nothing: the customer still waits for a person
 		}
 		return awaitCustomer(ctx, tx, it.ConversationID, now, it.CreatedBy)
 	})

@@ -1,0 +1,90 @@
+// Package schedule is a workspace's time: its coverage (business hours with split
+// shifts, holidays, staff shifts repeating weekly with exceptions) and the business-hours
+// clock built on it; follow-ups and follow-up sequences; holds on scheduled replies (which
+// live in the Inbox's outbox); out-of-hours auto-replies (RFC 3834); the content plan; the
+// agenda; and its calendar export. No network: the runner (accounts/runner) calls Due and
+// AutoReply every minute and the outbox sends what they queue.
+//
+// Everything here is journaled (journal.Write in the same transaction) under the object's
+// global id; coverage changes under the workspace's id.
+//
+// Nothing goes out on its own while pause.Active (a crisis): due items are held, and
+// HeldForReview lists them for the person who resumes, with Send, Reschedule and Cancel.
+// Items more than Grace past due when the runner first sees them (the app was closed, the
+// machine slept) are held for review the same way: nothing stale goes out unseen.
+package schedule
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"switchboard/workspace"
+	"switchboard/workspace/journal"
+)
+
+// Options configure a Store.
+type Options struct {
+	Agent string           // the person at this machine; empty means the runner
+	Now   func() time.Time // the clock; nil is time.Now
+}
+
+// Store is the schedule of one workspace.
+type Store struct {
+	w     *workspace.Workspace
+	agent string
+	now   func() time.Time
+}
+
+// Open returns the schedule of w.
+func Open(w *workspace.Workspace, o Options) *Store {
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return &Store{w: w, agent: strings.Join(strings.Fields(o.Agent), " "), now: o.Now}
+}
+
+// Workspace is the workspace this schedule belongs to.
+func (s *Store) Workspace() *workspace.Workspace { return s.w }
+
+// Loc is the workspace's zone, in which hours, days and the agenda are read.
+func (s *Store) Loc() *time.Location { return s.w.Info().Location() }
+
+// ErrNotFound is returned for an id that names nothing in this workspace.
+var ErrNotFound = errors.New("not found in this workspace")
+
+// actor is the journal's actor for a change made through this Store: the agent's staff
+// id when the agent is staff here, the agent's name otherwise, the runner when no agent.
+func (s *Store) actor(ctx context.Context, tx *sql.Tx) string {
+	if s.agent == "" {
+		return journal.Runner
+	}
+	var gid string
+	if err := tx.QueryRowContext(ctx, "SELECT gid FROM staff WHERE name = ? COLLATE NOCASE AND gid <> ''", s.agent).Scan(&gid); err == nil {
+		return gid
+	}
+	return s.agent
+}
+
+// by is the name recorded as created_by.
+func (s *Store) by() string {
+	if s.agent == "" {
+		return journal.Runner
+	}
+	return s.agent
+}
+
+func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx, actor string) error) error {
+	return s.w.DB().Write(ctx, func(tx *sql.Tx) error { return fn(tx, s.actor(ctx, tx)) })
+}
+
+func ms(t time.Time) int64 { return t.UnixMilli() }
+
+func fromMs(v int64) time.Time {
+	if v == 0 {
+		return time.Time{}
+	}
+	return time.UnixMilli(v).UTC()
+}
