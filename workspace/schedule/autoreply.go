@@ -253,6 +253,9 @@ func (s *Store) AutoReplies(ctx context.Context, compose Composer) (AutoReport, 
 		default:
 			why = Suppressed(ReadHeader(m.raw), own)
 		}
+		if why == "" && cfg.PausedBy != "" {
+			why = "auto-replies paused"
+		}
 		if why == "" {
 			why, err = s.limit(ctx, m.from, now, cfg)
 			if err != nil {
@@ -265,9 +268,6 @@ func (s *Store) AutoReplies(ctx context.Context, compose Composer) (AutoReport, 
 				return rep, err
 			}
 			cfg.PausedBy = rep.Paused
-		}
-		if cfg.PausedBy != "" && why == "" {
-			why = "auto-replies paused"
 		}
 		if why != "" {
 			rep.Skipped++

@@ -80,7 +80,16 @@ func (c civil) weekday() time.Weekday {
 // moves it forward by the jump, so an interval that starts inside the gap opens when the
 // clocks show it again.
 func (c civil) at(m int, loc *time.Location) time.Time {
-	return time.Date(c.y, c.m, c.d, 0, m, 0, 0, loc)
+	t := time.Date(c.y, c.m, c.d, 0, m, 0, 0, loc)
+	wall := time.Date(c.y, c.m, c.d, 0, m, 0, 0, time.UTC)
+	got := t.In(loc)
+	if got.Year() == wall.Year() && got.YearDay() == wall.YearDay() && got.Hour() == wall.Hour() && got.Minute() == wall.Minute() {
+		return t
+	}
+	// The minute falls in a gap (Go then may pick either offset, even the day before, as
+	// São Paulo's midnight jump shows): read it with the offset in force before the gap.
+	_, before := t.Add(-12 * time.Hour).Zone()
+	return wall.Add(-time.Duration(before) * time.Second).In(loc)
 }
 
 func (cv Coverage) loc() *time.Location {

@@ -58,7 +58,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (int
 	// Every holiday, not only those in the span: a calendar of closed days is useful whole.
 	for _, h := range holidays {
 		day, _ := time.Parse(time.DateOnly, h.Day)
-		add(h.GID+"@switchboard", "Closed: "+h.Name, day, time.Time{}, true, "")
+		add(h.GID+"@switchboard", closedPrefix+h.Name, day, time.Time{}, true, "")
 	}
 	for _, e := range entries {
 		switch e.Kind {
@@ -83,6 +83,8 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (int
 	return n, ical.NewEncoder(w).Encode(cal)
 }
 
+const closedPrefix = "Closed: "
+
 // ImportHolidays reads the all-day events of an .ics file as holidays (each day of a
 // multi-day event); timed events are not closures and are skipped. It returns how many
 // days were added.
@@ -106,6 +108,7 @@ func (s *Store) ImportHolidays(ctx context.Context, r io.Reader) (int, error) {
 			to = end
 		}
 		name, _ := ev.Props.Text(ical.PropSummary)
+		name = strings.TrimPrefix(strings.TrimSpace(name), closedPrefix) // our own export
 		for d := from; d.Before(to); d = d.AddDate(0, 0, 1) {
 			if _, err := s.AddHoliday(ctx, d.Format(time.DateOnly), strings.TrimSpace(name)); err != nil {
 				return n, err
