@@ -36,6 +36,7 @@ import (
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/schedule/schedulecmd"
 	"switchboard/workspace/workspacecmd"
 )
 
@@ -63,6 +64,8 @@ func commands() *cmdline.Registry {
 		smtpsend.Commands(),
 		mailcli.Commands(),
 		journalcmd.Commands(),
+		schedulecmd.Commands(),
+		runner.Commands(keyring()),
 	)
 }
 

@@ -79,7 +79,7 @@ func (s *Store) Agenda(ctx context.Context, from, to time.Time) ([]Entry, error)
 		}
 		out = append(out, Entry{Kind: it.Kind, Start: it.Due, Title: title, State: it.State, Ref: it.Conversation, ID: it.ID})
 	}
-	rows, err := s.w.DB().Read().QueryContext(ctx, `SELECT gid, subject, snooze_until, follow_up_at FROM conversations
+	rows, err := s.read.QueryContext(ctx, `SELECT gid, subject, snooze_until, follow_up_at FROM conversations
 		WHERE (snooze_until >= ?1 AND snooze_until < ?2) OR (follow_up_at >= ?1 AND follow_up_at < ?2)`, ms(from), ms(to))
 	if err != nil {
 		return nil, err

@@ -225,7 +225,7 @@ func (s *Store) AutoReplies(ctx context.Context, compose Composer) (AutoReport, 
 	if err != nil {
 		return rep, err
 	}
-	_, crisis, err := pause.Active(ctx, s.w.DB().Read())
+	_, crisis, err := pause.Active(ctx, s.read)
 	if err != nil {
 		return rep, err
 	}
@@ -288,7 +288,7 @@ const capReached = "hourly cap reached"
 
 // limit applies "one per sender per Days" and the workspace's hourly cap.
 func (s *Store) limit(ctx context.Context, sender string, now time.Time, cfg AutoReplyConfig) (string, error) {
-	db := s.w.DB().Read()
+	db := s.read
 	var n int
 	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM auto_replies WHERE decision = 'sent' AND sender = ? AND at > ?",
 		strings.ToLower(sender), ms(now.Add(-time.Duration(cfg.Days)*24*time.Hour))).Scan(&n); err != nil {
@@ -327,7 +327,7 @@ func (s *Store) decide(ctx context.Context, m inboundMsg, why string, now time.T
 
 // newInbound lists customer messages after sinceID not yet decided, oldest first.
 func (s *Store) newInbound(ctx context.Context, sinceID int64) ([]inboundMsg, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, `SELECT m.id, m.conversation_id, c.gid, c.status, m.message_key, m.refs,
+	rows, err := s.read.QueryContext(ctx, `SELECT m.id, m.conversation_id, c.gid, c.status, m.message_key, m.refs,
 		c.subject, m.from_name, m.from_email, m.received_at, ifnull(r.raw, x''),
 		ifnull((SELECT f.account_id FROM message_locations l JOIN folders f ON f.id = l.folder_id
 			WHERE l.message_id = m.id AND f.account_id IS NOT NULL LIMIT 1), '')
@@ -381,7 +381,7 @@ func (s *Store) queueAutoReply(ctx context.Context, m inboundMsg, cfg AutoReplyC
 		next = NextOpenText(t, cv.loc(), cfg.Language)
 	}
 	text := nextOpenVar.ReplaceAllLiteralString(cfg.Template, next)
-	text, err := template.RenderText(text, template.NewValues(m.fromName, "", s.w.Info().Name))
+	text, err := template.RenderText(text, template.NewValues(m.fromName, "", s.info.Name))
 	var unresolved *template.UnresolvedError
 	if errors.As(err, &unresolved) {
 		return s.decide(ctx, m, "the auto-reply text has a variable without a value: "+strings.Join(unresolved.Names(), ", "), now)
@@ -441,7 +441,7 @@ type AutoReplyLog struct {
 
 // AutoReplyDecisions lists the latest decisions, newest first.
 func (s *Store) AutoReplyDecisions(ctx context.Context, limit int) ([]AutoReplyLog, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, "SELECT message_id, sender, decision, at FROM auto_replies ORDER BY at DESC, message_id DESC LIMIT ?", limit)
+	rows, err := s.read.QueryContext(ctx, "SELECT message_id, sender, decision, at FROM auto_replies ORDER BY at DESC, message_id DESC LIMIT ?", limit)
 	if err != nil {
 		return nil, err
 	}

@@ -37,7 +37,7 @@ func (s *Store) Coverage(ctx context.Context) (Coverage, error) {
 // Hours reads the business hours.
 func (s *Store) Hours(ctx context.Context) (Hours, error) {
 	var h Hours
-	rows, err := s.w.DB().Read().QueryContext(ctx, "SELECT weekday, start_min, end_min FROM business_hours ORDER BY weekday, start_min")
+	rows, err := s.read.QueryContext(ctx, "SELECT weekday, start_min, end_min FROM business_hours ORDER BY weekday, start_min")
 	if err != nil {
 		return h, err
 	}
@@ -82,7 +82,7 @@ func (s *Store) SetHours(ctx context.Context, h Hours) error {
 
 // Holidays lists the holidays, earliest first.
 func (s *Store) Holidays(ctx context.Context) ([]Holiday, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, "SELECT day, name, gid FROM holidays ORDER BY day")
+	rows, err := s.read.QueryContext(ctx, "SELECT day, name, gid FROM holidays ORDER BY day")
 	if err != nil {
 		return nil, err
 	}
@@ -158,7 +158,7 @@ type Shift struct {
 
 // Shifts lists the shifts with their exceptions.
 func (s *Store) Shifts(ctx context.Context) ([]Shift, error) {
-	db := s.w.DB().Read()
+	db := s.read
 	rows, err := db.QueryContext(ctx, `SELECT id, gid, staff, weekday, start_min, end_min, valid_from, valid_until
 		FROM shifts ORDER BY weekday, start_min, staff`)
 	if err != nil {

@@ -28,7 +28,7 @@ type DueReport struct {
 func (s *Store) Due(ctx context.Context) (DueReport, error) {
 	var rep DueReport
 	now := s.now()
-	_, paused, err := pause.Active(ctx, s.w.DB().Read())
+	_, paused, err := pause.Active(ctx, s.read)
 	if err != nil {
 		return rep, err
 	}

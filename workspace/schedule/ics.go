@@ -34,7 +34,7 @@ func (s *Store) Export(ctx context.Context, w io.Writer, opt ExportOptions) (int
 	cal := ical.NewCalendar()
 	cal.Props.SetText(ical.PropVersion, "2.0")
 	cal.Props.SetText(ical.PropProductID, "-//Switchboard//Schedule//EN")
-	cal.Props.SetText("X-WR-CALNAME", s.w.Info().Name)
+	cal.Props.SetText("X-WR-CALNAME", s.info.Name)
 	stamp := s.now().UTC()
 	n := 0
 	add := func(uid, summary string, start, end time.Time, allDay bool, desc string) {

@@ -79,7 +79,7 @@ type Filter struct {
 
 // Items lists scheduled replies and follow-ups, earliest due first.
 func (s *Store) Items(ctx context.Context, f Filter) ([]Item, error) {
-	_, paused, err := pause.Active(ctx, s.w.DB().Read())
+	_, paused, err := pause.Active(ctx, s.read)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +110,7 @@ func (s *Store) Items(ctx context.Context, f Filter) ([]Item, error) {
 
 // replies are the outbox rows queued for later (send_at after created_at).
 func (s *Store) replies(ctx context.Context, f Filter) ([]Item, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, `SELECT o.gid, c.gid, o.conversation_id, o.subject, o.to_addrs, o.send_at, o.state,
+	rows, err := s.read.QueryContext(ctx, `SELECT o.gid, c.gid, o.conversation_id, o.subject, o.to_addrs, o.send_at, o.state,
 		o.body, o.created_at, ifnull(h.reason, ''), c.last_inbound_at > o.created_at
 		FROM outbox o JOIN conversations c ON c.id = o.conversation_id LEFT JOIN outbox_holds h ON h.outbox_id = o.id
 		WHERE o.send_at > o.created_at`+replyWhere(f)+` ORDER BY o.send_at`)
@@ -163,7 +163,7 @@ func firstEmail(to string) string {
 }
 
 func (s *Store) followUps(ctx context.Context, where string, args ...any) ([]Item, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, `SELECT f.id, f.gid, c.gid, f.conversation_id, c.subject, ifnull(k.email, ''),
+	rows, err := s.read.QueryContext(ctx, `SELECT f.id, f.gid, c.gid, f.conversation_id, c.subject, ifnull(k.email, ''),
 		f.due_at, f.state, f.reason, f.body, f.sequence, f.step, f.regardless, f.created_at, c.last_inbound_at > f.created_at,
 		ifnull(o.state, '')
 		FROM follow_ups f JOIN conversations c ON c.id = f.conversation_id LEFT JOIN contacts k ON k.id = c.contact_id
@@ -346,7 +346,7 @@ func (s *Store) Item(ctx context.Context, id string) (Item, error) {
 	}
 	switch len(found) {
 	case 0:
-		return Item{}, fmt.Errorf("%w: no scheduled item %q in %q (see `switchboard schedule list`)", ErrNotFound, id, s.w.Info().Name)
+		return Item{}, fmt.Errorf("%w: no scheduled item %q in %q (see `switchboard schedule list`)", ErrNotFound, id, s.info.Name)
 	case 1:
 		return found[0], nil
 	}

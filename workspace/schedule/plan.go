@@ -139,7 +139,7 @@ func (s *Store) Posts(ctx context.Context, from, to time.Time) ([]Post, error) {
 }
 
 func (s *Store) posts(ctx context.Context, where string, args ...any) ([]Post, error) {
-	rows, err := s.w.DB().Read().QueryContext(ctx, `SELECT gid, at, channel, text, status, approver, notes, created_by
+	rows, err := s.read.QueryContext(ctx, `SELECT gid, at, channel, text, status, approver, notes, created_by
 		FROM planned_posts WHERE `+where+` ORDER BY at, id`, args...)
 	if err != nil {
 		return nil, err

@@ -33,9 +33,17 @@ type Options struct {
 
 // Store is the schedule of one workspace.
 type Store struct {
-	w     *workspace.Workspace
+	w     *workspace.Workspace // nil for a read-only peek
+	info  workspace.Info
+	read  reader
 	agent string
 	now   func() time.Time
+}
+
+// reader is the database read pool, or a read-only connection for a peek.
+type reader interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // Open returns the schedule of w.
@@ -43,14 +51,19 @@ func Open(w *workspace.Workspace, o Options) *Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Store{w: w, agent: strings.Join(strings.Fields(o.Agent), " "), now: o.Now}
+	return &Store{w: w, info: w.Info(), read: w.DB().Read(), agent: strings.Join(strings.Fields(o.Agent), " "), now: o.Now}
 }
 
-// Workspace is the workspace this schedule belongs to.
+// Workspace is the workspace this schedule belongs to (nil for a peek).
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
 
+// Info is the workspace's identity.
+func (s *Store) Info() workspace.Info { return s.info }
+
 // Loc is the workspace's zone, in which hours, days and the agenda are read.
-func (s *Store) Loc() *time.Location { return s.w.Info().Location() }
+func (s *Store) Loc() *time.Location { return s.info.Location() }
+
+var errReadOnly = errors.New("this schedule was opened read-only (my week); open the workspace to change it")
 
 // ErrNotFound is returned for an id that names nothing in this workspace.
 var ErrNotFound = errors.New("not found in this workspace")
@@ -77,6 +90,9 @@ func (s *Store) by() string {
 }
 
 func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx, actor string) error) error {
+	if s.w == nil {
+		return errReadOnly
+	}
 	return s.w.DB().Write(ctx, func(tx *sql.Tx) error { return fn(tx, s.actor(ctx, tx)) })
 }
 
