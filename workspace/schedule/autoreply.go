@@ -240,7 +240,7 @@ func (s *Store) AutoReplies(ctx context.Context, compose Composer) (AutoReport, 
 		switch {
 		case crisis:
 			why = "workspace paused"
-		case received.Before(cfg.EnabledAt):
+		case received.Before(cfg.EnabledAt.Truncate(time.Second)): // IMAP's INTERNALDATE has whole seconds
 			why = "there before the auto-reply was switched on"
 		case now.Sub(received) > autoReplyMaxAge:
 			why = "arrived while Switchboard was not running"
