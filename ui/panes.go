@@ -8,6 +8,7 @@ import (
 	"switchboard/ui/faqpane"
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
+	"switchboard/ui/schedulepane"
 	"switchboard/ui/settingspane"
 	"switchboard/workspace/faq"
 )
@@ -21,9 +22,7 @@ func (s *Shell) defaultPanes() []pane.Pane {
 		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
 			lang.L("Playbooks for when things go wrong"),
 			lang.L("Crisis playbooks will say who to call, what may and may not be said, and the holding statements approved for this client, so a bad day starts with a plan.")),
-		emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
-			lang.L("What goes out when"),
-			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone.")),
+		schedulepane.New(),
 		settingspane.New(settingspane.Actions{
 			Changed:   s.changed,
 			SetAgent:  s.setAgent,
