@@ -36,6 +36,7 @@ type agendaView struct {
 	week    bool
 	title   *widget.Label
 	zone    *widget.Label
+	head    *fyne.Container
 	held    *fyne.Container
 	list    *fyne.Container
 	content fyne.CanvasObject
@@ -47,7 +48,6 @@ func newAgendaView(p *Pane, week bool) *agendaView {
 	v.title.TextStyle.Bold = true
 	v.title.SizeName = theme.SizeNameSubHeadingText
 	v.zone = widget.NewLabel("")
-	v.zone.Importance = widget.LowImportance
 	step := 1
 	if week {
 		step = 7
@@ -58,8 +58,8 @@ func newAgendaView(p *Pane, week bool) *agendaView {
 	nav := container.NewHBox(prev, today, next)
 	v.held = container.NewVBox()
 	v.list = container.NewVBox()
-	head := container.NewBorder(nil, nil, nav, v.zone, v.title)
-	v.content = container.NewBorder(container.NewVBox(head, v.held), nil, nil, nil, container.NewVScroll(v.list))
+	v.head = container.NewBorder(nil, nil, nav, v.zone, v.title)
+	v.content = container.NewBorder(container.NewVBox(v.head, v.held), nil, nil, nil, container.NewVScroll(v.list))
 	return v
 }
 
@@ -73,6 +73,7 @@ func (v *agendaView) show(d agendaData, held []schedule.Item) {
 	}
 	abbr, _ := v.p.now().In(loc).Zone()
 	v.zone.SetText(lang.L("Times in") + " " + loc.String() + " (" + abbr + ")")
+	v.head.Refresh() // the zone's text changed its width: lay the header out again
 	v.held.Objects = heldRows(v.p, held, loc)
 	v.held.Refresh()
 
@@ -172,7 +173,7 @@ func kindColor(kind string) color.Color {
 	case schedule.EntryHoliday:
 		return theme.Color(theme.ColorNameWarning)
 	case schedule.EntryPost:
-		return theme.Color(theme.ColorNamePrimary)
+		return color.NRGBA{R: 0xA8, G: 0x7B, B: 0xE8, A: 0xFF} // violet: apart from the theme's four
 	case schedule.EntryReply, schedule.EntryFollowUp:
 		return theme.Color(theme.ColorNameHyperlink)
 	}
@@ -203,7 +204,7 @@ func entryRow(e schedule.Entry, loc *time.Location, title string) fyne.CanvasObj
 	state := widget.NewLabel("")
 	if e.State != "" {
 		state.SetText(stateText(e.State))
-		state.Importance = widget.LowImportance
+		state.TextStyle.Italic = true
 		if e.State == schedule.Held || e.State == schedule.Failed || e.State == schedule.Rejected {
 			state.Importance = widget.DangerImportance
 		}
@@ -312,13 +313,17 @@ func heldRows(p *Pane, held []schedule.Item, loc *time.Location) []fyne.CanvasOb
 	if len(held) == 0 {
 		return nil
 	}
-	head := widget.NewLabel(fmt.Sprintf(lang.L("%d scheduled items came due while Switchboard was closed or the workspace was paused. Look at each before it goes out:"), len(held)))
+	text := lang.L("A scheduled item came due while Switchboard was closed or the workspace was paused. Look at it before it goes out:")
+	if len(held) > 1 {
+		text = fmt.Sprintf(lang.L("%d scheduled items came due while Switchboard was closed or the workspace was paused. Look at each before it goes out:"), len(held))
+	}
+	head := widget.NewLabel(text)
 	head.Wrapping = fyne.TextWrapWord
 	head.Importance = widget.WarningImportance
 	rows := []fyne.CanvasObject{head}
 	for _, it := range held {
 		it := it
-		what := fmt.Sprintf("%s · %s · %s", kindText(it.Kind), it.Customer, it.Subject)
+		what := it.Due.In(loc).Format("Mon 2 Jan") + " · " + it.Customer + " · " + it.Subject
 		if it.CustomerWroteSince {
 			what += " · " + lang.L("the customer wrote since")
 		}

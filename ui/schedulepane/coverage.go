@@ -118,7 +118,7 @@ func newCoverageEditor(p *Pane) *coverageEditor {
 		hName.SetText("")
 	})
 	importICS := widget.NewButtonWithIcon(lang.L("Import .ics…"), theme.DownloadIcon(), c.importICS)
-	holidayAdd := container.NewBorder(nil, nil, nil, container.NewHBox(addHoliday, importICS), container.NewGridWithColumns(2, hDay, hName))
+	holidayAdd := container.NewVBox(container.NewGridWithColumns(2, hDay, hName), container.NewHBox(addHoliday, importICS))
 
 	c.shifts = container.NewVBox()
 	sName, sDays, sHours := widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
@@ -143,9 +143,9 @@ func newCoverageEditor(p *Pane) *coverageEditor {
 		})
 		sName.SetText("")
 	})
-	shiftAdd := container.NewBorder(nil, nil, nil, addShift, container.NewGridWithColumns(3, sName, sDays, sHours))
+	shiftAdd := container.NewVBox(sName, container.NewBorder(nil, nil, nil, addShift, container.NewGridWithColumns(2, sDays, sHours)))
 
-	c.autoOn = widget.NewCheck(lang.L("Answer mail that arrives outside these hours automatically"), nil)
+	c.autoOn = widget.NewCheck(lang.L("Auto-reply outside business hours"), nil)
 	c.autoText = widget.NewMultiLineEntry()
 	c.autoText.SetMinRowsVisible(6)
 	c.autoText.Wrapping = fyne.TextWrapWord
@@ -159,7 +159,7 @@ func newCoverageEditor(p *Pane) *coverageEditor {
 	autoHint.Importance = widget.LowImportance
 	autoHint.Wrapping = fyne.TextWrapWord
 	limits := widget.NewForm(
-		widget.NewFormItem(lang.L("One reply per sender per (days)"), c.autoDays),
+		widget.NewFormItem(lang.L("Per sender, once in (days)"), c.autoDays),
 		widget.NewFormItem(lang.L("At most per hour"), c.autoCap))
 	saveAuto := widget.NewButtonWithIcon(lang.L("Save auto-reply"), theme.DocumentSaveIcon(), c.saveAuto)
 

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -25,7 +26,41 @@ type myWeekView struct {
 }
 
 // columnWidth keeps a client's column readable; more clients scroll sideways.
-const columnWidth = 300
+const columnWidth = 330
+
+// fixedWidth lays one object out exactly this wide, as tall as it needs.
+type fixedWidth float32
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(0, 0))
+		o.Resize(fyne.NewSize(float32(w), size.Height))
+	}
+}
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(float32(w), h)
+}
+
+// compactRow is an entry in a narrow column: the colour says the kind, the title the rest.
+func compactRow(e schedule.Entry, loc *time.Location, title string) fyne.CanvasObject {
+	mark := canvas.NewRectangle(kindColor(e.Kind))
+	mark.SetMinSize(fyne.NewSize(4, 20))
+	when := widget.NewLabel(timeText(e, loc))
+	t := widget.NewLabel(title)
+	t.Truncation = fyne.TextTruncateEllipsis
+	var state fyne.CanvasObject = layout.NewSpacer()
+	if e.State != "" {
+		l := widget.NewLabel(stateText(e.State))
+		l.TextStyle.Italic = true
+		state = l
+	}
+	return container.NewBorder(nil, nil, container.NewHBox(mark, when), state, t)
+}
 
 func newMyWeekView(p *Pane) *myWeekView {
 	v := &myWeekView{p: p}
@@ -48,7 +83,7 @@ func (v *myWeekView) show(weeks []schedule.ClientWeek, monday time.Time, current
 	v.title.SetText(fmt.Sprintf(lang.L("Week of %s"), monday.Format("Mon 2 Jan 2006")))
 	var cols []fyne.CanvasObject
 	for _, cw := range weeks {
-		cols = append(cols, fields.Column(columnWidth, v.column(cw, cw.Workspace.ID == current)))
+		cols = append(cols, &fyne.Container{Layout: fixedWidth(columnWidth), Objects: []fyne.CanvasObject{v.column(cw, cw.Workspace.ID == current)}})
 	}
 	if len(cols) == 0 {
 		cols = append(cols, widget.NewLabel(lang.L("No workspaces yet.")))
@@ -87,7 +122,7 @@ func (v *myWeekView) column(cw schedule.ClientWeek, current bool) fyne.CanvasObj
 		if title == "" {
 			title = kindText(e.Kind) // scheduled work of another client: no customer's words
 		}
-		body.Add(entryRow(e, loc, title))
+		body.Add(compactRow(e, loc, title))
 	}
 	if len(cw.Entries) == 0 && cw.Err == "" {
 		none := widget.NewLabel(lang.L("Nothing planned"))
