@@ -6,7 +6,12 @@
 // AutoReply every minute and the outbox sends what they queue.
 //
 // Everything here is journaled (journal.Write in the same transaction) under the object's
-// global id; coverage changes under the workspace's id.
+// global id; coverage changes under the workspace's id. Kinds: workspace.hours,
+// workspace.auto_reply, workspace.auto_reply_paused, holiday.set, holiday.removed,
+// shift.added, shift.removed, shift.exception, follow_up.added, follow_up.held,
+// follow_up.sent, follow_up.rescheduled, follow_up.cancelled, outbox.scheduled,
+// outbox.held, outbox.released, outbox.rescheduled, outbox.cancelled, post.added,
+// post.status, and on conversations conversation.note and conversation.auto_reply.
 //
 // Nothing goes out on its own while pause.Active (a crisis): due items are held, and
 // HeldForReview lists them for the person who resumes, with Send, Reschedule and Cancel.
