@@ -339,3 +339,14 @@ func NextOpening(ctx context.Context, w *workspace.Workspace, now time.Time) (ti
 	t, ok := cv.NextOpening(now)
 	return t, ok, nil
 }
+
+// OverdueBefore is w's Overdue cutoff at now for the response target, counted in business
+// hours (the rule in Coverage's doc): a customer message waiting since before it is
+// Overdue. The Inbox can use it where it now subtracts the target from the wall clock.
+func OverdueBefore(ctx context.Context, w *workspace.Workspace, now time.Time, target time.Duration) (time.Time, error) {
+	cv, err := Open(w, Options{}).Coverage(ctx)
+	if err != nil {
+		return time.Time{}, err
+	}
+	return cv.OverdueBefore(now, target), nil
+}

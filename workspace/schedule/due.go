@@ -231,11 +231,17 @@ func HeldForReview(ctx context.Context, w *workspace.Workspace, now time.Time) (
 	return held, nil
 }
 
-// SendNow sends a held or pending item now, after a person looked at it.
+// SendNow sends a held or pending item now, after a person looked at it. While the
+// workspace is paused it refuses: the pause holds everything scheduled until it ends.
 func (s *Store) SendNow(ctx context.Context, id string) error {
 	it, err := s.Item(ctx, id)
 	if err != nil {
 		return err
+	}
+	if h, paused, err := pause.Active(ctx, s.read); err != nil {
+		return err
+	} else if paused {
+		return fmt.Errorf("the workspace's scheduled work is paused (%s): end the pause first, or reschedule or cancel this item", h.Reason)
 	}
 	if it.Kind == KindFollowUp {
 		if it.State != Pending && it.State != Held && it.State != Paused {
@@ -287,11 +293,10 @@ func (s *Store) moveReply(ctx context.Context, it Item, at time.Time, kind strin
 		if _, err := tx.ExecContext(ctx, "DELETE FROM outbox_holds WHERE outbox_id = ?", id); err != nil {
 			return err
 		}
-		q := "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE id = ?"
-		if kind == "outbox.rescheduled" {
-			q = "UPDATE outbox SET next_attempt_at = ?1, send_at = ?1, updated_at = ?2 WHERE id = ?3"
-		}
-		if _, err := tx.ExecContext(ctx, q, ms(at), ms(s.now()), id); err != nil {
+		// send_at moves too: a released reply is no longer stale, so the next round does
+		// not hold it again.
+		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET next_attempt_at = ?1, send_at = ?1, updated_at = ?2 WHERE id = ?3",
+			ms(at), ms(s.now()), id); err != nil {
 			return err
 		}
 		_, err := journal.Write(ctx, tx, s.now(), actor, it.ID, kind, map[string]any{"send_at": at.UTC()})

@@ -129,6 +129,9 @@ func TestPausedWorkspaceSendsNothingOnItsOwn(t *testing.T) {
 	if f.sent.count() != 0 {
 		t.Fatal("a scheduled reply went out during a pause")
 	}
+	if err := f.sched.SendNow(ctx, reply.ID); err == nil {
+		t.Error("send now was accepted during the pause")
+	}
 	f.w.DB().Write(ctx, func(tx *sql.Tx) error { return pause.End(ctx, tx) })
 	f.round()
 	if f.sent.count() != 0 {
@@ -138,12 +141,15 @@ func TestPausedWorkspaceSendsNothingOnItsOwn(t *testing.T) {
 	if len(held) != 1 || held[0].ID != reply.ID || held[0].Reason != schedule.HeldPaused {
 		t.Fatalf("held after the pause: %+v", held)
 	}
-	if err := f.sched.Cancel(ctx, reply.ID); err != nil {
+	// Reviewed: it goes out with the next round, and only once.
+	if err := f.sched.SendNow(ctx, reply.ID); err != nil {
 		t.Fatal(err)
 	}
 	f.round()
-	if got, _ := f.sched.Item(ctx, reply.ID); got.State != schedule.Cancelled || f.sent.count() != 0 {
-		t.Errorf("cancelled reply: state %q, %d sent", got.State, f.sent.count())
+	f.clock.advance(time.Minute)
+	f.round()
+	if got, _ := f.sched.Item(ctx, reply.ID); got.State != schedule.Sent || f.sent.count() != 1 {
+		t.Errorf("released reply: state %q, %d sent, want sent once", got.State, f.sent.count())
 	}
 }
 
