@@ -47,6 +47,7 @@ func newAgendaView(p *Pane, week bool) *agendaView {
 	v.title = widget.NewLabel("")
 	v.title.TextStyle.Bold = true
 	v.title.SizeName = theme.SizeNameSubHeadingText
+	v.title.Truncation = fyne.TextTruncateEllipsis // the window must not grow for a long date
 	v.zone = widget.NewLabel("")
 	step := 1
 	if week {
@@ -55,7 +56,8 @@ func newAgendaView(p *Pane, week bool) *agendaView {
 	prev := widget.NewButtonWithIcon("", theme.NavigateBackIcon(), func() { p.move(-step) })
 	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { p.move(step) })
 	today := widget.NewButton(lang.L("Today"), func() { p.move(0) })
-	nav := container.NewHBox(prev, today, next)
+	plan := widget.NewButtonWithIcon(lang.L("Plan a post…"), theme.ContentAddIcon(), p.askPost)
+	nav := container.NewHBox(prev, today, next, plan)
 	v.held = container.NewVBox()
 	v.list = container.NewVBox()
 	v.head = container.NewBorder(nil, nil, nav, v.zone, v.title)
@@ -339,4 +341,50 @@ func heldRows(p *Pane, held []schedule.Item, loc *time.Location) []fyne.CanvasOb
 	}
 	rows = append(rows, widget.NewSeparator())
 	return rows
+}
+
+// askPost plans a post on the day shown.
+func (p *Pane) askPost() {
+	if p.env.Window == nil || p.store == nil {
+		return
+	}
+	loc := p.store.Loc()
+	day := p.currentDay().In(loc)
+	at := widget.NewEntry()
+	at.SetText(time.Date(day.Year(), day.Month(), day.Day(), 10, 0, 0, 0, loc).Format("2006-01-02 15:04"))
+	channel := widget.NewSelectEntry([]string{"Facebook", "Instagram", "LinkedIn", "TikTok", "X", "YouTube"})
+	channel.SetPlaceHolder("Instagram")
+	text := widget.NewMultiLineEntry()
+	text.SetMinRowsVisible(4)
+	text.Wrapping = fyne.TextWrapWord
+	statuses := make([]string, len(schedule.PostStatuses))
+	for i, s := range schedule.PostStatuses {
+		statuses[i] = stateText(s)
+	}
+	status := widget.NewSelect(statuses, nil)
+	status.SetSelectedIndex(0)
+	notes := widget.NewEntry()
+	d := dialog.NewForm(lang.L("Plan a post"), lang.L("Save"), lang.L("Back"), []*widget.FormItem{
+		widget.NewFormItem(lang.L("When")+" ("+loc.String()+")", at),
+		widget.NewFormItem(lang.L("Channel"), channel),
+		widget.NewFormItem(lang.L("Text"), text),
+		widget.NewFormItem(lang.L("Status"), status),
+		widget.NewFormItem(lang.L("Note"), notes),
+	}, func(ok bool) {
+		if !ok {
+			return
+		}
+		t, err := cmdline.ParseTime(at.Text, p.now(), loc)
+		if err != nil {
+			p.showError(err)
+			return
+		}
+		post := schedule.Post{At: t, Channel: channel.Text, Text: text.Text, Status: schedule.PostStatuses[max(status.SelectedIndex(), 0)], Notes: notes.Text}
+		p.change(func(ctx context.Context, s *schedule.Store) error {
+			_, err := s.AddPost(ctx, post)
+			return err
+		})
+	}, p.env.Window)
+	d.Resize(fyne.NewSize(520, 420))
+	d.Show()
 }

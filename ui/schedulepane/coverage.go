@@ -155,7 +155,8 @@ func newCoverageEditor(p *Pane) *coverageEditor {
 	c.paused.Importance = widget.DangerImportance
 	c.paused.Wrapping = fyne.TextWrapWord
 	c.paused.Hide()
-	autoHint := widget.NewLabel(lang.L("{{next_open}} becomes the next opening in the language of this text. Never sent to mailing lists, machines, no-reply senders or this brand's own addresses; mail already here when it is switched on is never answered."))
+	// lang.L reads {{...}} as its own template syntax, so the variable is put in afterwards.
+	autoHint := widget.NewLabel(fmt.Sprintf(lang.L("%s becomes the next opening in the language of this text. Never sent to mailing lists, machines, no-reply senders or this brand's own addresses; mail already here when it is switched on is never answered."), "{{next_open}}"))
 	autoHint.Importance = widget.LowImportance
 	autoHint.Wrapping = fyne.TextWrapWord
 	limits := widget.NewForm(

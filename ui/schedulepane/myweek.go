@@ -67,6 +67,7 @@ func newMyWeekView(p *Pane) *myWeekView {
 	v.title = widget.NewLabel("")
 	v.title.TextStyle.Bold = true
 	v.title.SizeName = theme.SizeNameSubHeadingText
+	v.title.Truncation = fyne.TextTruncateEllipsis
 	note := widget.NewLabel(lang.L("Every client's shifts, holidays, posts and scheduled work, read without opening their mail."))
 	note.Importance = widget.LowImportance
 	note.Wrapping = fyne.TextWrapWord
