@@ -8,7 +8,7 @@ export LANG := en_US.UTF-8
 # fighting over them.
 TESTFLAGS ?= -race -count=1 -timeout 40m -p 2
 
-.PHONY: deps build run test bench lint package clean
+.PHONY: deps build run test soak bench lint package clean
 
 # Cheap when everything is there (a dpkg query per package), so it runs every time.
 deps:
@@ -24,6 +24,12 @@ test: deps
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || { echo "gofmt needed:"; gofmt -l $$(git ls-files '*.go'); exit 1; }
 	$(GO) vet ./...
 	$(GO) test $(TESTFLAGS) ./...
+
+# The long fault suite: hundreds of kill -9s during syncs (over a throttled, cut link) and
+# sends; prints kills, messages lost and doubled, double sends and wrong-workspace actions.
+# SOAK_KILLS=N sets the number of kills (default 300), SOAK_SEED the randomness.
+soak: deps
+	$(GO) test -tags soak -count=1 -timeout 90m -run '^TestSoak$$' -v ./accounts/smtpsend/
 
 bench: deps
 	$(GO) run ./accounts/imapsync/cmd/syncbench

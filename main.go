@@ -6,6 +6,8 @@
 package main
 
 import (
+	_ "switchboard/workspace/locale" // first: fixes LANG=C before Fyne's lang package reads it in its init
+
 	"context"
 	"errors"
 	"flag"
@@ -31,6 +33,8 @@ import (
 	"switchboard/ui/accountspane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/crisis"
+	"switchboard/workspace/crisis/warning"
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
@@ -64,6 +68,7 @@ func commands() *cmdline.Registry {
 		smtpsend.Commands(),
 		mailcli.Commands(),
 		journalcmd.Commands(),
+		crisis.Commands(), warning.Commands(),
 		schedulecmd.Commands(),
 		runner.Commands(keyring()),
 	)
@@ -74,25 +79,9 @@ func commands() *cmdline.Registry {
 func init() { demo.ImportMail = imapsync.ImportRaw }
 
 func main() {
-	plainLocale()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	os.Exit(run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
-}
-
-// plainLocale gives Fyne a locale it can parse when the environment says "C" or "POSIX"
-// (scripts, CI, containers); otherwise it logs a parse error at every translation lookup.
-func plainLocale() {
-	for _, v := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
-		switch l := os.Getenv(v); {
-		case l == "":
-			continue
-		case l == "C" || l == "POSIX" || strings.HasPrefix(l, "C."):
-			os.Setenv(v, "en_US.UTF-8")
-		default:
-			return
-		}
-	}
 }
 
 func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {

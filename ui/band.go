@@ -22,6 +22,10 @@ type band struct {
 	name    *canvas.Text
 	meta    *canvas.Text
 	content fyne.CanvasObject
+
+	crisisRect *canvas.Rectangle // the incident or early-warning strip, hidden when neither
+	crisisText *canvas.Text
+	crisis     *fyne.Container
 }
 
 func newBand() *band {
@@ -38,8 +42,56 @@ func newBand() *band {
 	pad := theme.Padding()
 	text := container.NewVBox(b.caption, b.name)
 	row := container.NewHBox(text, layout.NewSpacer(), container.NewCenter(b.meta))
-	b.content = container.NewStack(b.rect, container.New(layout.NewCustomPaddedLayout(pad*2, pad*2, pad*4, pad*4), row))
+	brand := container.NewStack(b.rect, container.New(layout.NewCustomPaddedLayout(pad*2, pad*2, pad*4, pad*4), row))
+	b.crisisRect = canvas.NewRectangle(incidentRed)
+	b.crisisText = canvas.NewText("", color.White)
+	b.crisisText.TextStyle.Bold = true
+	b.crisis = container.New(narrowStack{}, b.crisisRect, container.New(layout.NewCustomPaddedLayout(pad, pad, pad*4, pad*4), b.crisisText))
+	b.crisis.Hide()
+	b.content = container.NewVBox(brand, b.crisis)
 	return b
+}
+
+// narrowStack stacks like container.NewStack but asks for no width: a long playbook name
+// in the strip is cut at the window's edge instead of widening the window.
+type narrowStack struct{}
+
+func (narrowStack) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Resize(size)
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (narrowStack) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	h := float32(0)
+	for _, o := range objs {
+		h = max(h, o.MinSize().Height)
+	}
+	return fyne.NewSize(0, h)
+}
+
+// Crisis strip colours: white on them is above 4.5:1 (see band_test.go).
+var (
+	incidentRed = color.NRGBA{R: 0xB0, G: 0x1E, B: 0x1E, A: 0xFF}
+	warningTone = color.NRGBA{R: 0x8A, G: 0x4B, B: 0x00, A: 0xFF}
+)
+
+// setCrisis shows the open incident across every pane, else an early warning; neither
+// hides the strip.
+func (b *band) setCrisis(incident, warning string) {
+	switch {
+	case incident != "":
+		b.crisisRect.FillColor, b.crisisText.Text = incidentRed, "⚠ "+incident
+	case warning != "":
+		b.crisisRect.FillColor, b.crisisText.Text = warningTone, "⚠ "+warning
+	default:
+		b.crisis.Hide()
+		return
+	}
+	b.crisisRect.Refresh()
+	b.crisisText.Refresh()
+	b.crisis.Show()
 }
 
 // set shows info; a zero Info shows a neutral band that names no client.

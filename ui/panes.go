@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
-
-	"switchboard/ui/emptypane"
+	"switchboard/ui/crisispane"
 	"switchboard/ui/faqpane"
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
@@ -19,9 +16,7 @@ func (s *Shell) defaultPanes() []pane.Pane {
 	return []pane.Pane{
 		inboxpane.New(inboxpane.WithSender(s.opts.SendNow), inboxpane.WithAttachments(s.opts.Attachment)),
 		faqpane.New(faqpane.WithInbound(faq.RecentInbound)),
-		emptypane.New("crisis", lang.L("Crisis"), theme.WarningIcon(),
-			lang.L("Playbooks for when things go wrong"),
-			lang.L("Crisis playbooks will say who to call, what may and may not be said, and the holding statements approved for this client, so a bad day starts with a plan.")),
+		crisispane.New(crisispane.WithChanged(s.refresh)),
 		schedulepane.New(),
 		settingspane.New(settingspane.Actions{
 			Changed:   s.changed,

@@ -52,6 +52,10 @@ type Shell struct {
 
 	shotMu  sync.Mutex
 	shotErr error
+
+	front    foreground // whether the window is in front (desktop notifications)
+	lastWave string     // UI goroutine only: the wave last shown, notified once
+	waves    waveCheck  // worker only: the early warning's last answer
 }
 
 // session is one opened workspace; its ctx ends when it is closed.
@@ -78,6 +82,7 @@ func newShell(a fyne.App, root *workspace.Root, opts Options, panes func(*Shell)
 	s.win = a.NewWindow(lang.L("Switchboard"))
 	s.panes = panes(s)
 	s.build()
+	s.front.watch(a)
 	return s
 }
 
@@ -222,8 +227,10 @@ func (s *Shell) load(p pane.Pane) {
 // fyne.Do. Worker only.
 func (s *Shell) refresh() {
 	var cur workspace.Info
+	var banner crisisBanner
 	if s.sess != nil {
 		cur = s.sess.ws.Info()
+		banner = s.readCrisisBanner(s.sess.ctx, s.sess.ws, true)
 	}
 	all, problems := s.root.List(s.ctx, true)
 	var list []workspace.Info
@@ -238,5 +245,8 @@ func (s *Shell) refresh() {
 			unread[i.ID] = s.opts.Unread(s.ctx, i)
 		}
 	}
-	fyne.Do(func() { s.apply(cur, list, unread, problems) })
+	fyne.Do(func() {
+		s.apply(cur, list, unread, problems)
+		s.showCrisisBanner(banner)
+	})
 }

@@ -39,10 +39,12 @@ func (s *Shell) showBackground(sess *session) {
 	if s.opts.Unread != nil {
 		n = s.opts.Unread(sess.ctx, info)
 	}
+	banner := s.readCrisisBanner(sess.ctx, sess.ws, false) // new mail may have made a wave
 	fyne.Do(func() {
 		if s.current.ID != info.ID {
 			return
 		}
+		s.showCrisisBanner(banner)
 		if n >= 0 && s.switcher.unread[info.ID] != n {
 			s.switcher.unread[info.ID] = n
 			s.switcher.list.Refresh()

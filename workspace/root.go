@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -65,12 +64,15 @@ func OpenRoot(dir string) (*Root, error) {
 func (r *Root) Dir() string { return r.dir }
 
 // List reads every workspace folder. Archived workspaces are left out unless all is set.
-// A folder that cannot be read is reported in problems and does not stop the others.
+// A folder that cannot be read is reported in problems and does not stop the others; so is
+// every copy of a workspace (a folder sharing another folder's id, see DuplicateError),
+// which is still listed: it is the user's data, and they decide what it becomes.
 func (r *Root) List(ctx context.Context, all bool) (list []Info, problems []Problem) {
 	entries, err := os.ReadDir(r.dir)
 	if err != nil {
 		return nil, []Problem{{Dir: r.dir, Err: err}}
 	}
+	var every []Info
 	for _, e := range entries {
 		if !e.IsDir() || strings.HasPrefix(e.Name(), ".") {
 			continue
@@ -84,13 +86,18 @@ func (r *Root) List(ctx context.Context, all bool) (list []Info, problems []Prob
 			problems = append(problems, Problem{Dir: e.Name(), Err: err})
 			continue
 		}
+		every = append(every, info)
 		if info.Archived && !all {
 			continue
 		}
 		list = append(list, info)
 	}
+	problems = append(problems, duplicates(every)...)
 	sort.Slice(list, func(i, j int) bool {
-		return strings.ToLower(list[i].Name) < strings.ToLower(list[j].Name)
+		if a, b := strings.ToLower(list[i].Name), strings.ToLower(list[j].Name); a != b {
+			return a < b
+		}
+		return list[i].Dir < list[j].Dir
 	})
 	return list, problems
 }
@@ -98,7 +105,7 @@ func (r *Root) List(ctx context.Context, all bool) (list []Info, problems []Prob
 // peek reads a workspace's identity without locking, migrating or writing anything.
 func peek(ctx context.Context, dir string) (Info, error) {
 	path := filepath.Join(dir, dbFile)
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(5000)")
+	db, err := sqlitedb.OpenReadOnly(path)
 	if err != nil {
 		return Info{}, err
 	}
@@ -116,28 +123,6 @@ func peek(ctx context.Context, dir string) (Info, error) {
 	}
 	info.Dir = dir
 	return info, nil
-}
-
-// Find resolves a workspace by id, folder name or name (case-insensitive), archived ones included.
-func (r *Root) Find(ctx context.Context, ref string) (Info, error) {
-	list, problems := r.List(ctx, true)
-	for _, match := range []func(Info) bool{
-		func(i Info) bool { return i.ID == ref },
-		func(i Info) bool { return i.Slug == ref || filepath.Base(i.Dir) == ref },
-		func(i Info) bool { return strings.EqualFold(i.Name, ref) },
-	} {
-		for _, i := range list {
-			if match(i) {
-				return i, nil
-			}
-		}
-	}
-	for _, p := range problems {
-		if p.Dir == ref {
-			return Info{}, p
-		}
-	}
-	return Info{}, fmt.Errorf("%w: %q (see `switchboard workspace list --all`)", ErrNotFound, ref)
 }
 
 // CreateOptions are the optional parts of a new workspace.
@@ -212,6 +197,11 @@ func (r *Root) Open(ctx context.Context, ref string) (*Workspace, error) {
 	if err != nil {
 		return nil, err
 	}
+	return r.openInfo(ctx, info)
+}
+
+// openInfo opens the folder info was read from, and only that folder.
+func (r *Root) openInfo(ctx context.Context, info Info) (*Workspace, error) {
 	lock, err := lockFile(filepath.Join(info.Dir, "workspace.lock"), info.Name)
 	if err != nil {
 		return nil, err
@@ -221,14 +211,21 @@ func (r *Root) Open(ctx context.Context, ref string) (*Workspace, error) {
 		lock.release()
 		return nil, err
 	}
-	info, err = readInfo(ctx, db.Read())
+	opened, err := readInfo(ctx, db.Read())
 	if err != nil {
 		db.Close()
 		lock.release()
-		return nil, fmt.Errorf("reading workspace %q: %w", ref, err)
+		return nil, fmt.Errorf("reading workspace %q: %w", info.Name, err)
 	}
-	info.Dir = filepath.Dir(db.Path())
-	return &Workspace{root: r, info: info, db: db, lock: lock}, nil
+	if opened.ID != info.ID {
+		// The folder changed between Find and the lock (restored, replaced): what the
+		// reference named is no longer there.
+		db.Close()
+		lock.release()
+		return nil, fmt.Errorf("workspace folder %s changed while it was being opened (it now holds %q): try again", filepath.Base(info.Dir), opened.Name)
+	}
+	opened.Dir = filepath.Dir(db.Path())
+	return &Workspace{root: r, info: opened, db: db, lock: lock}, nil
 }
 
 // Update opens a workspace, runs fn and closes it: for one-off changes from the command line.
@@ -245,17 +242,28 @@ type SecretRemover interface {
 	DeleteWorkspace(ctx context.Context, workspaceID string) error
 }
 
-// Delete removes a workspace: first its keyring secrets, then its folder. If the secrets
-// cannot be removed nothing is deleted, so no password is left orphaned in the keyring.
+// Delete removes the workspace folder ref names: first its keyring secrets, then the
+// folder. If the secrets cannot be removed nothing is deleted, so no password is left
+// orphaned in the keyring. When another folder holds the same workspace id (a copy), only
+// the named folder goes and the secrets stay, because the other folder still needs them.
 func (r *Root) Delete(ctx context.Context, ref string, secrets SecretRemover) error {
-	w, err := r.Open(ctx, ref)
+	info, err := r.Find(ctx, ref)
 	if err != nil {
 		return err
 	}
-	info := w.Info()
+	all, _ := r.List(ctx, true)
+	shared := false
+	for _, i := range all {
+		shared = shared || (i.ID == info.ID && i.Dir != info.Dir)
+	}
+	w, err := r.openInfo(ctx, info)
+	if err != nil {
+		return err
+	}
+	info = w.Info()
 	var accounts int
 	err = w.db.Read().QueryRowContext(ctx, "SELECT count(*) FROM accounts").Scan(&accounts)
-	if err == nil && accounts > 0 {
+	if err == nil && accounts > 0 && !shared {
 		if secrets == nil {
 			err = errors.New("no keyring available to remove its passwords")
 		} else {

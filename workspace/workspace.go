@@ -56,6 +56,11 @@ func (w *Workspace) ID() string { return w.Info().ID }
 // DB is the workspace's own database; feature packages build their stores on it.
 func (w *Workspace) DB() *sqlitedb.DB { return w.db }
 
+// Damaged is a *sqlitedb.DamagedError (errors.Is sqlitedb.ErrDamaged) once SQLite has
+// reported this workspace's file damaged: it is then read-only until restored, and the
+// window should say so. Nil while the file is whole.
+func (w *Workspace) Damaged() error { return w.db.Damaged() }
+
 // Close releases the database and the lock.
 func (w *Workspace) Close() error {
 	return errors.Join(w.db.Close(), w.lock.release())
@@ -69,7 +74,7 @@ func (w *Workspace) Rename(ctx context.Context, name string) error {
 	}
 	others, _ := w.root.List(ctx, true)
 	for _, o := range others {
-		if o.ID != w.ID() && strings.EqualFold(o.Name, name) {
+		if o.Dir != w.Info().Dir && strings.EqualFold(o.Name, name) {
 			return fmt.Errorf("%w: %q", ErrExists, name)
 		}
 	}

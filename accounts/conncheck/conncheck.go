@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -88,22 +87,15 @@ func SMTP(ctx context.Context, a mail.Account, password string, o mailconn.Optio
 		if ne, ok := err.(net.Error); ok && ne.Timeout() {
 			err = fmt.Errorf("%w: no answer within %v", mailconn.ErrStalled, deadline)
 		}
-		if password != "" && strings.Contains(err.Error(), password) {
-			err = errors.New(strings.ReplaceAll(err.Error(), password, "[password]"))
-		}
+		err = mailconn.Redact(err, a.Username, password)
 		return result("SMTP", ep, start, &mailconn.StageError{Stage: stage, Server: ep.Addr(), Err: err, Hint: hint}, nil)
 	}
 	var c *smtp.Client
 	if ep.Security == mail.StartTLS {
-		c, err = smtp.NewClientStartTLS(conn, mailconn.TLSConfig(ep.Host, a.TrustedCertSHA256, o.Roots))
-		var ce *mailconn.CertError
-		switch {
-		case err != nil && strings.Contains(err.Error(), "support STARTTLS"):
-			return fail(mailconn.StageStartTLS, errors.New("STARTTLS is not offered"), "choose tls (port 465) if the server supports it")
-		case errors.As(err, &ce):
-			return fail(mailconn.StageTLS, err, "if this is your own server with a self-signed certificate, trust exactly this fingerprint")
-		case err != nil:
-			return fail(mailconn.StageTLS, err, "")
+		// The certificate is checked here, and an untrusted one reported with its
+		// fingerprint, before anything else is asked of the server.
+		if c, err = mailconn.SMTPStartTLS(conn, ep, a.TrustedCertSHA256, o); err != nil {
+			return result("SMTP", ep, start, err, nil)
 		}
 	} else {
 		c = smtp.NewClient(conn)

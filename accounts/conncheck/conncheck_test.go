@@ -46,6 +46,8 @@ func TestEachFailureNamesItsStage(t *testing.T) {
 	dc := mailtest.StartDovecot(t, mailtest.WithUser("help", password), mailtest.WithTLS())
 	plainSMTP := mailtest.StartSMTP(t)                                      // no AUTH offered
 	startSMTP := mailtest.StartSMTP(t, mailtest.WithAuth("help", password)) // no STARTTLS offered
+	tlsSMTP := mailtest.StartSMTP(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("help", password))
+	smtpFingerprint := hex.EncodeToString(tlsSMTP.Cert.SHA256[:])
 	fingerprint := hex.EncodeToString(dc.Cert.SHA256[:])
 
 	account := func(imap, smtp mail.Endpoint, pinned string) mail.Account {
@@ -78,6 +80,9 @@ func TestEachFailureNamesItsStage(t *testing.T) {
 		{"starttls not offered", func() conncheck.Result {
 			return conncheck.SMTP(ctx, account(imapPlain, endpoint(t, startSMTP.Addr(), mail.StartTLS), ""), password, quick)
 		}, mailconn.StageStartTLS, "STARTTLS is not offered"},
+		{"smtp starttls with an untrusted certificate", func() conncheck.Result {
+			return conncheck.SMTP(ctx, account(imapPlain, endpoint(t, tlsSMTP.Addr(), mail.StartTLS), ""), password, quick)
+		}, mailconn.StageTLS, mailconn.FormatFingerprint(smtpFingerprint)},
 		{"no AUTH on the submission port", func() conncheck.Result {
 			return conncheck.SMTP(ctx, account(imapPlain, endpoint(t, plainSMTP.Addr(), mail.Plain), ""), password, quick)
 		}, mailconn.StageCapability, "no AUTH"},

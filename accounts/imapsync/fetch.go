@@ -3,9 +3,11 @@ package imapsync
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
@@ -14,12 +16,17 @@ import (
 )
 
 const (
-	chunkSize   = 64       // messages handed between pipeline stages at once
-	commitBytes = 24 << 20 // raw bytes after which a transaction is committed mid-batch
+	chunkSize   = 64              // messages handed between pipeline stages at once...
+	chunkBytes  = 1 << 20         // ...or fewer, once they hold this many bytes...
+	chunkEvery  = time.Second     // ...or have taken this long to arrive (a slow link)
+	commitBytes = 24 << 20        // raw bytes after which a transaction is committed mid-batch
+	commitEvery = 2 * time.Second // and the time: a killed or cut run loses at most this much
 )
 
-// batch is a run of messages from one FETCH; last marks its end, where the folder's
-// UID cursor may move past every UID it asked for.
+// batch is a run of messages from one FETCH. uidNext is where the folder's UID cursor may
+// move once they are stored: past every UID the FETCH asked for at its end (last), and
+// mid-FETCH past the longest run of asked-for UIDs that have all arrived, so a run cut
+// short still moves the cursor over what it stored and the next one does not fetch it again.
 type batch struct {
 	msgs    []mail.Incoming
 	last    bool
@@ -36,6 +43,7 @@ func (s *Syncer) fetchNew(ctx context.Context, f mail.Folder, prog *progress) (m
 	if err != nil || len(uids) == 0 {
 		return total, err
 	}
+	parent := ctx
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -64,17 +72,34 @@ func (s *Syncer) fetchNew(ctx context.Context, f mail.Folder, prog *progress) (m
 		writeErr <- err
 	}()
 
+	// When the fetch fails (a cut, a stall) the writer still stores every message that
+	// arrived whole, and moves the cursor over them, before it ends: on a link that drops
+	// more often than a batch takes, each run then moves forward instead of starting over.
 	fetchErr := s.stream(ctx, uids, raw)
 	close(raw)
-	if fetchErr != nil {
-		cancel() // stop the writer; what it committed stays, the cursor says where to resume
-	}
 	err = <-writeErr
 	wg.Wait()
-	if err != nil {
-		return total, err
+	return total, cause(parent, fetchErr, err)
+}
+
+// cause picks the error to report when either stage of fetchNew failed. Each stage
+// cancels the other when it fails, and the other then fails with "context canceled":
+// that is an effect, and reporting it hid a cut or stalled connection (or a full disk)
+// behind it. Only when the caller's own context ended is cancellation the cause.
+func cause(parent context.Context, fetchErr, writeErr error) error {
+	if err := parent.Err(); err != nil && (fetchErr != nil || writeErr != nil) {
+		return err
 	}
-	return total, fetchErr
+	ownCancel := func(err error) bool { return errors.Is(err, context.Canceled) }
+	switch {
+	case writeErr != nil && !ownCancel(writeErr):
+		return writeErr
+	case fetchErr != nil && !ownCancel(fetchErr):
+		return fetchErr
+	case writeErr != nil:
+		return writeErr
+	}
+	return fetchErr
 }
 
 // newUIDs lists UIDs at or above the cursor.
@@ -115,6 +140,7 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 		var inflight []*imapclient.FetchCommand
 		var ends []imap.UID
 		next := 0
+		var cur fetchCursor // of the FETCH being read
 		send := func() {
 			if next >= len(uids) {
 				return
@@ -130,6 +156,9 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 			}
 			inflight = append(inflight, c.Fetch(set, opts))
 			ends = append(ends, uids[end-1])
+			if len(inflight) == 1 {
+				cur = newFetchCursor(uids[next:end])
+			}
 			next = end
 		}
 		defer func() {
@@ -145,24 +174,36 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 		for len(inflight) > 0 {
 			cmd := inflight[0]
 			var b batch
+			size, since := 0, time.Now()
+			// flush hands on the messages that arrived whole, also when the FETCH fails.
+			flush := func() error {
+				if len(b.msgs) == 0 {
+					return nil
+				}
+				b.uidNext = cur.next()
+				err := emit(ctx, out, b)
+				b, size, since = batch{}, 0, time.Now()
+				return err
+			}
 			for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
 				m, err := readMessage(msg)
 				if err != nil {
-					return err
+					return errors.Join(err, flush())
 				}
 				if m.Raw == nil {
 					continue
 				}
 				b.msgs = append(b.msgs, m)
-				if len(b.msgs) == chunkSize {
-					if err := emit(ctx, out, b); err != nil {
+				cur.arrived(imap.UID(m.UID))
+				size += len(m.Raw)
+				if len(b.msgs) == chunkSize || size >= chunkBytes || time.Since(since) >= chunkEvery {
+					if err := flush(); err != nil {
 						return err
 					}
-					b = batch{}
 				}
 			}
 			if err := cmd.Close(); err != nil {
-				return fmt.Errorf("FETCH: %w", err)
+				return errors.Join(fmt.Errorf("FETCH: %w", err), flush())
 			}
 			inflight = inflight[1:]
 			b.last, b.uidNext = true, uint32(ends[0])+1
@@ -174,6 +215,38 @@ func (s *Syncer) stream(ctx context.Context, uids []imap.UID, out chan<- batch) 
 		}
 		return nil
 	})
+}
+
+// fetchCursor follows which of one FETCH's UIDs have arrived.
+type fetchCursor struct {
+	want []imap.UID // ascending, as newUIDs lists them
+	got  map[imap.UID]bool
+	done int // want[:done] have all arrived
+}
+
+func newFetchCursor(want []imap.UID) fetchCursor {
+	return fetchCursor{want: want, got: map[imap.UID]bool{}}
+}
+
+func (c *fetchCursor) arrived(u imap.UID) {
+	c.got[u] = true
+	for c.done < len(c.want) && c.got[c.want[c.done]] {
+		c.done++
+	}
+}
+
+// next is the lowest UID not yet known to be stored: the cursor may move up to it. UIDs
+// between the asked-for ones do not exist (newUIDs listed all there were, and new mail
+// gets higher UIDs), so only asked-for UIDs that have not arrived hold it back. 0 when
+// nothing arrived yet (Ingest then leaves the cursor alone).
+func (c *fetchCursor) next() uint32 {
+	switch {
+	case c.done == 0:
+		return 0
+	case c.done < len(c.want):
+		return uint32(c.want[c.done])
+	}
+	return uint32(c.want[len(c.want)-1]) + 1
 }
 
 func emit(ctx context.Context, out chan<- batch, b batch) error {
@@ -234,20 +307,17 @@ func parseAll(msgs []mail.Incoming) {
 // write stores parsed chunks, committing at the end of each FETCH batch (moving the UID
 // cursor) or when enough bytes have piled up (without moving it: a refetch of those is
 // harmless, as messages are keyed by Message-ID).
+//
+// A transaction also ends every commitEvery, and when the input ends early (the fetch
+// failed), what is pending is stored: each commit moves the cursor to the batch's uidNext,
+// so a killed or cut run keeps what it fetched and the next one starts after it.
 func (s *Syncer) write(ctx context.Context, f mail.Folder, in <-chan batch, prog *progress, total *mail.IngestResult) error {
 	var pending []mail.Incoming
-	size := 0
-	for b := range in {
-		pending = append(pending, b.msgs...)
-		for _, m := range b.msgs {
-			size += len(m.Raw)
-		}
-		if !b.last && size < commitBytes {
-			continue
-		}
-		var next uint32
-		if b.last {
-			next = b.uidNext
+	var next uint32
+	size, since := 0, time.Now()
+	commit := func() error {
+		if len(pending) == 0 {
+			return nil
 		}
 		res, err := s.store.Ingest(ctx, f.ID, pending, next)
 		if err != nil {
@@ -256,7 +326,24 @@ func (s *Syncer) write(ctx context.Context, f mail.Folder, in <-chan batch, prog
 		total.New += res.New
 		total.Existing += res.Existing
 		prog.add(len(pending))
-		pending, size = pending[:0:0], 0
+		pending, size, since = pending[:0:0], 0, time.Now()
+		return nil
 	}
-	return ctx.Err()
+	for b := range in {
+		pending = append(pending, b.msgs...)
+		for _, m := range b.msgs {
+			size += len(m.Raw)
+		}
+		next = max(next, b.uidNext)
+		if !b.last && size < commitBytes && time.Since(since) < commitEvery {
+			continue
+		}
+		if err := commit(); err != nil {
+			return err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err // the caller stopped: nothing more is written
+	}
+	return commit()
 }

@@ -28,6 +28,12 @@ func (o Options) deadline() time.Duration {
 	return o.Deadline
 }
 
+// lookupHost is the resolver; tests replace it to see what a lying one does.
+var lookupHost = net.DefaultResolver.LookupHost
+
+// ErrNotLoopback: plain (unencrypted) mode was asked for a server that is not this machine.
+var ErrNotLoopback = errors.New("unencrypted connections are only allowed to this machine")
+
 // Dial resolves, connects and (for implicit TLS) handshakes, naming the failed stage.
 // STARTTLS is the caller's, as it is protocol-specific.
 func Dial(ctx context.Context, ep mail.Endpoint, pinned string, o Options) (net.Conn, error) {
@@ -36,13 +42,23 @@ func Dial(ctx context.Context, ep mail.Endpoint, pinned string, o Options) (net.
 		return &StageError{Stage: stage, Server: server, Err: err, Hint: hint}
 	}
 	if ep.Security == mail.Plain && !mail.IsLoopback(ep.Host) {
-		return nil, fail(StageTLS, errors.New("unencrypted connections are only allowed to this machine"), "use tls or starttls")
+		return nil, fail(StageTLS, ErrNotLoopback, "use tls or starttls")
 	}
 	ctx, cancel := context.WithTimeout(ctx, o.deadline())
 	defer cancel()
-	addrs, err := net.DefaultResolver.LookupHost(ctx, ep.Host)
+	addrs, err := lookupHost(ctx, ep.Host)
 	if err != nil {
 		return nil, fail(StageDNS, err, "check the server name for typos, and that this computer is online")
+	}
+	if ep.Security == mail.Plain {
+		// The name said loopback; the addresses must too, or a hosts file or resolver that
+		// maps "localhost" elsewhere would carry the password in the clear over a network.
+		for _, a := range addrs {
+			if ip := net.ParseIP(a); ip == nil || !ip.IsLoopback() {
+				return nil, fail(StageTLS, fmt.Errorf("%w: %s resolves to %s", ErrNotLoopback, ep.Host, a),
+					"use tls or starttls, or fix the hosts file so that the name means this machine")
+			}
+		}
 	}
 	var d net.Dialer
 	var conn net.Conn

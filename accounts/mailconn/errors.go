@@ -67,15 +67,6 @@ func FormatFingerprint(hex string) string {
 // ErrStalled: the server stopped answering within the deadline.
 var ErrStalled = errors.New("the server stopped answering")
 
-// redact removes the password from an error's text, in case a server or library
-// echoes what it was sent.
-func redact(err error, password string) error {
-	if err == nil || password == "" || !strings.Contains(err.Error(), password) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), password, "[password]"))
-}
-
 // StageOf returns the stage of err, or "" when err is not a connection error.
 func StageOf(err error) Stage {
 	var se *StageError

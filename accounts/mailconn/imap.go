@@ -38,7 +38,10 @@ func DialIMAP(ctx context.Context, acct mail.Account, password string, o Options
 	c := &IMAP{Server: ep.Addr(), conn: conn, limit: o.deadline()}
 	fail := func(stage Stage, err error, hint string) (*IMAP, error) {
 		conn.Close()
-		return nil, &StageError{Stage: stage, Server: c.Server, Err: redact(c.stallErr(err), password), Hint: hint}
+		if conn.stalled.Load() {
+			hint = "the server took the connection but stopped answering: try again later, and check host and port if it persists"
+		}
+		return nil, &StageError{Stage: stage, Server: c.Server, Err: Redact(c.stallErr(err), acct.Username, password), Hint: hint}
 	}
 	conn.begin()
 	if ep.Security == mail.StartTLS {

@@ -5,6 +5,7 @@ import (
 	"net"
 	"sync"
 	"testing"
+	"time"
 )
 
 // Proxy is a TCP proxy on 127.0.0.1 in front of a server, for testing what a
@@ -18,6 +19,8 @@ type Proxy struct {
 	cond     *sync.Cond // signalled on Resume and CloseAll
 	stalled  bool
 	cutAfter int64 // server→client bytes before cutting; <0: never
+	stallAt  int64 // server→client bytes before stalling; <0: never
+	rate     int64 // server→client bytes per second on each connection; 0: unlimited
 	cutGen   int   // bumped by CutAfter so open connections restart their count
 	conns    map[*proxyConn]struct{}
 	closed   bool
@@ -53,7 +56,7 @@ func NewProxy(target string) (*Proxy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("mailtest: proxy listen: %w", err)
 	}
-	p := &Proxy{target: target, ln: ln, cutAfter: -1, conns: map[*proxyConn]struct{}{}}
+	p := &Proxy{target: target, ln: ln, cutAfter: -1, stallAt: -1, conns: map[*proxyConn]struct{}{}}
 	p.cond = sync.NewCond(&p.mu)
 	p.wg.Add(1)
 	go p.accept()
@@ -70,6 +73,24 @@ func (p *Proxy) CutAfter(n int64) {
 	p.mu.Lock()
 	p.cutAfter = n
 	p.cutGen++
+	p.mu.Unlock()
+}
+
+// StallAfter stalls (see Stall) once n more bytes have gone from server to client on a
+// connection, counted like CutAfter: a server that goes silent in the middle of an answer.
+// Resume ends it; n < 0 turns it off.
+func (p *Proxy) StallAfter(n int64) {
+	p.mu.Lock()
+	p.stallAt = n
+	p.cutGen++
+	p.mu.Unlock()
+}
+
+// Throttle limits each connection's server→client bytes to rate per second (a slow
+// link); 0 lifts the limit.
+func (p *Proxy) Throttle(rate int64) {
+	p.mu.Lock()
+	p.rate = rate
 	p.mu.Unlock()
 }
 
@@ -164,7 +185,7 @@ func (p *Proxy) pipe(pc *proxyConn, dst, src net.Conn, fromServer bool) {
 			cut := false
 			if fromServer {
 				p.mu.Lock()
-				limit := p.cutAfter
+				limit, stallAt := p.cutAfter, p.stallAt
 				if gen != p.cutGen {
 					gen, sent = p.cutGen, 0
 				}
@@ -172,10 +193,33 @@ func (p *Proxy) pipe(pc *proxyConn, dst, src net.Conn, fromServer bool) {
 				if limit >= 0 && sent+int64(len(chunk)) >= limit {
 					chunk, cut = chunk[:max(0, limit-sent)], true
 				}
+				if stallAt >= 0 && sent+int64(len(chunk)) >= stallAt {
+					// Forward up to the mark, then go silent until Resume.
+					rest := chunk[max(0, stallAt-sent):]
+					if _, werr := dst.Write(chunk[:max(0, stallAt-sent)]); werr != nil {
+						return
+					}
+					sent += max(0, stallAt-sent)
+					p.mu.Lock()
+					p.stalled, p.stallAt = true, -1
+					p.mu.Unlock()
+					if !p.waitUnstalled(pc) {
+						return
+					}
+					chunk = rest
+				}
 				sent += int64(len(chunk))
 			}
 			if _, werr := dst.Write(chunk); werr != nil || cut {
 				return
+			}
+			if fromServer {
+				p.mu.Lock()
+				rate := p.rate
+				p.mu.Unlock()
+				if rate > 0 {
+					time.Sleep(time.Duration(int64(len(chunk)) * int64(time.Second) / rate))
+				}
 			}
 		}
 		if err != nil {

@@ -3,6 +3,7 @@ package mailtest
 import (
 	"bytes"
 	"crypto/tls"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
@@ -62,6 +63,23 @@ type SMTPServer struct {
 	rejects   map[string]string
 	dropNext  int
 	tempFails int
+	echoAuth  bool // a failed AUTH's 535 repeats what the client sent, as some servers do
+	authTries int
+}
+
+// EchoAuthFailures makes a refused AUTH answer with a 535 that repeats the AUTH PLAIN
+// blob the client sent and the password in it, as some servers' error texts do.
+func (s *SMTPServer) EchoAuthFailures() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.echoAuth = true
+}
+
+// AuthAttempts is how many AUTH exchanges clients have completed, accepted or not.
+func (s *SMTPServer) AuthAttempts() int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.authTries
 }
 
 // StartSMTP starts an SMTP server and closes it when tb ends.
@@ -204,7 +222,16 @@ func (ss *session) Auth(mech string) (sasl.Server, error) {
 		return nil, smtp.ErrAuthUnknownMechanism
 	}
 	return sasl.NewPlainServer(func(identity, user, pass string) error {
+		ss.srv.mu.Lock()
+		ss.srv.authTries++
+		echo := ss.srv.echoAuth
+		ss.srv.mu.Unlock()
 		if (identity != "" && identity != user) || user != ss.srv.opts.user || pass != ss.srv.opts.password {
+			if echo {
+				blob := base64.StdEncoding.EncodeToString([]byte(identity + "\x00" + user + "\x00" + pass))
+				return &smtp.SMTPError{Code: 535, EnhancedCode: smtp.EnhancedCode{5, 7, 8},
+					Message: "Authentication failed for " + blob + " (password " + pass + ")"}
+			}
 			return smtp.ErrAuthFailed
 		}
 		ss.user = user

@@ -18,6 +18,10 @@ func (p *parser) decodeTransfer(enc string, body []byte, where string) []byte {
 	case "quoted-printable":
 		return decodeQP(body)
 	case "base64":
+		if !looksBase64(body) {
+			p.warn("%s: declared base64 but is plain text; kept as is", where)
+			return bytes.Clone(body)
+		}
 		out, clean := decodeBase64(body)
 		if !clean {
 			p.warn("%s: broken base64; kept what could be decoded", where)
@@ -89,6 +93,18 @@ var b64Value = func() (t [256]byte) {
 	return t
 }()
 
+// looksBase64 tells base64 from text mislabelled as base64: base64 has no spaces
+// between its characters, words do, about one every six bytes.
+func looksBase64(b []byte) bool {
+	spaces := 0
+	for i := 1; i+1 < len(b); i++ {
+		if b[i] == ' ' && b[i-1] > ' ' && b[i+1] > ' ' {
+			spaces++
+		}
+	}
+	return spaces*50 < len(b)
+}
+
 // decodeBase64 decodes base64 leniently: whitespace is skipped, padding may
 // be missing or appear between concatenated chunks, and stray characters are
 // skipped. clean reports whether nothing but whitespace had to be skipped.
@@ -129,9 +145,10 @@ func decodeBase64(b []byte) (out []byte, clean bool) {
 	return out, clean
 }
 
-// toUTF8 converts b from the named charset to valid UTF-8. An empty name
-// means undeclared: UTF-8 if it is valid, else windows-1252, the usual
-// charset of undeclared 8-bit mail in the languages we serve.
+// toUTF8 converts b from the named charset to valid UTF-8. An empty name means
+// undeclared: the bytes are UTF-8 if they are, else a guess among the charsets of our
+// users' languages (decodeUndeclared). A charset nobody knows is guessed the same way,
+// so a label such as "NONE" or "x-unknown" still shows readable text.
 func (p *parser) toUTF8(name string, b []byte, where string) string {
 	name = strings.ToLower(strings.Trim(name, " \t\"'"))
 	switch name {
@@ -140,16 +157,25 @@ func (p *parser) toUTF8(name string, b []byte, where string) string {
 			return string(b)
 		}
 		if name == "utf-8" || name == "utf8" {
+			// Declared UTF-8 with broken bytes: each broken byte is replaced, the rest kept.
 			p.warn("%s: invalid UTF-8 replaced", where)
 			return strings.ToValidUTF8(string(b), "\uFFFD")
 		}
-		p.warn("%s: undeclared 8-bit text read as windows-1252", where)
-		name = "windows-1252"
+		s, guessed := decodeUndeclared(b)
+		if guessed == "utf-8" {
+			p.warn("%s: invalid UTF-8 replaced", where)
+		} else {
+			p.warn("%s: undeclared 8-bit text read as %s", where, guessed)
+		}
+		return s
+	case "utf-7", "unicode-1-1-utf-7":
+		return strings.ToValidUTF8(decodeUTF7(b), "\uFFFD")
 	}
 	r, err := charset.Reader(name, bytes.NewReader(b))
 	if err != nil {
-		p.warn("%s: unknown charset %q; shown as is", where, name)
-		return strings.ToValidUTF8(string(b), "\uFFFD")
+		s, guessed := decodeUndeclared(b)
+		p.warn("%s: unknown charset %q; read as %s", where, name, guessed)
+		return s
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {

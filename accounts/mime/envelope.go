@@ -1,17 +1,8 @@
 package mime
 
 import (
-	stdmime "mime"
-	"net/mail"
 	"strings"
-	"time"
-
-	"github.com/emersion/go-message/charset"
 )
-
-var wordDecoder = &stdmime.WordDecoder{CharsetReader: charset.Reader}
-
-var addrParser = &mail.AddressParser{WordDecoder: wordDecoder}
 
 // envelope fills the fields that come from the top-level header.
 func (p *parser) envelope(h header) {
@@ -49,58 +40,6 @@ func first(s []string) string {
 	return s[0]
 }
 
-// words decodes RFC 2047 encoded words. If a word's charset is unknown the
-// raw value is kept: garbled is better than silently wrong.
-func (p *parser) words(v, name string) string {
-	dec, err := wordDecoder.DecodeHeader(v)
-	if err != nil {
-		p.warn("%s: %v; kept undecoded", name, err)
-		return v
-	}
-	return strings.ToValidUTF8(dec, "\uFFFD")
-}
-
-// addresses parses every occurrence of an address field, falling back to a
-// lenient split when the strict parser gives up.
-func (p *parser) addresses(h header, name string) []Address {
-	var out []Address
-	for _, v := range h.all(name) {
-		list, err := addrParser.ParseList(v)
-		if err != nil {
-			p.warn("%s: %v; parsed leniently", name, err)
-			out = append(out, p.lenientAddresses(v, name)...)
-			continue
-		}
-		for _, a := range list {
-			out = append(out, Address{Name: strings.ToValidUTF8(a.Name, "\uFFFD"), Email: a.Address})
-		}
-	}
-	return out
-}
-
-func (p *parser) lenientAddresses(v, name string) []Address {
-	var out []Address
-	for _, part := range splitOutside(v, ',') {
-		part = strings.TrimSpace(part)
-		if a, err := addrParser.Parse(part); err == nil {
-			out = append(out, Address{Name: strings.ToValidUTF8(a.Name, "\uFFFD"), Email: a.Address})
-			continue
-		}
-		var a Address
-		if i := strings.LastIndexByte(part, '<'); i >= 0 {
-			a.Email, _, _ = strings.Cut(part[i+1:], ">")
-			a.Name = p.words(strings.Trim(strings.TrimSpace(part[:i]), `"`), name)
-		} else if strings.Contains(part, "@") {
-			a.Email = strings.Trim(part, `"<> `)
-		}
-		a.Email = strings.TrimSpace(a.Email)
-		if a.Email != "" || a.Name != "" {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
 // splitOutside splits s at sep where sep is not inside a quoted string.
 func splitOutside(s string, sep byte) []string {
 	var parts []string
@@ -127,7 +66,7 @@ func msgIDs(v string) []string {
 	var ids []string
 	seen := map[string]bool{}
 	add := func(id string) {
-		id = strings.Join(strings.Fields(id), "")
+		id = strings.ToValidUTF8(strings.Join(strings.Fields(id), ""), "\uFFFD")
 		if id != "" && !seen[id] {
 			seen[id] = true
 			ids = append(ids, id)
@@ -152,33 +91,4 @@ func msgIDs(v string) []string {
 		}
 	}
 	return ids
-}
-
-// extraDateLayouts are formats seen in the wild that net/mail rejects.
-var extraDateLayouts = []string{
-	time.RFC3339,
-	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05",
-	"Mon Jan _2 15:04:05 2006",
-	"Mon Jan _2 15:04:05 MST 2006",
-	"Mon, 2 Jan 2006 15:04:05 -0700 MST",
-	"2 Jan 06 15:04:05 -0700",
-}
-
-func (p *parser) date(v string) time.Time {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		p.warn("no Date header")
-		return time.Time{}
-	}
-	if t, err := mail.ParseDate(v); err == nil {
-		return t
-	}
-	for _, layout := range extraDateLayouts {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t
-		}
-	}
-	p.warn("unreadable Date %q", v)
-	return time.Time{}
 }

@@ -9,9 +9,13 @@ import (
 const maxFilenameBytes = 200
 
 // windowsReserved are device names Windows refuses as file names, with or
-// without an extension.
+// without an extension: CONIN$ and CONOUT$ open the console as CON does, CLOCK$ was a
+// device until recent versions, and COM/LPT take 0 and the superscript digits ¹²³ too.
 var windowsReserved = map[string]bool{
 	"con": true, "prn": true, "aux": true, "nul": true,
+	"conin$": true, "conout$": true, "clock$": true,
+	"com0": true, "com¹": true, "com²": true, "com³": true,
+	"lpt0": true, "lpt¹": true, "lpt²": true, "lpt³": true,
 	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true,
 	"com6": true, "com7": true, "com8": true, "com9": true,
 	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true,

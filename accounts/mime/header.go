@@ -5,7 +5,9 @@ import (
 	"strings"
 )
 
-// field is one unfolded header field. Values are valid UTF-8.
+// field is one unfolded header field. Values are the raw bytes: decoding them needs
+// to know the field (an encoded word with raw 8-bit bytes inside, a quoted display name
+// holding encoded words), so it is left to words, addresses and mediaType.
 type field struct {
 	key   string
 	value string
@@ -85,7 +87,7 @@ loop:
 	}
 	h := make(header, len(keys))
 	for i, k := range keys {
-		h[i] = field{key: k, value: p.toUTF8("", values[i], where+" header "+k)}
+		h[i] = field{key: k, value: string(values[i])}
 	}
 	return h, body
 }

@@ -20,6 +20,7 @@ type Attachment struct {
 	Size        int
 	Data        []byte
 	Truncated   bool
+	In          string // the container it was taken out of ("winmail.dat"), empty if none
 }
 
 // Message is a parsed message. All strings are valid UTF-8.

@@ -3,7 +3,6 @@ package mime
 import (
 	"bytes"
 	"fmt"
-	stdmime "mime"
 	"strings"
 )
 
@@ -86,15 +85,19 @@ func (p *parser) entity(h header, body []byte, depth int, where string) []chunk 
 			return nil
 		}
 		return p.multipart(mediaType, boundary, body, depth, where)
+	case (mediaType == "text/plain" || mediaType == "text/html") && disposition != "attachment":
+		// A text part shown inline is body text even when it carries a file name
+		// (Netscape and Apple Mail name inline text parts); it is also offered for
+		// saving, as the sender attached it as a file.
+		if filename != "" {
+			p.attachment(h, body, mediaType, filename, where)
+		}
+		return p.text(h, body, params, mediaType == "text/html", where)
 	case disposition == "attachment" || filename != "":
 		p.attachment(h, body, mediaType, filename, where)
 	case !strings.HasPrefix(mediaType, "text/") && (disposition == "inline" || h.has("Content-Id")):
 		// A nameless inline part (a logo in a signature, a tracking pixel)
 		// only makes sense inside the HTML we do not render.
-	case mediaType == "text/plain":
-		return p.text(h, body, params, false, where)
-	case mediaType == "text/html":
-		return p.text(h, body, params, true, where)
 	default:
 		p.attachment(h, body, mediaType, filename, where)
 	}
@@ -179,47 +182,4 @@ func (p *parser) splitMultipart(body []byte, boundary, where string) [][]byte {
 func trimLineEnd(b []byte) []byte {
 	b = bytes.TrimSuffix(b, []byte("\n"))
 	return bytes.TrimSuffix(b, []byte("\r"))
-}
-
-// mediaType parses a Content-Type or Content-Disposition value. When the
-// strict parser refuses it (unquoted specials in a boundary are common) a
-// lenient split keeps the parameters.
-func (p *parser) mediaType(v, fallback, where string) (string, map[string]string) {
-	if strings.TrimSpace(v) == "" {
-		return fallback, map[string]string{}
-	}
-	t, params, err := stdmime.ParseMediaType(v)
-	if err != nil {
-		t, params = lenientMediaType(v)
-	}
-	if fallback != "" && !strings.Contains(t, "/") {
-		p.warn("%s: invalid content type %q; read as %s", where, v, fallback)
-		t = fallback
-	}
-	for k, pv := range params {
-		if dec, err := wordDecoder.DecodeHeader(pv); err == nil {
-			params[k] = dec // non-standard but common: encoded words in filenames
-		}
-	}
-	return t, params
-}
-
-func lenientMediaType(v string) (string, map[string]string) {
-	parts := splitOutside(v, ';')
-	params := map[string]string{}
-	for _, kv := range parts[1:] {
-		k, val, ok := strings.Cut(kv, "=")
-		k = strings.ToLower(strings.TrimSpace(k))
-		if !ok || k == "" {
-			continue
-		}
-		val = strings.TrimSpace(val)
-		if len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"' {
-			val = strings.ReplaceAll(val[1:len(val)-1], `\"`, `"`)
-		}
-		if _, dup := params[k]; !dup {
-			params[k] = val
-		}
-	}
-	return strings.ToLower(strings.TrimSpace(parts[0])), params
 }

@@ -97,3 +97,22 @@ func wrap(op, workspaceID, key string, err error) error {
 	}
 	return fmt.Errorf("secrets: %s %q in workspace %q: %w", op, key, workspaceID, err)
 }
+
+// CopyWorkspace copies the secrets stored under keys from one workspace id to another: a
+// restored backup copy gets a new id and needs its accounts' passwords under it. A key with
+// nothing stored is skipped; the source is left as it was.
+func (s *Store) CopyWorkspace(ctx context.Context, fromID, toID string, keys []string) error {
+	for _, k := range keys {
+		v, err := s.Get(ctx, fromID, k)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := s.Set(ctx, toID, k, v); err != nil {
+			return err
+		}
+	}
+	return nil
+}

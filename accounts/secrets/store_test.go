@@ -126,3 +126,23 @@ func mustGet(t *testing.T, s *secrets.Store, ws, key, want string) {
 		t.Fatalf("Get(%s, %s) = %q, want %q", ws, key, got, want)
 	}
 }
+
+// A restored backup copy gets a new workspace id; its passwords are copied to it and the
+// original keeps its own.
+func TestCopyWorkspaceCopiesAndLeavesTheSource(t *testing.T) {
+	ctx := context.Background()
+	s := secrets.New(0)
+	if err := s.Set(ctx, "ws-orig", "acct-1", "pw-1"); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.CopyWorkspace(ctx, "ws-orig", "ws-restored", []string{"acct-1", "acct-never-stored"}); err != nil {
+		t.Fatal(err)
+	}
+	mustGet(t, s, "ws-restored", "acct-1", "pw-1")
+	mustGet(t, s, "ws-orig", "acct-1", "pw-1")
+	if _, err := s.Get(ctx, "ws-restored", "acct-never-stored"); !errors.Is(err, secrets.ErrNotFound) {
+		t.Fatalf("a key with nothing stored was invented: %v", err)
+	}
+	s.DeleteWorkspace(ctx, "ws-orig")
+	s.DeleteWorkspace(ctx, "ws-restored")
+}

@@ -87,11 +87,3 @@ func (m *Mailer) password(ctx context.Context, a mail.Account) (string, error) {
 }
 
 func refused(err error) error { return &inbox.SendError{Failure: inbox.Permanent, Err: err} }
-
-// redact keeps a password out of an error's text, in case a server echoes it.
-func redact(err error, pw string) error {
-	if err == nil || pw == "" || !strings.Contains(err.Error(), pw) {
-		return err
-	}
-	return errors.New(strings.ReplaceAll(err.Error(), pw, "[password]"))
-}

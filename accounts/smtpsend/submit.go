@@ -2,11 +2,10 @@ package smtpsend
 
 import (
 	"context"
-	"crypto/tls"
+	"crypto/sha256"
 	"errors"
 	"fmt"
-	"net"
-	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-sasl"
@@ -30,6 +29,11 @@ func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData fu
 	if err != nil {
 		return err
 	}
+	if rejected(sub.WorkspaceID, a.ID, pw) {
+		return refused(&mailconn.StageError{Stage: mailconn.StageAuth, Server: a.SMTP.Addr(),
+			Err:  errors.New("the server already refused this password, and trying it again risks locking the account"),
+			Hint: needPassword})
+	}
 	c, err := m.dial(ctx, a)
 	if err != nil {
 		return err
@@ -40,7 +44,7 @@ func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData fu
 	server := a.SMTP.Addr()
 	if ok, _ := c.Extension("AUTH"); ok {
 		if err := c.Auth(sasl.NewPlainClient("", a.Username, pw)); err != nil {
-			return classify(server, mailconn.StageAuth, redact(err, pw), "check the user name and password (some providers need an app password)")
+			return authFailure(sub.WorkspaceID, a, server, err, pw)
 		}
 	}
 	if err := c.Mail(sub.From, nil); err != nil {
@@ -72,54 +76,49 @@ func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData fu
 	return nil
 }
 
-// dial connects under mailconn's policy: plaintext only to loopback, TLS verified (or the
-// one pinned certificate), STARTTLS that must succeed.
+// dial connects under mailconn's policy: plaintext only to loopback (the name and every
+// address it resolves to), TLS verified (or the one pinned certificate), STARTTLS that
+// must succeed, its certificate checked before anything else is said.
 func (m *Mailer) dial(ctx context.Context, a mail.Account) (*smtp.Client, error) {
 	ep := a.SMTP
 	server := ep.Addr()
-	temp := func(stage mailconn.Stage, err error, hint string) error {
-		return &inbox.SendError{Failure: inbox.Temporary, Err: &mailconn.StageError{Stage: stage, Server: server, Err: err, Hint: hint}}
-	}
-	if ep.Security == mail.Plain && !mail.IsLoopback(ep.Host) {
-		return nil, refused(&mailconn.StageError{Stage: mailconn.StageTLS, Server: server,
-			Err: errors.New("unencrypted connections are only allowed to this machine"), Hint: "use tls or starttls"})
-	}
 	deadline := m.deadline()
-	dctx, cancel := context.WithTimeout(ctx, deadline)
-	defer cancel()
-	var d net.Dialer
-	conn, err := d.DialContext(dctx, "tcp", server)
+	opt := m.opt.Conn
+	opt.Deadline = deadline
+	conn, err := mailconn.Dial(ctx, ep, a.TrustedCertSHA256, opt)
 	if err != nil {
-		return nil, temp(mailconn.StageTCP, err, "check the server, the port, and that this computer is online")
+		return nil, dialFailure(err)
 	}
-	cfg := mailconn.TLSConfig(ep.Host, a.TrustedCertSHA256, m.opt.Conn.Roots)
 	var c *smtp.Client
-	switch ep.Security {
-	case mail.TLS:
-		tc := tls.Client(conn, cfg)
-		if err := tc.HandshakeContext(dctx); err != nil {
-			conn.Close()
-			return nil, tlsFailure(server, err)
-		}
-		c = smtp.NewClient(tc)
-	case mail.StartTLS:
+	if ep.Security == mail.StartTLS {
 		conn.SetDeadline(time.Now().Add(deadline))
-		c, err = smtp.NewClientStartTLS(conn, cfg)
-		if err != nil {
-			conn.Close()
-			return nil, tlsFailure(server, err)
+		if c, err = mailconn.SMTPStartTLS(conn, ep, a.TrustedCertSHA256, opt); err != nil {
+			return nil, dialFailure(err)
 		}
 		conn.SetDeadline(time.Time{})
-	default:
+	} else {
 		c = smtp.NewClient(conn)
+		c.CommandTimeout = deadline
+		if err := c.Hello("localhost"); err != nil {
+			c.Close()
+			return nil, classify(server, mailconn.StageProtocol, err, "this does not look like an SMTP server: check host and port")
+		}
 	}
 	c.CommandTimeout = deadline
 	c.SubmissionTimeout = 2 * deadline // servers scan a message before answering the final "."
-	if err := c.Hello("localhost"); err != nil {
-		c.Close()
-		return nil, classify(server, mailconn.StageProtocol, err, "this does not look like an SMTP server: check host and port")
-	}
 	return c, nil
+}
+
+// dialFailure: an untrusted certificate, a missing STARTTLS or plain text to another
+// machine needs the user (Permanent); anything else on the way (DNS, TCP, a handshake cut
+// short) may pass (Temporary).
+func dialFailure(err error) error {
+	var ce *mailconn.CertError
+	switch st := mailconn.StageOf(err); {
+	case errors.As(err, &ce), errors.Is(err, mailconn.ErrNotLoopback), st == mailconn.StageStartTLS:
+		return refused(err)
+	}
+	return &inbox.SendError{Failure: inbox.Temporary, Err: err}
 }
 
 func (m *Mailer) deadline() time.Duration {
@@ -127,23 +126,6 @@ func (m *Mailer) deadline() time.Duration {
 		return m.opt.Conn.Deadline
 	}
 	return 30 * time.Second
-}
-
-// tlsFailure: an untrusted certificate needs the user (Permanent); anything else during
-// the handshake may pass (Temporary).
-func tlsFailure(server string, err error) error {
-	se := &mailconn.StageError{Stage: mailconn.StageTLS, Server: server, Err: err}
-	var ce *mailconn.CertError
-	if errors.As(err, &ce) {
-		se.Hint = "if this is your own server with a self-signed certificate, trust exactly this fingerprint in the account settings"
-		return refused(se)
-	}
-	if strings.Contains(err.Error(), "STARTTLS") {
-		se.Stage = mailconn.StageStartTLS
-		se.Hint = "the server does not offer STARTTLS: choose tls (port 465) if it supports it"
-		return refused(se)
-	}
-	return &inbox.SendError{Failure: inbox.Temporary, Err: se}
 }
 
 // classify maps an SMTP reply to the outbox's meaning: 5xx refused, anything else
@@ -155,4 +137,36 @@ func classify(server string, stage mailconn.Stage, err error, hint string) error
 		failure = inbox.Permanent
 	}
 	return &inbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: stage, Server: server, Err: err, Hint: hint}}
+}
+
+const needPassword = "enter the account's current password (some providers need an app password) in Settings, then retry the reply; " +
+	"Switchboard does not try a refused password again"
+
+// authFailure classifies a failed AUTH first and redacts it after, because the redacted
+// text no longer carries the SMTP code: a 5xx is the password refused, so the reply fails
+// (no retry) and the password is remembered as refused, so no other reply tries it either;
+// anything else (454, a dropped connection) may pass and is retried.
+func authFailure(workspaceID string, a mail.Account, server string, err error, pw string) error {
+	failure, hint := inbox.Temporary, "the server could not check the password just now; the reply is retried"
+	var se *smtp.SMTPError
+	if errors.As(err, &se) && se.Code >= 500 {
+		failure, hint = inbox.Permanent, needPassword
+		reject(workspaceID, a.ID, pw)
+	}
+	return &inbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: mailconn.StageAuth, Server: server,
+		Err: mailconn.Redact(err, a.Username, pw), Hint: hint}}
+}
+
+// refusedPasswords remembers, for this process, each account's password a server refused
+// (as a hash, never the password): a second attempt with it could lock the account. A new
+// password from the keyring has another hash and is tried.
+var refusedPasswords sync.Map // workspaceID/accountID -> [32]byte
+
+func reject(workspaceID, accountID, pw string) {
+	refusedPasswords.Store(workspaceID+"/"+accountID, sha256.Sum256([]byte(pw)))
+}
+
+func rejected(workspaceID, accountID, pw string) bool {
+	h, ok := refusedPasswords.Load(workspaceID + "/" + accountID)
+	return ok && h.([32]byte) == sha256.Sum256([]byte(pw))
 }

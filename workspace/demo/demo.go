@@ -19,6 +19,7 @@ import (
 
 	"switchboard/assets"
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/mail"
 )
@@ -34,6 +35,7 @@ var Steps = []Step{
 	faq.SeedDemo,
 	seedMail,     // mail/inbox and mail/sent, dated relative to now
 	seedTriage,   // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
+	crisis.SeedDemo,
 	seedSchedule, // hours, holidays, shifts, the auto-reply and a week of planned posts
 }
 

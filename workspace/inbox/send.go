@@ -98,7 +98,8 @@ func (s *Store) SendDue(ctx context.Context, m Mailer) (SendReport, error) {
 	for _, it := range stuck {
 		s.settle(ctx, m, it, "Switchboard stopped while sending this reply", &rep)
 	}
-	due, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'queued' AND next_attempt_at <= ? ORDER BY next_attempt_at, id", s.nowMs())
+	due, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"+
+		heldBack+" ORDER BY next_attempt_at, id", s.nowMs())
 	if err != nil {
 		return rep, err
 	}
@@ -117,6 +118,14 @@ func (s *Store) SendDue(ctx context.Context, m Mailer) (SendReport, error) {
 	}
 	return rep, nil
 }
+
+// heldBack leaves out of SendDue what a crisis holds: replies that fell due during a pause
+// wait for a person's decision (crisis lists them when the incident ends, table
+// pause_review), and while the workspace is paused (workspace/pause) replies scheduled
+// for later ("send later": due more than a minute after they were written) wait too.
+// Replies a person sends now still go: they were seen.
+const heldBack = ` AND NOT EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = outbox.gid AND r.decision = '')
+	AND NOT (send_at > created_at + 60000 AND EXISTS (SELECT 1 FROM pause))`
 
 // guard is the wrong-brand check: the reply must have been queued in this workspace and
 // name one of this workspace's accounts, still at the address it was queued from.

@@ -9,11 +9,18 @@ import "strings"
 // The index's unicode61 tokenizer folds Latin diacritics ("kun" finds "kůň") but not
 // Cyrillic ё, which Russian writers mostly type as е: a word with е or ё matches either
 // spelling in each place.
+//
+// Chinese, Japanese, Thai and the other gramScripts are searched as substrings through
+// the grams column: a word typed in them matches wherever it stands inside a run.
 func FTSQuery(q string) string {
 	var terms []string
 	for _, w := range strings.Fields(q) {
 		prefix := strings.HasSuffix(w, "*")
 		if w = strings.Trim(w, `*"`); w == "" {
+			continue
+		}
+		if strings.IndexFunc(w, isGramRune) >= 0 {
+			terms = append(terms, gramTerms(w)...)
 			continue
 		}
 		var alts []string
@@ -31,6 +38,26 @@ func FTSQuery(q string) string {
 		}
 	}
 	return strings.Join(terms, " ")
+}
+
+// gramTerms splits a typed word into its gram-script runs, searched as substrings, and
+// the text between them ("iPhone手机" is "iPhone" and "手机"), searched as words.
+func gramTerms(w string) []string {
+	var terms []string
+	other := func(s string) {
+		if s = strings.Trim(s, `*"`); s != "" {
+			terms = append(terms, `"`+s+`"`)
+		}
+	}
+	start := 0
+	for _, run := range gramRuns(w) {
+		i := strings.Index(w[start:], string(run)) + start
+		other(w[start:i])
+		terms = append(terms, gramQuery(run))
+		start = i + len(string(run))
+	}
+	other(w[start:])
+	return terms
 }
 
 // maxYoPlaces bounds the spellings tried: 2^n grows fast, and a long word with many е is

@@ -33,6 +33,9 @@ func (s *Store) Ingest(ctx context.Context, folderID int64, msgs []Incoming, uid
 		if err := tx.QueryRowContext(ctx, "SELECT role FROM folders WHERE id = ?", folderID).Scan(&role); err != nil {
 			return fmt.Errorf("folder %d: %w", folderID, err)
 		}
+		if err := backfillGrams(ctx, tx); err != nil {
+			return err
+		}
 		in, err := newIngester(ctx, tx, role == RoleSent)
 		if err != nil {
 			return err
@@ -58,6 +61,45 @@ func (s *Store) Ingest(ctx context.Context, folderID int64, msgs []Incoming, uid
 		return err
 	})
 	return res, err
+}
+
+// gramsDone marks in settings that every stored message has its grams (migration 0009
+// adds the column empty, and only Go can compute it).
+const gramsDone = "mail.grams_backfilled"
+
+// backfillGrams computes the grams of messages stored before the column existed, once.
+func backfillGrams(ctx context.Context, tx *sql.Tx) error {
+	var done int
+	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM settings WHERE key = ?", gramsDone).Scan(&done); err != nil || done > 0 {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, "SELECT id, subject, body, sender FROM messages WHERE grams = ''")
+	if err != nil {
+		return err
+	}
+	grams := map[int64]string{}
+	for rows.Next() {
+		var id int64
+		var subject, body, sender string
+		if err := rows.Scan(&id, &subject, &body, &sender); err != nil {
+			rows.Close()
+			return err
+		}
+		if g := SearchGrams(subject, body, sender); g != "" {
+			grams[id] = g
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for id, g := range grams {
+		if _, err := tx.ExecContext(ctx, "UPDATE messages SET grams = ? WHERE id = ?", g, id); err != nil {
+			return err
+		}
+	}
+	_, err = tx.ExecContext(ctx, "INSERT INTO settings (key, value, updated_at) VALUES (?, '1', ?)", gramsDone, time.Now().UnixMilli())
+	return err
 }
 
 // ImportLocal stores messages in a local folder (no account), numbering them after what
@@ -99,7 +141,9 @@ type ingester struct {
 }
 
 var ingestSQL = map[string]string{
-	"byKey":     "SELECT id FROM messages WHERE message_key = ?",
+	"byKey":     "SELECT id, fingerprint FROM messages WHERE message_key = ?",
+	"storedRaw": "SELECT raw FROM message_raw WHERE message_id = ?",
+	"setPrint":  "UPDATE messages SET fingerprint = ? WHERE id = ?",
 	"locate":    "INSERT OR REPLACE INTO message_locations (folder_id, uid, message_id, flags) VALUES (?, ?, ?, ?)",
 	"orFlags":   "UPDATE messages SET flags = flags | ? WHERE id = ?",
 	"thread":    "SELECT conversation_id FROM thread_ids WHERE message_id = ?",
@@ -116,8 +160,8 @@ var ingestSQL = map[string]string{
 		first_seen_at = min(first_seen_at, ?), last_seen_at = max(last_seen_at, ?) WHERE id = ?`,
 	"insert": `INSERT INTO messages (message_key, conversation_id, contact_id, in_reply_to, refs, subject,
 		sender, from_name, from_email, to_addrs, cc_addrs, date, received_at, outbound, auto_submitted, bulk,
-		html_only, flags, size, snippet, body, warnings, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		html_only, flags, size, snippet, body, warnings, created_at, fingerprint, grams)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	"raw":        "INSERT INTO message_raw (message_id, raw) VALUES (?, ?)",
 	"attachment": "INSERT INTO attachments (message_id, position, filename, content_type, size) VALUES (?, ?, ?, ?, ?)",
 	// SET expressions see the row as it was, so last_message_at below is the old value.
@@ -185,21 +229,70 @@ func (in *ingester) insertID(name string, args ...any) (int64, error) {
 	return res.LastInsertId()
 }
 
-// messageKey is the Message-ID, or a hash of the bytes for mail without one.
-func messageKey(m *Incoming) string {
+// messageKey is the Message-ID, or for mail without one "sha256:" and its content
+// fingerprint, so that a copy of it in another folder or a redelivery (other trace
+// fields, other line ends) is still the same message.
+func messageKey(m *Incoming, fingerprint string) string {
 	if id := strings.TrimSpace(m.Parsed.MessageID); id != "" {
 		return id
 	}
-	sum := sha256.Sum256(m.Raw)
+	return "sha256:" + fingerprint
+}
+
+// legacyKey is how mail without a Message-ID was keyed before fingerprints: the hash of
+// its raw bytes. Rows stored so are still found when the same bytes are fetched again.
+func legacyKey(raw []byte) string {
+	sum := sha256.Sum256(raw)
 	return "sha256:" + hex.EncodeToString(sum[:])
+}
+
+// stored finds the message stored under key and whether its content is the same as
+// fingerprint's. A row stored before fingerprints were kept gets its own from its raw
+// bytes now.
+func (in *ingester) stored(key, fingerprint string) (id int64, found, same bool, err error) {
+	var fp string
+	err = in.stmts["byKey"].QueryRowContext(in.ctx, key).Scan(&id, &fp)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, false, false, nil
+	}
+	if err != nil {
+		return 0, false, false, err
+	}
+	if fp == "" {
+		var raw []byte
+		if err := in.stmts["storedRaw"].QueryRowContext(in.ctx, id).Scan(&raw); err != nil {
+			return 0, false, false, err
+		}
+		fp = ContentFingerprint(raw)
+		if _, err := in.exec("setPrint", fp, id); err != nil {
+			return 0, false, false, err
+		}
+	}
+	return id, true, fp == fingerprint, nil
 }
 
 func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	p := m.Parsed
-	key := messageKey(m)
-	msgID, found, err := in.id("byKey", key)
+	fingerprint := ContentFingerprint(m.Raw)
+	key := messageKey(m, fingerprint)
+	msgID, found, same, err := in.stored(key, fingerprint)
 	if err != nil {
 		return false, err
+	}
+	if !found && strings.TrimSpace(p.MessageID) == "" {
+		if msgID, found, same, err = in.stored(legacyKey(m.Raw), fingerprint); err != nil {
+			return false, err
+		}
+	}
+	if found && !same {
+		// The same Message-ID on different content: a contact form or mailer that reuses
+		// one id, or a sender copying a customer's. It is a message of its own, keyed by
+		// its content, and threads by its own references and subject, never by the
+		// reused id, so a forged id cannot slip mail into another customer's conversation.
+		key = "sha256:" + fingerprint
+		if msgID, found, _, err = in.stored(key, fingerprint); err != nil {
+			return false, err
+		}
 	}
 	if found {
 		if _, err := in.exec("locate", folderID, m.UID, msgID, m.Flags); err != nil {
@@ -247,7 +340,8 @@ func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	msgID, err = in.insertID("insert", key, convID, contactID, p.InReplyTo, strings.Join(p.References, " "),
 		p.Subject, senderText(p.From), p.From.Name, strings.ToLower(p.From.Email), joinAddrs(p.To), joinAddrs(p.Cc),
 		dateMs, m.ReceivedAt.UnixMilli(), outbound, p.AutoSubmitted, p.Bulk, p.HTMLOnly, m.Flags, len(m.Raw),
-		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now)
+		p.Snippet, p.Text, strings.Join(p.Warnings, "\n"), in.now, fingerprint,
+		SearchGrams(p.Subject, p.Text, senderText(p.From)))
 	if err != nil {
 		return false, fmt.Errorf("storing message %q: %w", key, err)
 	}
@@ -279,8 +373,8 @@ func (in *ingester) index() error {
 	if in.firstNew == 0 {
 		return nil
 	}
-	_, err := in.tx.ExecContext(in.ctx, `INSERT INTO messages_fts (rowid, subject, body, sender)
-		SELECT id, subject, body, sender FROM messages WHERE id >= ?`, in.firstNew)
+	_, err := in.tx.ExecContext(in.ctx, `INSERT INTO messages_fts (rowid, subject, body, sender, grams)
+		SELECT id, subject, body, sender, grams FROM messages WHERE id >= ?`, in.firstNew)
 	return err
 }
 

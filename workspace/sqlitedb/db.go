@@ -31,6 +31,7 @@ type DB struct {
 	w       *sql.DB
 	r       *sql.DB
 	checked time.Time // when integrity_check last passed on this file
+	health  *health   // every driver call of both pools reports corruption here
 }
 
 // ErrCorrupt says the file exists but is not a usable workspace database. The file is
@@ -41,7 +42,9 @@ type ErrCorrupt struct {
 }
 
 func (e *ErrCorrupt) Error() string {
-	return fmt.Sprintf("%s is not a usable Switchboard database (%s); it was left untouched: restore it from a backup or move it aside", e.Path, e.Reason)
+	return fmt.Sprintf("%s is not a usable Switchboard database (%s); it was left untouched: restore the workspace folder from a backup, "+
+		"or move the folder aside and create a new workspace for this client (mail is fetched again from the server; "+
+		"`sqlite3 workspace.db .recover` copies out what is still readable)", e.Path, e.Reason)
 }
 
 // ErrTooNew says the file was written by a newer Switchboard.
@@ -67,19 +70,22 @@ func Open(ctx context.Context, path string, steps []Migration) (*DB, error) {
 	if err := forgetCheck(path); err != nil {
 		return nil, err
 	}
-	w, err := sql.Open("sqlite", dsn(path, false))
+	// The clean-close marker is gone already (above); removing it again when the damage
+	// shows guards against anything that wrote one meanwhile.
+	h := &health{path: path, onDamage: func() { forgetCheck(path) }}
+	w, err := openGuarded(dsn(path, false), h, true)
 	if err != nil {
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
 	w.SetConnMaxIdleTime(0)
-	r, err := sql.Open("sqlite", dsn(path, true))
+	r, err := openGuarded(dsn(path, true), h, false)
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("open %s: %w", path, err)
 	}
 	r.SetMaxOpenConns(4)
-	db := &DB{path: path, w: w, r: r, checked: checked}
+	db := &DB{path: path, w: w, r: r, checked: checked, health: h}
 	if err := db.migrate(ctx, steps); err != nil {
 		db.Close()
 		return nil, err
@@ -121,7 +127,7 @@ func check(ctx context.Context, path string, known int) (time.Time, error) {
 	if !bytes.Equal(head[:n], sqliteHeader) {
 		return time.Time{}, &ErrCorrupt{Path: path, Reason: "not an SQLite file"}
 	}
-	ro, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro&_pragma=busy_timeout(10000)")
+	ro, err := OpenReadOnly(path)
 	if err != nil {
 		return time.Time{}, &ErrCorrupt{Path: path, Reason: err.Error()}
 	}
@@ -185,13 +191,21 @@ func (db *DB) Read() *sql.DB { return db.r }
 
 // Write runs fn in one immediate transaction on the writer connection: committed if fn
 // returns nil, rolled back otherwise.
+//
+// Once the file showed damage (see Damaged) every Write fails with a *DamagedError.
 func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if err := db.health.err(); err != nil {
+		return err
+	}
 	tx, err := db.w.BeginTx(ctx, nil)
 	if err != nil {
 		return describe(db.path, err)
 	}
 	if err := fn(tx); err != nil {
 		tx.Rollback()
+		if d := db.health.err(); d != nil && !errors.Is(err, ErrDamaged) {
+			return errors.Join(d, err) // a read inside fn found the damage
+		}
 		return err
 	}
 	if err := tx.Commit(); err != nil {
@@ -200,8 +214,14 @@ func (db *DB) Write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return nil
 }
 
+// Damaged is the *DamagedError when SQLite reported the file damaged since Open, else nil.
+func (db *DB) Damaged() error { return db.health.err() }
+
 // describe turns SQLite's terse failures into advice; a full disk is the common one.
 func describe(path string, err error) error {
+	if errors.Is(err, ErrDamaged) {
+		return err // says everything already
+	}
 	msg := err.Error()
 	switch {
 	case strings.Contains(msg, "SQLITE_FULL") || strings.Contains(msg, "database or disk is full"):
@@ -213,12 +233,15 @@ func describe(path string, err error) error {
 }
 
 // Close closes both pools (SQLite checkpoints the WAL into the file when the last
-// connection closes) and records that the file was left whole.
+// connection closes) and records that the file was left whole, unless it showed damage:
+// then no marker is written, so the next Open checks the file in full and refuses it.
 func (db *DB) Close() error {
 	if err := errors.Join(db.r.Close(), db.w.Close()); err != nil {
 		return err
 	}
-	rememberCheck(db.path, db.checked)
+	if db.health.err() == nil {
+		rememberCheck(db.path, db.checked)
+	}
 	return nil
 }
 

@@ -109,6 +109,13 @@ func TestDamagedFilesAreReportedAndLeftUntouched(t *testing.T) {
 			if !bytes.Equal(after, content) {
 				t.Fatalf("the damaged file was modified by the attempt to open it")
 			}
+			// Beside-for-beside untouched too: a read-only check of a WAL-mode file
+			// otherwise leaves empty -wal and -shm files next to it.
+			for _, side := range []string{"-wal", "-shm", "-journal"} {
+				if _, err := os.Stat(path + side); !os.IsNotExist(err) {
+					t.Errorf("checking the file left %s%s beside it", name, side)
+				}
+			}
 		})
 	}
 }

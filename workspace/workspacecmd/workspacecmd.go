@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	"switchboard/workspace"
@@ -36,6 +37,7 @@ var workspaceUsage = []string{
 	"workspace recolor NAME HEX",
 	"workspace archive|unarchive NAME",
 	"workspace delete NAME [--yes]",
+	"workspace restore-copy FOLDER [NEW-NAME]",
 	"workspace demo [--recreate]",
 }
 
@@ -105,6 +107,11 @@ func runWorkspace(ctx context.Context, e *cmdline.Env, args []string) error {
 			return err
 		}
 		return remove(ctx, e, pos[0], *yes)
+	case "restore-copy":
+		if len(pos) < 1 || len(pos) > 2 {
+			return cmdline.UsageOf(workspaceUsage, "workspace restore-copy takes a FOLDER and optionally a NEW-NAME")
+		}
+		return restoreCopy(ctx, e, pos)
 	case "demo":
 		if err := want(0, "no arguments"); err != nil {
 			return err
@@ -150,11 +157,26 @@ func remove(ctx context.Context, e *cmdline.Env, ref string, yes bool) error {
 			return fmt.Errorf("workspace %q was not deleted (confirmation did not match; use --yes in scripts)", info.Name)
 		}
 	}
-	if err := e.Root.Delete(ctx, info.ID, e.Secrets); err != nil {
+	if err := e.Root.Delete(ctx, info.Dir, e.Secrets); err != nil { // the folder the user named, not every folder with its id
 		return err
 	}
 	fmt.Fprintf(e.Stdout, "deleted workspace %q\n", info.Name)
 	return nil
+}
+
+// restoreCopy makes a backup copy of a workspace (a folder with the same id, reported by
+// list) a workspace of its own, with a new id and its passwords copied in the keyring.
+func restoreCopy(ctx context.Context, e *cmdline.Env, pos []string) error {
+	name := ""
+	if len(pos) == 2 {
+		name = pos[1]
+	}
+	copier, _ := e.Secrets.(workspace.SecretCopier) // nil without a keyring: refused if it has accounts
+	info, err := e.Root.RestoreCopy(ctx, pos[0], name, copier)
+	if err == nil {
+		fmt.Fprintf(e.Stdout, "restored folder %s as workspace %q (%s)\n", filepath.Base(info.Dir), info.Name, info.ID)
+	}
+	return err
 }
 
 // makeDemo creates (or recreates) the offline demo workspace.
