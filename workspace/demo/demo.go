@@ -33,8 +33,8 @@ var Steps = []Step{
 	seedSettings,
 	seedAccount, // before the mail, so the store knows the seeded sent mail as ours
 	faq.SeedDemo,
-	seedMail,     // mail/inbox and mail/sent, dated relative to now
-	seedTriage,   // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
+	seedMail,   // mail/inbox and mail/sent, dated relative to now
+	seedTriage, // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
 	crisis.SeedDemo,
 	seedSchedule, // hours, holidays, shifts, the auto-reply and a week of planned posts
 }
