@@ -233,6 +233,15 @@ func (s *Store) AutoReplies(ctx context.Context, compose Composer) (AutoReport, 
 	if err != nil {
 		return rep, err
 	}
+	if crisis {
+		// An incident may replace the auto-reply with its holding statement; otherwise the
+		// pause holds auto-replies like everything else that goes out on its own.
+		if t, ok, err := crisisAutoReply(ctx, s); err != nil {
+			return rep, err
+		} else if ok {
+			cfg.Template, cfg.Language, crisis = t.Text, t.Lang, false
+		}
+	}
 	now := s.now()
 	for _, m := range msgs {
 		why := ""

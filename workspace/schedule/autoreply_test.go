@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/schedule"
 )
@@ -109,5 +110,31 @@ func TestFloodHitsTheWorkspaceCap(t *testing.T) {
 	}
 	if n := count(t, f.w.DB().Read(), journal.Filter{Prefix: "workspace.auto_reply_paused"}); n != 1 {
 		t.Errorf("pause journaled %d times", n)
+	}
+}
+
+func TestIncidentHoldsAutoRepliesOrUsesItsHoldingStatement(t *testing.T) {
+	loc := stockholm(t)
+	sat := time.Date(2026, 12, 5, 20, 0, 0, 0, loc)
+	for _, holding := range []string{"", "sv"} {
+		f := newFixture(t, sat)
+		ctx := context.Background()
+		switchOn(t, f, "Hej! Vi svarar {{next_open}}.")
+		cr := crisis.NewStore(f.w, crisis.Options{Agent: "Anna", Now: f.clock.now})
+		if _, err := cr.SavePlaybook(ctx, crisis.Playbook{Name: "Recall", Holding: []crisis.Text{{Lang: "sv", Text: "Vi känner till problemet med batch 12 och återkommer så snart vi kan."}}}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := cr.StartIncident(ctx, crisis.Start{Playbook: "Recall", Reason: "recall", HoldingAuto: holding}); err != nil {
+			t.Fatal(err)
+		}
+		f.deliver("asa@example.se", "Batch 12?", sat.Add(time.Minute))
+		f.clock.advance(2 * time.Minute)
+		rep := autoRound(t, f)
+		switch {
+		case holding == "" && rep.Queued != 0:
+			t.Errorf("an auto-reply went out during an incident without a holding statement")
+		case holding != "" && (rep.Queued != 1 || !strings.Contains(string(f.sent.last().Raw), "batch 12")):
+			t.Errorf("with the holding statement as auto-reply: %+v", rep)
+		}
 	}
 }

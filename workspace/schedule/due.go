@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/pause"
 )
@@ -118,19 +119,21 @@ func addNote(ctx context.Context, tx *sql.Tx, now time.Time, conv int64, convGID
 	return err
 }
 
-// holdReplies holds scheduled outbox replies that are due during a pause, or stale.
-// Retries of a reply that began sending are the outbox's business, so only replies that
+// holdReplies holds scheduled outbox replies that are stale (missed while Switchboard was
+// not running). During a pause, and for what Crisis lists after one, the outbox and Crisis
+// hold them already. Retries of a reply that began sending are the outbox's business, so only replies that
 // never had an attempt are held.
 func (s *Store) holdReplies(ctx context.Context, now time.Time, paused bool, rep *DueReport) error {
+	if paused {
+		return nil // the outbox keeps them back itself while paused (inbox's heldBack)
+	}
 	cond := "o.send_at <= ?"
 	arg := ms(now.Add(-Grace))
 	reason := HeldMissed
-	if paused {
-		arg, reason = ms(now), HeldPaused
-	}
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {
 		rows, err := tx.QueryContext(ctx, `SELECT o.id, o.gid FROM outbox o WHERE o.state = 'queued' AND o.attempts = 0
-			AND o.send_at > o.created_at AND `+cond+` AND o.id NOT IN (SELECT outbox_id FROM outbox_holds)`, arg)
+			AND o.send_at > o.created_at AND `+cond+` AND o.id NOT IN (SELECT outbox_id FROM outbox_holds)
+			AND NOT EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = o.gid)`, arg) // Crisis's review decides those
 		if err != nil {
 			return err
 		}
@@ -243,6 +246,9 @@ func (s *Store) SendNow(ctx context.Context, id string) error {
 	} else if paused {
 		return fmt.Errorf("the workspace's scheduled work is paused (%s): end the pause first, or reschedule or cancel this item", h.Reason)
 	}
+	if handled, err := s.viaCrisis(ctx, it, crisis.DecideSend, time.Time{}); handled || err != nil {
+		return err
+	}
 	if it.Kind == KindFollowUp {
 		if it.State != Pending && it.State != Held && it.State != Paused {
 			return fmt.Errorf("follow-up %s is %s: nothing to send", it.ID, it.State)
@@ -259,6 +265,9 @@ func (s *Store) Reschedule(ctx context.Context, id string, at time.Time) error {
 	}
 	it, err := s.Item(ctx, id)
 	if err != nil {
+		return err
+	}
+	if handled, err := s.viaCrisis(ctx, it, crisis.DecideReschedule, at); handled || err != nil {
 		return err
 	}
 	if it.Kind == KindReply {
@@ -308,6 +317,9 @@ func (s *Store) moveReply(ctx context.Context, it Item, at time.Time, kind strin
 func (s *Store) Cancel(ctx context.Context, id string) error {
 	it, err := s.Item(ctx, id)
 	if err != nil {
+		return err
+	}
+	if handled, err := s.viaCrisis(ctx, it, crisis.DecideCancel, time.Time{}); handled || err != nil {
 		return err
 	}
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {

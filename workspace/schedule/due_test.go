@@ -2,14 +2,13 @@ package schedule_test
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"testing"
 	"time"
 
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal"
-	"switchboard/workspace/pause"
 	"switchboard/workspace/schedule"
 )
 
@@ -105,7 +104,7 @@ func TestItemsMissedWhileClosedAreHeldForReview(t *testing.T) {
 	}
 }
 
-func TestPausedWorkspaceSendsNothingOnItsOwn(t *testing.T) {
+func TestCrisisPauseHoldsScheduledWorkForReview(t *testing.T) {
 	loc := stockholm(t)
 	f := newFixture(t, time.Date(2026, 12, 7, 8, 0, 0, 0, loc))
 	ctx := context.Background()
@@ -114,35 +113,57 @@ func TestPausedWorkspaceSendsNothingOnItsOwn(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	err = f.w.DB().Write(ctx, func(tx *sql.Tx) error {
-		return pause.Start(ctx, tx, pause.Hold{Reason: "recall", Since: f.clock.now()})
-	})
+	other := f.deliver("bo@example.se", "Grinder", f.clock.now())
+	fu, err := f.sched.AddFollowUp(ctx, schedule.FollowUp{ConversationID: other, Body: "Fungerar kvarnen?", At: time.Date(2026, 12, 7, 9, 30, 0, 0, loc)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	items, _ := f.sched.Items(ctx, schedule.Filter{})
-	if len(items) != 1 || items[0].State != schedule.Paused {
-		t.Fatalf("items during a pause: %+v", items)
+	cr := crisis.NewStore(f.w, crisis.Options{Agent: "Anna", Now: f.clock.now})
+	if _, err := cr.SavePlaybook(ctx, crisis.Playbook{Name: "Product recall"}); err != nil {
+		t.Fatal(err)
 	}
-	f.clock.set(time.Date(2026, 12, 7, 9, 0, 30, 0, loc))
-	f.round()
+	if _, err := cr.StartIncident(ctx, crisis.Start{Playbook: "Product recall", Reason: "a batch of beans is recalled"}); err != nil {
+		t.Fatal(err)
+	}
+	items, _ := f.sched.Items(ctx, schedule.Filter{})
+	for _, it := range items {
+		if it.State != schedule.Paused {
+			t.Errorf("%s during the incident: %q, want paused", it.Kind, it.State)
+		}
+	}
+	// Both fall due during the incident: nothing goes out, and send now is refused.
+	for _, at := range []time.Time{time.Date(2026, 12, 7, 9, 0, 30, 0, loc), time.Date(2026, 12, 7, 9, 30, 30, 0, loc)} {
+		f.clock.set(at)
+		f.round()
+	}
 	if f.sent.count() != 0 {
-		t.Fatal("a scheduled reply went out during a pause")
+		t.Fatalf("%d sent during the pause", f.sent.count())
 	}
 	if err := f.sched.SendNow(ctx, reply.ID); err == nil {
 		t.Error("send now was accepted during the pause")
 	}
-	f.w.DB().Write(ctx, func(tx *sql.Tx) error { return pause.End(ctx, tx) })
+	// Resolved: both are listed for review, in Crisis's list and in the schedule's.
+	f.clock.set(time.Date(2026, 12, 7, 11, 0, 0, 0, loc))
+	if _, err := cr.SetState(ctx, crisis.Resolved, ""); err != nil {
+		t.Fatal(err)
+	}
+	due, err := cr.Due(ctx)
+	if err != nil || len(due) != 2 {
+		t.Fatalf("Crisis's review list: %+v %v", due, err)
+	}
 	f.round()
 	if f.sent.count() != 0 {
 		t.Fatal("what fell due during the pause went out without review")
 	}
 	held, _ := schedule.HeldForReview(ctx, f.w, f.clock.now())
-	if len(held) != 1 || held[0].ID != reply.ID || held[0].Reason != schedule.HeldPaused {
-		t.Fatalf("held after the pause: %+v", held)
+	if len(held) != 2 {
+		t.Fatalf("held after the incident: %+v", held)
 	}
-	// Reviewed: it goes out with the next round, and only once.
+	// Reviewed here: the reply goes now, the follow-up is cancelled; Crisis's list agrees.
 	if err := f.sched.SendNow(ctx, reply.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.sched.Cancel(ctx, fu.ID); err != nil {
 		t.Fatal(err)
 	}
 	f.round()
@@ -150,6 +171,12 @@ func TestPausedWorkspaceSendsNothingOnItsOwn(t *testing.T) {
 	f.round()
 	if got, _ := f.sched.Item(ctx, reply.ID); got.State != schedule.Sent || f.sent.count() != 1 {
 		t.Errorf("released reply: state %q, %d sent, want sent once", got.State, f.sent.count())
+	}
+	if got, _ := f.sched.Item(ctx, fu.ID); got.State != schedule.Cancelled {
+		t.Errorf("follow-up after cancel: %q", got.State)
+	}
+	if due, _ := cr.Due(ctx); len(due) != 0 {
+		t.Errorf("Crisis still lists %+v", due)
 	}
 }
 

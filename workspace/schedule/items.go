@@ -111,7 +111,8 @@ func (s *Store) Items(ctx context.Context, f Filter) ([]Item, error) {
 // replies are the outbox rows queued for later (send_at after created_at).
 func (s *Store) replies(ctx context.Context, f Filter) ([]Item, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT o.gid, c.gid, o.conversation_id, o.subject, o.to_addrs, o.send_at, o.state,
-		o.body, o.created_at, ifnull(h.reason, ''), c.last_inbound_at > o.created_at
+		o.body, o.created_at, ifnull(h.reason, ''), c.last_inbound_at > o.created_at,
+		EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = o.gid AND r.decision = '')
 		FROM outbox o JOIN conversations c ON c.id = o.conversation_id LEFT JOIN outbox_holds h ON h.outbox_id = o.id
 		WHERE o.send_at > o.created_at`+replyWhere(f)+` ORDER BY o.send_at`)
 	if err != nil {
@@ -123,20 +124,23 @@ func (s *Store) replies(ctx context.Context, f Filter) ([]Item, error) {
 		var it Item
 		var to, state string
 		var due, created int64
+		var crisisHeld bool
 		if err := rows.Scan(&it.ID, &it.Conversation, &it.ConversationID, &it.Subject, &to, &due, &state, &it.Body, &created,
-			&it.Reason, &it.CustomerWroteSince); err != nil {
+			&it.Reason, &it.CustomerWroteSince, &crisisHeld); err != nil {
 			return nil, err
 		}
 		it.Kind, it.Due, it.CreatedAt, it.Customer = KindReply, fromMs(due), fromMs(created), firstEmail(to)
 		switch {
+		case state == string(inbox.Sent):
+			it.State, it.Reason = Sent, ""
+		case state == string(inbox.Cancelled):
+			it.State, it.Reason = Cancelled, ""
+		case state == string(inbox.Failed) || state == string(inbox.Uncertain):
+			it.State, it.Reason = Failed, ""
+		case crisisHeld:
+			it.State, it.Reason = Held, HeldPaused
 		case it.Reason != "":
 			it.State = Held
-		case state == string(inbox.Sent):
-			it.State = Sent
-		case state == string(inbox.Cancelled):
-			it.State = Cancelled
-		case state == string(inbox.Failed) || state == string(inbox.Uncertain):
-			it.State = Failed
 		default:
 			it.State = Pending
 		}
