@@ -132,7 +132,7 @@ func (s *Store) holdReplies(ctx context.Context, now time.Time, paused bool, rep
 	reason := HeldMissed
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {
 		rows, err := tx.QueryContext(ctx, `SELECT o.id, o.gid FROM outbox o WHERE o.state = 'queued' AND o.attempts = 0
-			AND o.send_at > o.created_at AND `+cond+` AND o.id NOT IN (SELECT outbox_id FROM outbox_holds)
+			AND o.send_at > o.created_at + 60000 AND `+cond+` AND o.id NOT IN (SELECT outbox_id FROM outbox_holds)
 			AND NOT EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = o.gid)`, arg) // Crisis's review decides those
 		if err != nil {
 			return err

@@ -108,13 +108,14 @@ func (s *Store) Items(ctx context.Context, f Filter) ([]Item, error) {
 	return out, nil
 }
 
-// replies are the outbox rows queued for later (send_at after created_at).
+// replies are the outbox rows queued for later: due more than a minute after they were
+// written, the same line the outbox and Crisis draw.
 func (s *Store) replies(ctx context.Context, f Filter) ([]Item, error) {
 	rows, err := s.read.QueryContext(ctx, `SELECT o.gid, c.gid, o.conversation_id, o.subject, o.to_addrs, o.send_at, o.state,
 		o.body, o.created_at, ifnull(h.reason, ''), c.last_inbound_at > o.created_at,
 		EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = o.gid AND r.decision = '')
 		FROM outbox o JOIN conversations c ON c.id = o.conversation_id LEFT JOIN outbox_holds h ON h.outbox_id = o.id
-		WHERE o.send_at > o.created_at`+replyWhere(f)+` ORDER BY o.send_at`)
+		WHERE o.send_at > o.created_at + 60000`+replyWhere(f)+` ORDER BY o.send_at`)
 	if err != nil {
 		return nil, err
 	}
@@ -207,8 +208,8 @@ func (s *Store) followUps(ctx context.Context, where string, args ...any) ([]Ite
 
 // ScheduleReply queues a reply in the outbox to go out at at ("Send later").
 func (s *Store) ScheduleReply(ctx context.Context, conv int64, body string, at time.Time) (Item, error) {
-	if !at.After(s.now()) {
-		return Item{}, fmt.Errorf("%s is not in the future: to send now, use the Inbox's Send", at.In(s.Loc()).Format("2006-01-02 15:04 MST"))
+	if at.Before(s.now().Add(2 * time.Minute)) {
+		return Item{}, fmt.Errorf("%s is not at least two minutes from now: to send now, use the Inbox's Send", at.In(s.Loc()).Format("2006-01-02 15:04 MST"))
 	}
 	out, err := s.inbox().Queue(ctx, inbox.Reply{ConversationID: conv, Body: body, SendAt: at})
 	if err != nil {
