@@ -60,6 +60,15 @@ func TestOutOfHoursAutoReplyOncePerSender(t *testing.T) {
 	if st, _ := f.inbox.Conversation(ctx, conv); st.Status == "waiting" {
 		t.Error("the auto-reply moved the conversation to Waiting: nobody has answered it yet")
 	}
+	// Its copy comes back from the Sent folder with the next sync: still nobody answered.
+	f.syncSent(conv, "Re: Order 1042", f.clock.now(), true)
+	if unanswered(t, f, conv) == 0 {
+		t.Error("the auto-reply's copy in Sent counted as an answer: the customer dropped out of Unanswered")
+	}
+	f.syncSent(conv, "Re: Order 1042", f.clock.now().Add(time.Second), false)
+	if unanswered(t, f, conv) != 0 {
+		t.Error("a person's reply did not answer the customer")
+	}
 	if n := count(t, f.w.DB().Read(), journal.Filter{Prefix: "conversation.auto_reply"}); n != 1 {
 		t.Errorf("%d auto-replies journaled", n)
 	}
@@ -137,4 +146,13 @@ func TestIncidentHoldsAutoRepliesOrUsesItsHoldingStatement(t *testing.T) {
 			t.Errorf("with the holding statement as auto-reply: %+v", rep)
 		}
 	}
+}
+
+func unanswered(t *testing.T, f *fixture, conv int64) int64 {
+	t.Helper()
+	var since int64
+	if err := f.w.DB().Read().QueryRow("SELECT waiting_since FROM conversations WHERE id = ?", conv).Scan(&since); err != nil {
+		t.Fatal(err)
+	}
+	return since
 }

@@ -178,3 +178,27 @@ func mustHours(t *testing.T, s string) schedule.Hours {
 	}
 	return h
 }
+
+// syncSent stores a message of ours in conv's thread as the sync finds it in Sent; auto
+// marks it Auto-Submitted, as the out-of-hours auto-reply is.
+func (f *fixture) syncSent(conv int64, subject string, at time.Time, auto bool) {
+	f.t.Helper()
+	var key string
+	if err := f.w.DB().Read().QueryRow("SELECT message_key FROM messages WHERE conversation_id = ? AND NOT outbound ORDER BY id LIMIT 1", conv).Scan(&key); err != nil {
+		f.t.Fatal(err)
+	}
+	ctx := context.Background()
+	store := mail.Open(f.w)
+	folder, err := store.EnsureFolder(ctx, f.acct.ID, "Sent", mail.RoleSent)
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	seq++
+	id := fmt.Sprintf("ours%d@nordlys.example", seq)
+	p := &mail.Parsed{MessageID: id, InReplyTo: key, References: []string{key}, Subject: subject, SubjectKey: strings.ToLower(subject),
+		From: mail.Address{Email: brandAddr}, To: []mail.Address{{Email: "asa@example.se"}}, Date: at, Text: "Hej", Snippet: "Hej", AutoSubmitted: auto}
+	raw := fmt.Appendf(nil, "From: %s\r\nMessage-ID: <%s>\r\n\r\nHej\r\n", brandAddr, id)
+	if _, err := store.Ingest(ctx, folder.ID, []mail.Incoming{{UID: uint32(seq), ReceivedAt: at, Raw: raw, Parsed: p}}, uint32(seq+1)); err != nil {
+		f.t.Fatal(err)
+	}
+}
