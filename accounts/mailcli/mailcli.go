@@ -300,7 +300,7 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\tconversation %d\n", h.Date.Format("2006-01-02 15:04"), h.From, h.Subject, h.ConversationID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\tconversation %s\n", h.Date.Format("2006-01-02 15:04"), h.From, h.Subject, h.ConversationGID)
 	}
 	return tw.Flush()
 }
@@ -336,7 +336,7 @@ func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []str
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tSTATUS\tLAST\tCONTACT\tSUBJECT\tMESSAGES")
 	for _, c := range list {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Status, c.LastMessageAt.Format("2006-01-02 15:04"), c.Contact, c.Subject, c.Messages)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\n", c.GID, c.Status, c.LastMessageAt.Format("2006-01-02 15:04"), c.Contact, c.Subject, c.Messages)
 	}
 	return tw.Flush()
 }

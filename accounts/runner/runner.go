@@ -49,7 +49,7 @@ type Runner struct {
 	mailer inbox.Mailer // nil when setup failed
 	// offline: the demo workspace syncs nothing and sends through smtpsend.Local.
 	offline bool
-	setup   error // why there is no mailer: Run reports it and does nothing
+	setup   error // why there is no mailer: Run reports it, syncs and sends nothing, but runs the clock
 
 	mu       sync.Mutex      // held while sync workers start or stop
 	ctx      context.Context // Run's; nil outside Run
@@ -91,12 +91,16 @@ func (r *Runner) Offline() bool { return r.offline }
 // Workspace is the workspace this Runner works for.
 func (r *Runner) Workspace() *workspace.Workspace { return r.w }
 
-// Run syncs every account and runs the clock and outbox until ctx ends, then returns
+// Run syncs every account and runs the clock (inbox.Tick: the only caller in the window)
+// and the outbox until ctx ends, then returns
 // once all of it has stopped.
 func (r *Runner) Run(ctx context.Context) {
 	if r.setup != nil {
+		// Snoozes still wake and follow-ups still come due in a workspace that cannot
+		// send (no account yet, no password): the clock is the Runner's alone, since the
+		// window's reads never write.
 		r.emit(Event{Err: r.setup})
-		<-ctx.Done()
+		r.rounds(ctx)
 		return
 	}
 	r.mu.Lock()

@@ -21,6 +21,7 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 )
 
@@ -88,9 +89,12 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 	if err != nil {
 		return workspace.Info{}, err
 	}
+	// The seed is the program's doing, not the person's at this machine; the triage step
+	// signs its changes as the demo's staff, so its history reads like a real shift.
+	seedCtx := journal.As(ctx, journal.System)
 	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
 		for _, step := range Steps {
-			if err := step(ctx, w, seed); err != nil {
+			if err := step(seedCtx, w, seed); err != nil {
 				return err
 			}
 		}

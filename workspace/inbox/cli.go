@@ -34,21 +34,25 @@ func cliStore(w *workspace.Workspace) *Store {
 func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	conv := fs.Int64("conversation", 0, "conversation id")
+	ref := fs.String("conversation", "", "conversation id (from conversations --json)")
 	until := fs.String("until", "", "for snoozed: wake up at TIME (2025-03-04 09:00, RFC 3339, or +2h)")
 	followUp := fs.Int("follow-up", 0, "for resolved: reopen after this many days if the customer stays silent")
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if *conv == 0 || len(pos) != 1 {
-		return errors.New("usage: switchboard status --workspace W --conversation ID STATUS (new, open, waiting, snoozed --until TIME, resolved [--follow-up DAYS], spam, abuse)")
+	if *ref == "" || len(pos) != 1 {
+		return cmdline.Usagef("usage: switchboard status --workspace W --conversation ID STATUS (new, open, waiting, snoozed --until TIME, resolved [--follow-up DAYS], spam, abuse)")
 	}
 	st, err := ParseStatus(pos[0])
 	if err != nil {
 		return err
 	}
 	s := cliStore(w)
+	conv, err := s.ConversationID(ctx, *ref)
+	if err != nil {
+		return err
+	}
 	switch st {
 	case Snoozed:
 		if *until == "" {
@@ -58,14 +62,14 @@ func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 		if err != nil {
 			return err
 		}
-		err = s.Snooze(ctx, *conv, t)
+		err = s.Snooze(ctx, conv, t)
 	case Resolved:
-		err = s.Resolve(ctx, *conv, time.Duration(*followUp)*24*time.Hour)
+		err = s.Resolve(ctx, conv, time.Duration(*followUp)*24*time.Hour)
 	default:
-		err = s.SetStatus(ctx, *conv, st)
+		err = s.SetStatus(ctx, conv, st)
 	}
 	if err == nil {
-		fmt.Fprintf(stdout, "conversation %d is now %s\n", *conv, st.Label())
+		fmt.Fprintf(stdout, "conversation %s is now %s\n", *ref, st.Label())
 	}
 	return err
 }
@@ -80,20 +84,24 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs := flag.NewFlagSet("reply", flag.ContinueOnError)
 		fs.SetOutput(stderr)
-		conv := fs.Int64("conversation", 0, "conversation id")
+		ref := fs.String("conversation", "", "conversation id (from conversations --json)")
 		bodyFile := fs.String("body-file", "", "the reply's text (- for standard input); {{first_name}} etc. are filled in")
 		faqID := fs.String("faq", "", "start from this FAQ entry's answer")
 		at := fs.String("at", "", "send later: 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h")
 		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
-		} else if len(pos) > 0 || *conv == 0 || (*bodyFile == "") == (*faqID == "") {
-			return errors.New("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
+		} else if len(pos) > 0 || *ref == "" || (*bodyFile == "") == (*faqID == "") {
+			return cmdline.Usagef("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
 		}
 		s := cliStore(w)
+		// Resolved first: an id of another workspace is refused before any text is read.
+		conv, err := s.ConversationID(ctx, *ref)
+		if err != nil {
+			return err
+		}
 		var d Draft
-		var err error
 		if *faqID != "" {
-			d, err = s.DraftFromFAQ(ctx, *conv, *faqID)
+			d, err = s.DraftFromFAQ(ctx, conv, *faqID)
 		} else {
 			var body []byte
 			if *bodyFile == "-" {
@@ -104,12 +112,12 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			if err != nil {
 				return err
 			}
-			d, err = s.NewDraft(ctx, *conv, string(body))
+			d, err = s.NewDraft(ctx, conv, string(body))
 		}
 		if err != nil {
 			return err
 		}
-		r := Reply{ConversationID: *conv, Body: d.Body, FAQID: d.FAQID}
+		r := Reply{ConversationID: conv, Body: d.Body, FAQID: d.FAQID}
 		if *at != "" {
 			if r.SendAt, err = cmdline.ParseTime(*at, s.now(), w.Info().Location()); err != nil {
 				return err
@@ -127,7 +135,7 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			return fmt.Errorf("the reply was not queued: %w", err)
 		}
 		if !r.SendAt.IsZero() && r.SendAt.After(s.now()) {
-			fmt.Fprintf(stdout, "reply %d to %s scheduled for %s\n", it.ID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
+			fmt.Fprintf(stdout, "reply %s to %s scheduled for %s\n", it.GID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
 			return nil
 		}
 		m, err := newMailer(ctx, w)
@@ -141,9 +149,9 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			return err
 		}
 		if it.State != Sent {
-			return fmt.Errorf("reply %d is %s in the outbox: %s", it.ID, it.State, it.LastError)
+			return fmt.Errorf("reply %s is %s in the outbox: %s", it.GID, it.State, it.LastError)
 		}
-		fmt.Fprintf(stdout, "reply %d sent to %s from %s\n", it.ID, it.To[0].Email, it.From.Email)
+		fmt.Fprintf(stdout, "reply %s sent to %s from %s\n", it.GID, it.To[0].Email, it.From.Email)
 		if it.LastError != "" {
 			fmt.Fprintln(stderr, "warning:", it.LastError)
 		}
@@ -200,7 +208,7 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 		fmt.Fprintln(tw, "ID\tCONV\tSTATE\tSEND AT\tTO\tSUBJECT\tREASON")
 		loc := w.Info().Location()
 		for _, it := range items {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.ConversationID, it.State,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", it.GID, it.ConversationGID, it.State,
 				it.NextAttemptAt.In(loc).Format("2006-01-02 15:04"), it.To[0].Email, it.Subject, it.LastError)
 		}
 		return tw.Flush()

@@ -187,12 +187,22 @@ func (s *Store) AddAccount(ctx context.Context, a Account) (Account, error) {
 		if n > 0 {
 			return fmt.Errorf("an account for %s already exists in this workspace", a.Email)
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO accounts ("+accountColumns+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		if _, err := tx.ExecContext(ctx, "INSERT INTO accounts ("+accountColumns+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			a.ID, a.Email, a.DisplayName, a.Username, a.IMAP.Host, a.IMAP.Port, a.IMAP.Security,
-			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, now.UnixMilli(), now.UnixMilli())
-		return err
+			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, now.UnixMilli(), now.UnixMilli()); err != nil {
+			return err
+		}
+		return s.w.Record(ctx, tx, now, a.ID, "account.create", accountData(a))
 	})
 	return a, err
+}
+
+// accountData is an account's settings as the journal records them: never a password,
+// which is not in the database at all.
+func accountData(a Account) map[string]any {
+	return map[string]any{"email": a.Email, "display_name": a.DisplayName, "username": a.Username,
+		"imap": fmt.Sprintf("%s:%d %s", a.IMAP.Host, a.IMAP.Port, a.IMAP.Security),
+		"smtp": fmt.Sprintf("%s:%d %s", a.SMTP.Host, a.SMTP.Port, a.SMTP.Security), "trusted_cert_sha256": a.TrustedCertSHA256}
 }
 
 // UpdateAccount saves changed settings of an existing account (not its password).
@@ -212,7 +222,7 @@ func (s *Store) UpdateAccount(ctx context.Context, a Account) error {
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("%w: %q", ErrNoAccount, a.ID)
 		}
-		return nil
+		return s.w.Record(ctx, tx, time.Now(), a.ID, "account.update", accountData(a))
 	})
 }
 
@@ -233,14 +243,14 @@ func (s *Store) RemoveAccount(ctx context.Context, id string) error {
 			GROUP BY l.message_id`, keep, id, id); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM accounts WHERE id = ?", id)
-		if err != nil {
+		var email string
+		err = tx.QueryRowContext(ctx, "DELETE FROM accounts WHERE id = ? RETURNING email", id).Scan(&email)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: %q", ErrNoAccount, id)
+		} else if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: %q", ErrNoAccount, id)
-		}
-		return nil
+		return s.w.Record(ctx, tx, time.Now(), id, "account.remove", map[string]string{"email": email})
 	})
 }
 
