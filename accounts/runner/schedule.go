@@ -21,7 +21,7 @@ type ScheduleEvent struct {
 func (r *Runner) scheduled(ctx context.Context) {
 	r.schedMu.Lock()
 	defer r.schedMu.Unlock()
-	st := schedule.Open(r.w, schedule.Options{Now: r.opt.Now})
+	st := schedule.Open(r.w, schedule.Options{Runner: true, Now: r.opt.Now})
 	due, err := st.Due(ctx)
 	if err != nil && ctx.Err() == nil {
 		r.emit(Event{Err: fmt.Errorf("running scheduled follow-ups: %w", err)})

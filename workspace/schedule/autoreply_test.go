@@ -30,7 +30,7 @@ func switchOn(t *testing.T, f *fixture, text string) {
 
 func autoRound(t *testing.T, f *fixture) schedule.AutoReport {
 	t.Helper()
-	rep, err := schedule.Open(f.w, schedule.Options{Now: f.clock.now}).AutoReplies(context.Background(), compose)
+	rep, err := schedule.Open(f.w, schedule.Options{Runner: true, Now: f.clock.now}).AutoReplies(context.Background(), compose)
 	if err != nil {
 		t.Fatal(err)
 	}

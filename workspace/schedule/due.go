@@ -197,7 +197,7 @@ func (s *Store) sendFollowUp(ctx context.Context, it Item) error {
 	if err != nil {
 		return err
 	}
-	out, qerr := s.inbox().Queue(ctx, replyOf(it))
+	out, qerr := s.inbox().Queue(s.signed(ctx), replyOf(it))
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {
 		if qerr != nil {
 			// Nothing was queued: back to where it was, held, with the reason for a person.
@@ -293,7 +293,8 @@ func (s *Store) moveReply(ctx context.Context, it Item, at time.Time, kind strin
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {
 		var id int64
 		var state string
-		if err := tx.QueryRowContext(ctx, "SELECT id, state FROM outbox WHERE gid = ?", it.ID).Scan(&id, &state); err != nil {
+		var was int64
+		if err := tx.QueryRowContext(ctx, "SELECT id, state, send_at FROM outbox WHERE gid = ?", it.ID).Scan(&id, &state, &was); err != nil {
 			return err
 		}
 		if state != "queued" {
@@ -308,7 +309,9 @@ func (s *Store) moveReply(ctx context.Context, it Item, at time.Time, kind strin
 			ms(at), ms(s.now()), id); err != nil {
 			return err
 		}
-		_, err := journal.Write(ctx, tx, s.now(), actor, it.ID, kind, map[string]any{"send_at": at.UTC()})
+		// The shape of the Inbox's outbox.rescheduled: the send times before and after.
+		_, err := journal.Write(ctx, tx, s.now(), actor, it.ID, kind, journal.Change{
+			From: fromMs(was).Format(time.RFC3339), To: at.UTC().Format(time.RFC3339)})
 		return err
 	})
 }
@@ -339,11 +342,11 @@ func (s *Store) Cancel(ctx context.Context, id string) error {
 				return err
 			}
 		}
-		kind := "follow_up.cancelled"
-		if it.Kind == KindReply {
-			kind = "outbox.cancelled"
+		if it.Kind == KindReply { // the Inbox's outbox.cancelled: the states before and after
+			_, err = journal.Write(ctx, tx, s.now(), actor, it.ID, "outbox.cancelled", journal.Change{From: "queued", To: "cancelled"})
+			return err
 		}
-		_, err = journal.Write(ctx, tx, s.now(), actor, it.ID, kind, map[string]string{"reason": "cancelled", "conversation": it.Conversation})
+		_, err = journal.Write(ctx, tx, s.now(), actor, it.ID, "follow_up.cancelled", map[string]string{"reason": "cancelled", "conversation": it.Conversation})
 		return err
 	})
 }

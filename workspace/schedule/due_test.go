@@ -99,6 +99,7 @@ func TestItemsMissedWhileClosedAreHeldForReview(t *testing.T) {
 	if f.sent.count() != 2 {
 		t.Errorf("rescheduled reply not sent at its new time (%d sent)", f.sent.count())
 	}
+	kindsKnown(t, f)
 	if n := count(t, f.w.DB().Read(), journal.Filter{Object: reply.ID, Prefix: "outbox."}); n < 3 {
 		t.Errorf("the reply's journal has %d entries, want scheduled, held, rescheduled", n)
 	}
@@ -175,6 +176,7 @@ func TestCrisisPauseHoldsScheduledWorkForReview(t *testing.T) {
 	if got, _ := f.sched.Item(ctx, fu.ID); got.State != schedule.Cancelled {
 		t.Errorf("follow-up after cancel: %q", got.State)
 	}
+	kindsKnown(t, f)
 	if due, _ := cr.Due(ctx); len(due) != 0 {
 		t.Errorf("Crisis still lists %+v", due)
 	}
@@ -225,8 +227,27 @@ func TestFollowUpStopsWhenTheCustomerWritesFirst(t *testing.T) {
 	if err != nil || len(notes) != 1 || !strings.Contains(notes[0].Body, "stopped") {
 		t.Errorf("the conversation should say the sequence stopped: %+v %v", notes, err)
 	}
+	kindsKnown(t, f)
 	if n := count(t, f.w.DB().Read(), journal.Filter{Prefix: "follow_up.cancelled"}); n != 2 {
 		t.Errorf("%d cancellations journaled, want 2", n)
+	}
+}
+
+// kindsKnown checks that every kind the schedule and the Inbox wrote is in the contract
+// (journal.Kinds); Crisis's own kinds are Crisis's to list.
+func kindsKnown(t *testing.T, f *fixture) {
+	t.Helper()
+	list, err := journal.List(context.Background(), f.w.DB().Read(), journal.Filter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range list {
+		if strings.HasPrefix(e.Kind, "incident.") || strings.HasPrefix(e.Kind, "playbook.") {
+			continue
+		}
+		if _, ok := journal.Kinds[e.Kind]; !ok {
+			t.Errorf("journal kind %q (by %s) is not in journal.Kinds", e.Kind, e.Actor)
+		}
 	}
 }
 

@@ -69,7 +69,7 @@ func newFixture(t *testing.T, start time.Time) *fixture {
 func (f *fixture) round() (schedule.DueReport, inbox.SendReport) {
 	f.t.Helper()
 	ctx := context.Background()
-	runner := schedule.Open(f.w, schedule.Options{Now: f.clock.now})
+	runner := schedule.Open(f.w, schedule.Options{Runner: true, Now: f.clock.now})
 	due, err := runner.Due(ctx)
 	if err != nil {
 		f.t.Fatal(err)

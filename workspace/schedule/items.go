@@ -211,7 +211,7 @@ func (s *Store) ScheduleReply(ctx context.Context, conv int64, body string, at t
 	if at.Before(s.now().Add(2 * time.Minute)) {
 		return Item{}, fmt.Errorf("%s is not at least two minutes from now: to send now, use the Inbox's Send", at.In(s.Loc()).Format("2006-01-02 15:04 MST"))
 	}
-	out, err := s.inbox().Queue(ctx, inbox.Reply{ConversationID: conv, Body: body, SendAt: at})
+	out, err := s.inbox().Queue(s.signed(ctx), inbox.Reply{ConversationID: conv, Body: body, SendAt: at})
 	if err != nil {
 		return Item{}, err
 	}
@@ -229,12 +229,18 @@ func (s *Store) ScheduleReply(ctx context.Context, conv int64, body string, at t
 	return s.Item(ctx, gid)
 }
 
+// inbox is the Inbox the schedule queues replies through, signed like this Store.
 func (s *Store) inbox() *inbox.Store {
-	agent := s.agent
-	if agent == "" {
-		agent = "Switchboard"
+	return inbox.NewStore(s.w, inbox.Options{Agent: s.agent, Now: s.now})
+}
+
+// signed is ctx carrying the runner as the actor when this Store is the runner's, so the
+// Inbox signs what the runner queues as the runner's.
+func (s *Store) signed(ctx context.Context) context.Context {
+	if _, ok := journal.ActorOf(ctx); !ok && s.runner {
+		return journal.As(ctx, journal.Runner)
 	}
-	return inbox.NewStore(s.w, inbox.Options{Agent: agent, Now: s.now})
+	return ctx
 }
 
 func convGID(ctx context.Context, tx *sql.Tx, conv int64) string {

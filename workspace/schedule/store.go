@@ -23,26 +23,31 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"switchboard/workspace"
 	"switchboard/workspace/journal"
+	"switchboard/workspace/staff"
 )
 
 // Options configure a Store.
 type Options struct {
-	Agent string           // the person at this machine; empty means the runner
-	Now   func() time.Time // the clock; nil is time.Now
+	// Agent is the person at this machine (workspace.Config.AgentName); their changes are
+	// signed with their staff id, journal.Unnamed while no name is set.
+	Agent string
+	// Runner: the changes are the runner's own (due follow-ups, holds, auto-replies).
+	Runner bool
+	Now    func() time.Time // the clock; nil is time.Now
 }
 
 // Store is the schedule of one workspace.
 type Store struct {
-	w     *workspace.Workspace // nil for a read-only peek
-	info  workspace.Info
-	read  reader
-	agent string
-	now   func() time.Time
+	w      *workspace.Workspace // nil for a read-only peek
+	info   workspace.Info
+	read   reader
+	agent  string
+	runner bool
+	now    func() time.Time
 }
 
 // reader is the database read pool, or a read-only connection for a peek.
@@ -56,7 +61,7 @@ func Open(w *workspace.Workspace, o Options) *Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Store{w: w, info: w.Info(), read: w.DB().Read(), agent: strings.Join(strings.Fields(o.Agent), " "), now: o.Now}
+	return &Store{w: w, info: w.Info(), read: w.DB().Read(), agent: staff.Clean(o.Agent), runner: o.Runner, now: o.Now}
 }
 
 // Workspace is the workspace this schedule belongs to (nil for a peek).
@@ -73,23 +78,26 @@ var errReadOnly = errors.New("this schedule was opened read-only (my week); open
 // ErrNotFound is returned for an id that names nothing in this workspace.
 var ErrNotFound = errors.New("not found in this workspace")
 
-// actor is the journal's actor for a change made through this Store: the agent's staff
-// id when the agent is staff here, the agent's name otherwise, the runner when no agent.
-func (s *Store) actor(ctx context.Context, tx *sql.Tx) string {
-	if s.agent == "" {
-		return journal.Runner
+// actor is the journal's actor for a change made through this Store: journal.As in ctx
+// when set (the demo's seed), the runner for the runner's store, else the agent's staff
+// id (journal.Unnamed while no name is set), as every store signs.
+func (s *Store) actor(ctx context.Context, tx *sql.Tx) (string, error) {
+	if a, ok := journal.ActorOf(ctx); ok {
+		return a, nil
 	}
-	var gid string
-	if err := tx.QueryRowContext(ctx, "SELECT gid FROM staff WHERE name = ? COLLATE NOCASE AND gid <> ''", s.agent).Scan(&gid); err == nil {
-		return gid
+	if s.runner {
+		return journal.Runner, nil
 	}
-	return s.agent
+	return staff.Actor(ctx, tx, s.agent, s.now())
 }
 
 // by is the name recorded as created_by.
 func (s *Store) by() string {
-	if s.agent == "" {
+	switch {
+	case s.runner:
 		return journal.Runner
+	case s.agent == "":
+		return journal.Unnamed
 	}
 	return s.agent
 }
@@ -98,7 +106,13 @@ func (s *Store) write(ctx context.Context, fn func(tx *sql.Tx, actor string) err
 	if s.w == nil {
 		return errReadOnly
 	}
-	return s.w.DB().Write(ctx, func(tx *sql.Tx) error { return fn(tx, s.actor(ctx, tx)) })
+	return s.w.DB().Write(ctx, func(tx *sql.Tx) error {
+		actor, err := s.actor(ctx, tx)
+		if err != nil {
+			return err
+		}
+		return fn(tx, actor)
+	})
 }
 
 func ms(t time.Time) int64 { return t.UnixMilli() }

@@ -49,11 +49,9 @@ func Commands() []cmdline.Command {
 	}
 }
 
+// agent is "my name" on this machine; "" signs as journal.Unnamed.
 func agent(e *cmdline.Env) string {
 	c, _ := e.Root.Config()
-	if c.AgentName == "" {
-		return "Me"
-	}
 	return c.AgentName
 }
 

@@ -36,6 +36,9 @@ func newCLI(t *testing.T) *cli {
 	if _, err := demo.Create(context.Background(), root); err != nil {
 		t.Fatal(err)
 	}
+	if err := root.SaveConfig(workspace.Config{AgentName: "Sofie Holm"}); err != nil {
+		t.Fatal(err)
+	}
 	return &cli{t: t, reg: cmdline.NewRegistry(schedulecmd.Commands()), env: &cmdline.Env{Root: root, WorkspaceRef: demo.Name}}
 }
 
@@ -109,7 +112,7 @@ func TestPlanAndExport(t *testing.T) {
 	}
 	p := added[0]
 	out := c.must("plan", "set", p["id"].(string)[:8], "--status", "approved")
-	if !strings.Contains(out, "approved") || !strings.Contains(out, "Me") {
+	if !strings.Contains(out, "approved") || !strings.Contains(out, "Sofie Holm") {
 		t.Errorf("approved post shows no approver:\n%s", out)
 	}
 	file := filepath.Join(t.TempDir(), "week.ics")
