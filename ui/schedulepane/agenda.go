@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -23,11 +24,34 @@ type agendaData struct {
 	from, to time.Time
 	loc      *time.Location
 	entries  []schedule.Entry
+	hours    string // the day's business hours, or why it is closed (day view)
 }
 
 func readAgenda(ctx context.Context, s *schedule.Store, from, to time.Time) (agendaData, error) {
 	entries, err := s.Agenda(ctx, from, to)
-	return agendaData{from: from, to: to, loc: s.Loc(), entries: entries}, err
+	if err != nil {
+		return agendaData{}, err
+	}
+	d := agendaData{from: from, to: to, loc: s.Loc(), entries: entries}
+	cv, err := s.Coverage(ctx)
+	if err != nil || !cv.Defined() {
+		return d, err
+	}
+	day := from.Add(12 * time.Hour)
+	if name, closed := cv.Holiday(day); closed {
+		d.hours = lang.L("Closed all day:") + " " + name
+		return d, nil
+	}
+	var spans []string
+	for _, iv := range cv.Hours[day.In(s.Loc()).Weekday()] {
+		spans = append(spans, iv.String())
+	}
+	if len(spans) == 0 {
+		d.hours = lang.L("Closed all day")
+	} else {
+		d.hours = lang.L("Open") + " " + strings.Join(spans, ", ")
+	}
+	return d, nil
 }
 
 // agendaView is the Day or the Week tab.
@@ -36,6 +60,7 @@ type agendaView struct {
 	week    bool
 	title   *widget.Label
 	zone    *widget.Label
+	hours   *widget.Label
 	head    *fyne.Container
 	held    *fyne.Container
 	list    *fyne.Container
@@ -58,10 +83,12 @@ func newAgendaView(p *Pane, week bool) *agendaView {
 	today := widget.NewButton(lang.L("Today"), func() { p.move(0) })
 	plan := widget.NewButtonWithIcon(lang.L("Plan a post…"), theme.ContentAddIcon(), p.askPost)
 	nav := container.NewHBox(prev, today, next, plan)
+	v.hours = widget.NewLabel("")
+	v.hours.Hide()
 	v.held = container.NewVBox()
 	v.list = container.NewVBox()
 	v.head = container.NewBorder(nil, nil, nav, v.zone, v.title)
-	v.content = container.NewBorder(container.NewVBox(v.head, v.held), nil, nil, nil, container.NewVScroll(v.list))
+	v.content = container.NewBorder(container.NewVBox(v.head, v.hours, v.held), nil, nil, nil, container.NewVScroll(v.list))
 	return v
 }
 
@@ -76,6 +103,12 @@ func (v *agendaView) show(d agendaData, held []schedule.Item) {
 	abbr, _ := v.p.now().In(loc).Zone()
 	v.zone.SetText(lang.L("Times in") + " " + loc.String() + " (" + abbr + ")")
 	v.head.Refresh() // the zone's text changed its width: lay the header out again
+	if !v.week && d.hours != "" {
+		v.hours.SetText(d.hours)
+		v.hours.Show()
+	} else {
+		v.hours.Hide()
+	}
 	v.held.Objects = heldRows(v.p, held, loc)
 	v.held.Refresh()
 

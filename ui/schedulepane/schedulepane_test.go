@@ -99,7 +99,7 @@ func texts(o fyne.CanvasObject) string {
 func TestDayShowsTheZoneAndTheDaysItems(t *testing.T) {
 	p, _ := setup(t)
 	got := texts(p.dayView.content)
-	for _, want := range []string{"Monday 7 December 2026", "Europe/Stockholm (CET)", "09:00–13:00", "Anna", "13:00", "Facebook: Julblend is back", "awaiting approval"} {
+	for _, want := range []string{"Monday 7 December 2026", "Europe/Stockholm (CET)", "Open 09:00-17:00", "09:00–13:00", "Anna", "13:00", "Facebook: Julblend is back", "awaiting approval"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the day view lacks %q:\n%s", want, got)
 		}
