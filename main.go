@@ -41,6 +41,7 @@ import (
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/schedule/schedulecmd"
 	"switchboard/workspace/workspacecmd"
 )
 
@@ -70,6 +71,8 @@ func commands() *cmdline.Registry {
 		mailcli.Commands(),
 		journalcmd.Commands(),
 		crisis.Commands(), warning.Commands(),
+		schedulecmd.Commands(),
+		runner.Commands(keyring()),
 	)
 }
 
