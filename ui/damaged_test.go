@@ -16,8 +16,8 @@ import (
 
 	"switchboard/ui/pane"
 	"switchboard/workspace"
-	"switchboard/workspace/workspacetest"
 	"switchboard/workspace/sqlitedb"
+	"switchboard/workspace/workspacetest"
 )
 
 // scanner is a pane that reads every setting, as an export would: the read that meets a

@@ -12,9 +12,9 @@ import (
 	"testing"
 
 	"switchboard/workspace"
-	"switchboard/workspace/workspacetest"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/sqlitedb"
+	"switchboard/workspace/workspacetest"
 )
 
 // The probe: a 4 KB page of a cleanly closed workspace.db overwritten, its
