@@ -1,0 +1,557 @@
+package crisispane
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"switchboard/workspace/crisis"
+)
+
+// editor writes a whole playbook in the window: everything `playbook export` holds. It
+// replaces the pane's body while open and survives the pane reloading under it (new mail,
+// another pane shown and back), so nothing typed is lost; only Save and a confirmed
+// Cancel close it.
+type editor struct {
+	p        *Pane
+	orig     crisis.Playbook // as opened; zero ID for a new one
+	baseline string          // the fields as opened, to tell whether anything changed
+	review0  string          // the review date as opened: a passed one may stay (saving renews it)
+	brand    []string        // the brand's languages, offered when one is added
+	saving   bool
+
+	name, review *editField
+	severity     *widget.Select
+	problems     map[string]*widget.Label // name, severity, review, steps
+	langs        []*langBlock
+	steps        []*stepRow
+	answers      []*answerRow
+	contacts     []*contactRow
+
+	langBox, stepBox, answerBox, contactBox *fyne.Container
+	addLang                                 *widget.SelectEntry
+	scroll                                  *container.Scroll
+	content                                 fyne.CanvasObject
+}
+
+func (e *editor) single() *editField { return newEditField(false, e.save, e.cancel) }
+
+func (e *editor) multi(rows int) *editField {
+	f := newEditField(true, e.save, e.cancel)
+	f.SetMinRowsVisible(rows)
+	return f
+}
+
+// newEditor opens pb (zero for a new playbook) for editing. brand are the brand's languages.
+func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
+	e := &editor{p: p, orig: pb, brand: brand, problems: map[string]*widget.Label{}}
+	for _, k := range []string{"name", "severity", "review", "steps", "save"} {
+		e.problems[k] = problemLabel()
+	}
+	e.name = e.single()
+	e.name.SetPlaceHolder(lang.L("Quality problem with a roast batch"))
+	e.name.SetText(pb.Name)
+	e.severity = widget.NewSelect(crisis.Severities, nil)
+	e.severity.SetSelected(pb.Severity)
+	if pb.Severity == "" {
+		e.severity.SetSelected("medium")
+	}
+	e.review = e.single()
+	e.review.SetPlaceHolder(crisis.ReviewDateLayout)
+	if !pb.ReviewBy.IsZero() {
+		e.review.SetText(pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout))
+	}
+	e.review0 = e.review.Text
+
+	e.langBox, e.stepBox, e.answerBox, e.contactBox = container.NewVBox(), container.NewVBox(), container.NewVBox(), container.NewVBox()
+	langs := pb.Languages()
+	if len(langs) == 0 && pb.ID == "" && len(brand) > 0 {
+		langs = brand[:1] // a new playbook starts in the brand's first language
+	}
+	for _, l := range langs {
+		e.langs = append(e.langs, e.newLangBlock(l, pb))
+	}
+	for _, s := range pb.Steps {
+		e.steps = append(e.steps, e.newStepRow(s))
+	}
+	for _, a := range pb.Answers {
+		e.answers = append(e.answers, e.newAnswerRow(a))
+	}
+	for _, c := range pb.Contacts {
+		e.contacts = append(e.contacts, e.newContactRow(c))
+	}
+	e.addLang = widget.NewSelectEntry(nil)
+	e.addLang.SetPlaceHolder(lang.L("Language code, e.g. sv"))
+	e.relist()
+
+	title := lang.L("New playbook")
+	if pb.ID != "" {
+		title = lang.L("Edit playbook “{{.Name}}”", map[string]any{"Name": pb.Name})
+	}
+	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	top := container.New(rowLayout{first: 0.6},
+		labelled(lang.L("Name"), e.name, e.problems["name"]),
+		labelled(lang.L("Severity"), e.severity, e.problems["severity"]),
+		labelled(lang.L("Review by"), e.review, e.problems["review"]))
+	vars := caption(lang.L("Variables: {{.Vars}}; with a fallback: {{.Example}}", map[string]any{
+		"Vars": "{{first_name}} {{name}} {{agent}} {{brand}}", "Example": "{{first_name|there}}"}))
+	vars.Truncation = fyne.TextTruncateEllipsis
+	addLang := widget.NewButtonWithIcon(lang.L("Add language"), theme.ContentAddIcon(), func() { e.addLanguage(e.addLang.Text) })
+	addStep := widget.NewButtonWithIcon(lang.L("Add step"), theme.ContentAddIcon(), func() { e.addStep(crisis.Step{}) })
+	addAnswer := widget.NewButtonWithIcon(lang.L("Add question"), theme.ContentAddIcon(), func() { e.addAnswer() })
+	addContact := widget.NewButtonWithIcon(lang.L("Add contact"), theme.ContentAddIcon(), func() { e.addContact() })
+	form := container.NewVBox(
+		head, top,
+		heading(lang.L("Per language: when to use it, trigger keywords, holding statement")), vars,
+		e.langBox,
+		container.NewBorder(nil, nil, nil, addLang, e.addLang),
+		heading(lang.L("Checklist")), e.stepBox, e.problems["steps"], container.NewHBox(addStep),
+		heading(lang.L("The questions nobody wants")), e.answerBox, container.NewHBox(addAnswer),
+		heading(lang.L("Escalation contacts (never messaged automatically)")), e.contactBox, container.NewHBox(addContact),
+	)
+	save := widget.NewButtonWithIcon(lang.L("Save (Ctrl+S)"), theme.DocumentSaveIcon(), e.save)
+	save.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon(lang.L("Cancel (Esc)"), theme.CancelIcon(), e.cancel)
+	buttons := container.NewHBox(save, cancel, layout.NewSpacer())
+	if pb.ID != "" {
+		del := widget.NewButtonWithIcon(lang.L("Delete…"), theme.DeleteIcon(), e.confirmDelete)
+		del.Importance = widget.DangerImportance
+		buttons.Add(del)
+	}
+	e.scroll = container.NewVScroll(container.NewPadded(form))
+	e.content = container.NewBorder(nil, container.NewVBox(e.problems["save"], container.NewPadded(buttons)), nil, nil, e.scroll)
+	e.baseline = e.fingerprint()
+	return e
+}
+
+func labelled(title string, field fyne.CanvasObject, problem *widget.Label) fyne.CanvasObject {
+	return container.NewVBox(caption(title), field, problem)
+}
+
+func heading(s string) fyne.CanvasObject {
+	return container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+}
+
+// relist puts the rows into their boxes again after one was added, removed or moved.
+func (e *editor) relist() {
+	e.langBox.Objects = nil
+	for _, b := range e.langs {
+		e.langBox.Add(b.box)
+	}
+	e.stepBox.Objects = nil
+	for i, r := range e.steps {
+		r.num.SetText(stepNumber(i))
+		r.up.Enable()
+		r.down.Enable()
+		if i == 0 {
+			r.up.Disable()
+		}
+		if i == len(e.steps)-1 {
+			r.down.Disable()
+		}
+		e.stepBox.Add(r.box)
+	}
+	e.answerBox.Objects = nil
+	for _, r := range e.answers {
+		e.setLangOptions(r, r.selectedLang())
+		e.answerBox.Add(r.box)
+	}
+	e.contactBox.Objects = nil
+	for _, r := range e.contacts {
+		e.contactBox.Add(r.box)
+	}
+	var offer []string
+	for _, l := range e.brand {
+		if !slices.ContainsFunc(e.langs, func(b *langBlock) bool { return b.code == l }) {
+			offer = append(offer, l)
+		}
+	}
+	e.addLang.SetOptions(offer)
+	for _, c := range []*fyne.Container{e.langBox, e.stepBox, e.answerBox, e.contactBox} {
+		c.Refresh()
+	}
+	e.relayout()
+}
+
+// relayout makes room for rows and messages shown or hidden: containers do not lay out
+// again when a child's visibility changes.
+func (e *editor) relayout() {
+	if e.scroll != nil {
+		e.scroll.Content.Refresh()
+		e.scroll.Refresh()
+	}
+}
+
+func (e *editor) setProblem(l *widget.Label, msgs []string) {
+	if len(msgs) == 0 {
+		if l.Visible() {
+			l.Hide()
+			e.relayout()
+		}
+		return
+	}
+	l.SetText(strings.Join(msgs, "\n"))
+	if !l.Visible() {
+		l.Show()
+		e.relayout()
+	}
+}
+
+// setLangOptions offers the playbook's languages to a prepared answer, keeping its own
+// even when that language has no block (yet).
+func (e *editor) setLangOptions(r *answerRow, current string) {
+	var opts []string
+	for _, b := range e.langs {
+		opts = append(opts, langName(b.code))
+	}
+	if !slices.Contains(opts, langName(current)) {
+		opts = append(opts, langName(current))
+	}
+	r.language.SetOptions(opts)
+	r.language.SetSelected(langName(current))
+}
+
+func (r *answerRow) selectedLang() string {
+	if r.language.Selected == langName("") {
+		return ""
+	}
+	return crisis.CleanLang(r.language.Selected)
+}
+
+var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})?$`)
+
+func (e *editor) addLanguage(code string) {
+	code = crisis.CleanLang(code)
+	switch {
+	case !langCode.MatchString(code):
+		dialog.ShowInformation(lang.L("Add language"),
+			lang.L("“{{.Lang}}” is not a language code such as en, sv or pt-br.", map[string]any{"Lang": code}), e.p.env.Window)
+		return
+	case slices.ContainsFunc(e.langs, func(b *langBlock) bool { return b.code == code }):
+		return
+	}
+	b := e.newLangBlock(code, crisis.Playbook{})
+	e.langs = append(e.langs, b)
+	e.addLang.SetText("")
+	e.relist()
+	e.focus(b.desc)
+}
+
+// removeLang drops a language with everything written in it, after asking when
+// something was.
+func (e *editor) removeLang(b *langBlock) {
+	n := 0
+	for _, r := range e.answers {
+		if r.selectedLang() == b.code && !r.empty() {
+			n++
+		}
+	}
+	remove := func() {
+		e.langs = slices.DeleteFunc(e.langs, func(x *langBlock) bool { return x == b })
+		e.answers = slices.DeleteFunc(e.answers, func(r *answerRow) bool { return r.selectedLang() == b.code })
+		e.relist()
+	}
+	if b.empty() && n == 0 {
+		remove()
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Remove language"),
+		lang.L("Remove {{.Lang}} with its description, keywords, holding statement and {{.N}} prepared answer(s)? Nothing is saved until you save the playbook.",
+			map[string]any{"Lang": langName(b.code), "N": n}),
+		func(ok bool) {
+			if ok {
+				remove()
+			}
+		}, e.p.env.Window)
+	d.SetConfirmText(lang.L("Remove"))
+	d.Show()
+}
+
+func (e *editor) addStep(s crisis.Step) {
+	r := e.newStepRow(s)
+	e.steps = append(e.steps, r)
+	e.relist()
+	e.focus(r.text)
+}
+
+func (e *editor) moveStep(r *stepRow, by int) {
+	i := slices.Index(e.steps, r)
+	j := i + by
+	if i < 0 || j < 0 || j >= len(e.steps) {
+		return
+	}
+	e.steps[i], e.steps[j] = e.steps[j], e.steps[i]
+	e.relist()
+}
+
+func (e *editor) removeStep(r *stepRow) {
+	e.steps = slices.DeleteFunc(e.steps, func(x *stepRow) bool { return x == r })
+	e.relist()
+}
+
+func (e *editor) addAnswer() {
+	l := ""
+	if len(e.langs) > 0 {
+		l = e.langs[0].code
+	}
+	r := e.newAnswerRow(crisis.Answer{Lang: l})
+	e.answers = append(e.answers, r)
+	e.relist()
+	e.focus(r.question)
+}
+
+func (e *editor) removeAnswer(r *answerRow) {
+	e.answers = slices.DeleteFunc(e.answers, func(x *answerRow) bool { return x == r })
+	e.relist()
+}
+
+func (e *editor) addContact() {
+	r := e.newContactRow(crisis.Contact{})
+	e.contacts = append(e.contacts, r)
+	e.relist()
+	e.focus(r.name)
+}
+
+func (e *editor) removeContact(r *contactRow) {
+	e.contacts = slices.DeleteFunc(e.contacts, func(x *contactRow) bool { return x == r })
+	e.relist()
+}
+
+func (e *editor) focus(f fyne.Focusable) {
+	if w := e.p.env.Window; w != nil {
+		w.Canvas().Focus(f)
+	}
+}
+
+// value is the playbook as the fields say, with the rows nothing was typed in left out.
+// holding[i], answers[i] and contacts[i] of it came from the rows returned beside it, so
+// the store's problems can be shown next to the field they are about.
+func (e *editor) value() (pb crisis.Playbook, holding []*langBlock, answers []*answerRow, contacts []*contactRow) {
+	pb = e.orig
+	pb.Name, pb.Severity = e.name.Text, e.severity.Selected
+	pb.ReviewBy, _ = crisis.ParseReviewDate(e.review.Text, e.p.location())
+	pb.Descriptions, pb.Keywords = map[string]string{}, map[string][]string{}
+	pb.Holding, pb.Steps, pb.Answers, pb.Contacts = nil, nil, nil, nil
+	for _, b := range e.langs {
+		if strings.TrimSpace(b.desc.Text) != "" {
+			pb.Descriptions[b.code] = b.desc.Text
+		}
+		if strings.TrimSpace(b.keywords.Text) != "" {
+			pb.Keywords[b.code] = strings.Split(b.keywords.Text, ",")
+		}
+		if strings.TrimSpace(b.holding.Text) != "" {
+			pb.Holding = append(pb.Holding, crisis.Text{Lang: b.code, Text: b.holding.Text})
+			holding = append(holding, b)
+		}
+	}
+	for _, r := range e.steps {
+		if strings.TrimSpace(r.text.Text+r.role.Text) != "" {
+			pb.Steps = append(pb.Steps, crisis.Step{Text: r.text.Text, Owner: r.role.Text})
+		}
+	}
+	for _, r := range e.answers {
+		if !r.empty() {
+			pb.Answers = append(pb.Answers, crisis.Answer{Lang: r.selectedLang(), Question: r.question.Text, Answer: r.answer.Text})
+			answers = append(answers, r)
+		}
+	}
+	for _, r := range e.contacts {
+		if !r.empty() {
+			pb.Contacts = append(pb.Contacts, crisis.Contact{Name: r.name.Text, Role: r.role.Text, Phone: r.phone.Text, Email: r.email.Text})
+			contacts = append(contacts, r)
+		}
+	}
+	return pb, holding, answers, contacts
+}
+
+// fingerprint is everything typed, to compare with what was opened.
+func (e *editor) fingerprint() string {
+	pb, _, _, _ := e.value()
+	b, _ := json.Marshal(struct {
+		P      crisis.Playbook
+		Review string
+	}{pb, strings.TrimSpace(e.review.Text)})
+	return string(b)
+}
+
+// dirty tells whether Cancel would lose something typed.
+func (e *editor) dirty() bool { return e.fingerprint() != e.baseline }
+
+// check finds what the editor can tell before asking the store: the review date, steps
+// without their text, the variables of holding statements and answers.
+func (e *editor) check() bool {
+	ok := true
+	for _, l := range e.problems {
+		e.setProblem(l, nil)
+	}
+	if _, err := crisis.ParseReviewDate(e.review.Text, e.p.location()); err != nil {
+		e.setProblem(e.problems["review"], []string{lang.L("Write the date as {{.Example}}.", map[string]any{"Example": crisis.ReviewDateLayout})})
+		ok = false
+	} else if t, _ := crisis.ParseReviewDate(e.review.Text, e.p.location()); !t.IsZero() && !t.After(e.p.now()) && e.review.Text != e.review0 {
+		e.setProblem(e.problems["review"], []string{lang.L("The review date has passed: pick a later one, or leave it empty for {{.Days}} days from now.",
+			map[string]any{"Days": crisis.DefaultReviewDays})})
+		ok = false
+	}
+	var missing []string
+	for i, r := range e.steps {
+		if strings.TrimSpace(r.text.Text) == "" && strings.TrimSpace(r.role.Text) != "" {
+			missing = append(missing, strconv.Itoa(i+1))
+		}
+	}
+	if len(missing) > 0 {
+		e.setProblem(e.problems["steps"], []string{lang.L("Step {{.N}} has an owner but says nothing to do.", map[string]any{"N": strings.Join(missing, ", ")})})
+		ok = false
+	}
+	for _, b := range e.langs {
+		msgs := templateProblems(b.holding.Text)
+		e.setProblem(b.holdingProblem, msgs)
+		ok = ok && msgs == nil
+	}
+	for _, r := range e.answers {
+		msgs := templateProblems(r.answer.Text)
+		e.setProblem(r.problem, msgs)
+		ok = ok && msgs == nil
+	}
+	for _, r := range e.contacts {
+		e.setProblem(r.problem, nil)
+	}
+	return ok
+}
+
+// save validates, then writes the playbook through the store (which journals it) and
+// closes the editor; problems are shown next to their fields and the editor stays open.
+func (e *editor) save() {
+	if e.saving || e.p.env.Go == nil {
+		return
+	}
+	if !e.check() {
+		e.setProblem(e.problems["save"], []string{lang.L("Not saved: see the messages above.")})
+		return
+	}
+	pb, holding, answers, contacts := e.value()
+	e.saving = true
+	env := e.p.env
+	env.Go(func(ctx context.Context) {
+		saved, err := e.p.store(env).SavePlaybook(ctx, pb)
+		fyne.Do(func() {
+			e.saving = false
+			var ve *crisis.ValidationError
+			switch {
+			case errors.As(err, &ve):
+				e.showProblems(ve, holding, answers, contacts)
+			case err != nil:
+				e.setProblem(e.problems["save"], []string{lang.L("Not saved: {{.Error}}", map[string]any{"Error": err.Error()})})
+			default:
+				e.p.closeEditor(saved.ID)
+			}
+		})
+		if err == nil {
+			_ = e.p.Load(ctx, env)
+		}
+	})
+}
+
+// showProblems puts each of the store's problems next to its field ("holding[1]").
+func (e *editor) showProblems(ve *crisis.ValidationError, holding []*langBlock, answers []*answerRow, contacts []*contactRow) {
+	by := map[*widget.Label][]string{}
+	for _, pr := range ve.Problems {
+		field, idx := pr.Field, -1
+		if i := strings.IndexByte(field, '['); i > 0 {
+			idx, _ = strconv.Atoi(strings.TrimSuffix(field[i+1:], "]"))
+			field = field[:i]
+		}
+		var l *widget.Label
+		switch {
+		case field == "holding" && idx >= 0 && idx < len(holding):
+			l = holding[idx].holdingProblem
+		case field == "answers" && idx >= 0 && idx < len(answers):
+			l = answers[idx].problem
+		case field == "contacts" && idx >= 0 && idx < len(contacts):
+			l = contacts[idx].problem
+		case e.problems[field] != nil:
+			l = e.problems[field]
+		default:
+			l = e.problems["save"]
+		}
+		by[l] = append(by[l], capitalise(pr.Message))
+	}
+	for l, msgs := range by {
+		e.setProblem(l, msgs)
+	}
+	if _, ok := by[e.problems["save"]]; !ok {
+		e.setProblem(e.problems["save"], []string{lang.L("Not saved: see the messages above.")})
+	}
+}
+
+func capitalise(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:] + "."
+}
+
+// cancel closes the editor, asking first when something typed would be lost.
+func (e *editor) cancel() {
+	if !e.dirty() {
+		e.p.closeEditor(e.orig.ID)
+		return
+	}
+	d := dialog.NewConfirm(lang.L("Discard your changes?"),
+		lang.L("You changed this playbook and did not save it. Discard the changes?"),
+		func(discard bool) {
+			if discard {
+				e.p.closeEditor(e.orig.ID)
+			}
+		}, e.p.env.Window)
+	d.SetConfirmText(lang.L("Discard"))
+	d.SetDismissText(lang.L("Keep editing"))
+	d.Show()
+}
+
+// confirmDelete deletes the playbook once the user confirmed; incidents that used it
+// keep it.
+func (e *editor) confirmDelete() {
+	id, name, env := e.orig.ID, e.orig.Name, e.p.env
+	d := dialog.NewConfirm(lang.L("Delete playbook"),
+		lang.L("Delete the playbook “{{.Name}}”? Past incidents keep their copy of it.", map[string]any{"Name": name}),
+		func(ok bool) {
+			if !ok || env.Go == nil {
+				return
+			}
+			env.Go(func(ctx context.Context) {
+				err := e.p.store(env).DeletePlaybook(ctx, id)
+				fyne.Do(func() {
+					if err != nil {
+						showError(env.Window, fmt.Errorf("the playbook was not deleted: %w", err))
+						return
+					}
+					e.p.closeEditor("")
+				})
+				_ = e.p.Load(ctx, env)
+			})
+		}, env.Window)
+	d.SetConfirmText(lang.L("Delete"))
+	d.Show()
+}
+
+// location is the workspace's zone, for the review date.
+func (p *Pane) location() *time.Location {
+	if p.env.Workspace != nil {
+		return p.env.Workspace.Info().Location()
+	}
+	return time.Local
+}

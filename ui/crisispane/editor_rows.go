@@ -1,0 +1,162 @@
+package crisispane
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"switchboard/workspace/crisis"
+)
+
+// langBlock is what the playbook says in one language: when to use it, the words
+// customers use, and the holding statement.
+type langBlock struct {
+	code                    string // cleaned; "" is any language
+	desc, keywords, holding *editField
+	holdingProblem          *widget.Label
+	box                     *fyne.Container
+}
+
+func (e *editor) newLangBlock(code string, pb crisis.Playbook) *langBlock {
+	b := &langBlock{code: code, holdingProblem: problemLabel()}
+	b.desc = e.multi(2)
+	b.desc.SetPlaceHolder(lang.L("When to use this playbook, in this language"))
+	b.keywords = e.single()
+	b.keywords.SetPlaceHolder(lang.L("bitter, sour, batch"))
+	b.holding = e.multi(5)
+	b.holding.SetPlaceHolder(lang.L("Hi {{first_name|there}}, we know about the problem and …"))
+	for l, d := range pb.Descriptions {
+		if crisis.CleanLang(l) == code {
+			b.desc.SetText(d)
+		}
+	}
+	for l, kw := range pb.Keywords {
+		if crisis.CleanLang(l) == code {
+			b.keywords.SetText(strings.Join(kw, ", "))
+		}
+	}
+	for _, t := range pb.Holding {
+		if crisis.CleanLang(t.Lang) == code {
+			b.holding.SetText(t.Text)
+		}
+	}
+	b.holding.OnChanged = func(s string) { e.setProblem(b.holdingProblem, templateProblems(s)) }
+	e.setProblem(b.holdingProblem, templateProblems(b.holding.Text))
+
+	title := widget.NewLabelWithStyle(langName(code), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	remove := widget.NewButtonWithIcon(lang.L("Remove language"), theme.ContentRemoveIcon(), func() { e.removeLang(b) })
+	b.box = container.NewVBox(
+		container.NewBorder(nil, nil, nil, remove, title),
+		caption(lang.L("When to use it")), b.desc,
+		caption(lang.L("Trigger keywords (comma-separated)")), b.keywords,
+		caption(lang.L("Holding statement")), b.holding, b.holdingProblem,
+		widget.NewSeparator(),
+	)
+	return b
+}
+
+func (b *langBlock) empty() bool {
+	return strings.TrimSpace(b.desc.Text+b.keywords.Text+b.holding.Text) == ""
+}
+
+// stepRow is one checklist step with the role that does it.
+type stepRow struct {
+	num        *widget.Label
+	text, role *editField
+	up, down   *widget.Button
+	problem    *widget.Label
+	box        *fyne.Container
+}
+
+func (e *editor) newStepRow(s crisis.Step) *stepRow {
+	r := &stepRow{num: widget.NewLabel(""), problem: problemLabel()}
+	r.text = e.single()
+	r.text.SetPlaceHolder(lang.L("What to do"))
+	r.text.SetText(s.Text)
+	r.role = e.single()
+	r.role.SetPlaceHolder(lang.L("Owner role"))
+	r.role.SetText(s.Owner)
+	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveStep(r, -1) })
+	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveStep(r, +1) })
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeStep(r) })
+	fields := container.New(rowLayout{first: 0.68}, r.text, r.role)
+	r.box = container.NewVBox(container.NewBorder(nil, nil, r.num, container.NewHBox(r.up, r.down, remove), fields), r.problem)
+	return r
+}
+
+// answerRow is a question nobody wants, in one language, with its prepared answer.
+type answerRow struct {
+	language         *widget.Select
+	question, answer *editField
+	problem          *widget.Label
+	box              *fyne.Container
+}
+
+func (e *editor) newAnswerRow(a crisis.Answer) *answerRow {
+	r := &answerRow{problem: problemLabel()}
+	r.language = widget.NewSelect(nil, nil)
+	r.question = e.single()
+	r.question.SetPlaceHolder(lang.L("The question nobody wants"))
+	r.question.SetText(a.Question)
+	r.answer = e.multi(3)
+	r.answer.SetPlaceHolder(lang.L("The prepared answer"))
+	r.answer.SetText(a.Answer)
+	r.answer.OnChanged = func(s string) { e.setProblem(r.problem, templateProblems(s)) }
+	e.setLangOptions(r, crisis.CleanLang(a.Lang))
+	e.setProblem(r.problem, templateProblems(a.Answer))
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeAnswer(r) })
+	r.box = container.NewVBox(container.NewBorder(nil, nil, r.language, remove, r.question), r.answer, r.problem)
+	return r
+}
+
+func (r *answerRow) empty() bool { return strings.TrimSpace(r.question.Text+r.answer.Text) == "" }
+
+// contactRow is an escalation contact: shown to whoever works the incident, never
+// messaged by the app.
+type contactRow struct {
+	name, role, phone, email *editField
+	problem                  *widget.Label
+	box                      *fyne.Container
+}
+
+func (e *editor) newContactRow(c crisis.Contact) *contactRow {
+	r := &contactRow{problem: problemLabel()}
+	r.name, r.role, r.phone, r.email = e.single(), e.single(), e.single(), e.single()
+	r.name.SetPlaceHolder(lang.L("Name"))
+	r.role.SetPlaceHolder(lang.L("Role"))
+	r.phone.SetPlaceHolder(lang.L("Phone"))
+	r.email.SetPlaceHolder(lang.L("Email"))
+	r.name.SetText(c.Name)
+	r.role.SetText(c.Role)
+	r.phone.SetText(c.Phone)
+	r.email.SetText(c.Email)
+	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeContact(r) })
+	grid := container.NewGridWithColumns(4, r.name, r.role, r.phone, r.email)
+	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, remove, grid), r.problem)
+	return r
+}
+
+func (r *contactRow) empty() bool {
+	return strings.TrimSpace(r.name.Text+r.role.Text+r.phone.Text+r.email.Text) == ""
+}
+
+// langName is how a language code is shown: "sv", or "Any language" for "".
+func langName(code string) string {
+	if code == "" {
+		return lang.L("Any language")
+	}
+	return code
+}
+
+func caption(s string) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Importance = widget.LowImportance
+	return l
+}
+
+func stepNumber(i int) string { return fmt.Sprintf("%d.", i+1) }

@@ -1,0 +1,127 @@
+package crisispane
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/lang"
+	"fyne.io/fyne/v2/widget"
+
+	"switchboard/workspace/template"
+)
+
+// editField is an entry of the playbook editor. Tab always moves to the next field, even
+// from a multi-line one (a playbook has no use for a tab character, and a keyboard user
+// must be able to leave the field); Ctrl+S saves and Escape cancels from any field,
+// because a focused entry gets the keys before the window does.
+type editField struct {
+	widget.Entry
+	onSave, onCancel func()
+}
+
+func newEditField(multiLine bool, onSave, onCancel func()) *editField {
+	f := &editField{onSave: onSave, onCancel: onCancel}
+	f.MultiLine = multiLine
+	if multiLine {
+		f.Wrapping = fyne.TextWrapWord
+	}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// AcceptsTab is false, so Tab moves the focus instead of typing a tab.
+func (f *editField) AcceptsTab() bool { return false }
+
+// TypedKey handles Escape; every other key edits as in any entry.
+func (f *editField) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && f.onCancel != nil {
+		f.onCancel()
+		return
+	}
+	f.Entry.TypedKey(k)
+}
+
+// TypedShortcut handles Ctrl+S (Cmd+S on macOS); copy, paste, undo… as in any entry.
+func (f *editField) TypedShortcut(s fyne.Shortcut) {
+	if isSave(s) && f.onSave != nil {
+		f.onSave()
+		return
+	}
+	f.Entry.TypedShortcut(s)
+}
+
+func isSave(s fyne.Shortcut) bool {
+	cs, ok := s.(*desktop.CustomShortcut)
+	return ok && cs.KeyName == fyne.KeyS && (cs.Modifier == fyne.KeyModifierControl || cs.Modifier == fyne.KeyModifierSuper)
+}
+
+// problemLabel is the red text under a field, hidden while the field is fine.
+func problemLabel() *widget.Label {
+	l := widget.NewLabel("")
+	l.Importance = widget.DangerImportance
+	l.Wrapping = fyne.TextWrapWord
+	l.Hide()
+	return l
+}
+
+// templateProblem says what is wrong with a variable in a holding statement or prepared
+// answer, in the FAQ editor's words (the same translation keys).
+func templateProblem(p template.Problem) string {
+	// braces go in as data: in a translation they would be read as template actions
+	args := map[string]any{"Var": "{{" + p.Name + "}}", "Suggest": "{{" + p.Suggest + "}}", "Line": p.Pos.Line, "Col": p.Pos.Col,
+		"Empty": "{{}}", "Open": "{{", "Close": "}}"}
+	switch {
+	case p.Kind == template.UnknownVariable && p.Suggest != "":
+		return lang.L("Unknown variable {{.Var}} (line {{.Line}}, column {{.Col}}): did you mean {{.Suggest}}?", args)
+	case p.Kind == template.UnknownVariable:
+		return lang.L("Unknown variable {{.Var}} (line {{.Line}}, column {{.Col}}).", args)
+	case p.Kind == template.EmptyVariable:
+		return lang.L("Empty variable {{.Empty}} (line {{.Line}}, column {{.Col}}).", args)
+	}
+	return lang.L("“{{.Open}}” at line {{.Line}}, column {{.Col}} is never closed with “{{.Close}}”.", args)
+}
+
+// templateProblems are the translated problems of a template's variables; nil when fine.
+func templateProblems(src string) []string {
+	var out []string
+	for _, p := range template.Check(src) {
+		out = append(out, templateProblem(p))
+	}
+	return out
+}
+
+// rowLayout gives the first object most of the width and shares the rest among the
+// others: a step's text is longer than its owner role.
+type rowLayout struct{ first float32 }
+
+func (r rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	if len(objs) == 0 {
+		return
+	}
+	pad := float32(4)
+	w0 := size.Width
+	if len(objs) > 1 {
+		w0 = (size.Width - pad*float32(len(objs)-1)) * r.first
+	}
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(w0, size.Height))
+	if len(objs) == 1 {
+		return
+	}
+	rest := (size.Width - w0 - pad*float32(len(objs)-1)) / float32(len(objs)-1)
+	x := w0 + pad
+	for _, o := range objs[1:] {
+		o.Move(fyne.NewPos(x, 0))
+		o.Resize(fyne.NewSize(rest, size.Height))
+		x += rest + pad
+	}
+}
+
+func (r rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var s fyne.Size
+	for _, o := range objs {
+		m := o.MinSize()
+		s.Width += m.Width + 4
+		s.Height = max(s.Height, m.Height)
+	}
+	return s
+}
