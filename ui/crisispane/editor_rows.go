@@ -29,7 +29,7 @@ func (e *editor) newLangBlock(code string, pb crisis.Playbook) *langBlock {
 	b.keywords = e.single()
 	b.keywords.SetPlaceHolder(lang.L("bitter, sour, batch"))
 	b.holding = e.multi(5)
-	b.holding.SetPlaceHolder(lang.L("Hi {{first_name|there}}, we know about the problem and …"))
+	b.holding.SetPlaceHolder(lang.L("Hi {{.Example}}, we know about the problem and …", map[string]any{"Example": "{{first_name|there}}"}))
 	for l, d := range pb.Descriptions {
 		if crisis.CleanLang(l) == code {
 			b.desc.SetText(d)

@@ -44,8 +44,8 @@ type Pane struct {
 	// workspace hides an edit in progress and switching back brings it back, so neither
 	// workspace shows the other's playbook nor loses what was typed.
 	drafts map[string]*editor
-	body     *fyne.Container
-	root     fyne.CanvasObject
+	body   *fyne.Container
+	root   fyne.CanvasObject
 }
 
 // New makes the pane.
