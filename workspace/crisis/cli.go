@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -43,7 +44,7 @@ func Commands() []cmdline.Command {
 	return []cmdline.Command{
 		{Name: "playbook", Summary: "the workspace's crisis playbooks: what to do, say and whom to call when things go wrong",
 			Pane: "crisis", Actions: []string{"playbooks", "add playbook", "edit playbook", "review playbook"},
-			Usage: playbookUsage, RunIn: runPlaybook},
+			Usage: slices.Concat(playbookUsage, playbookEditUsage), RunIn: runPlaybook},
 		{Name: "incident", Summary: "an incident started from a playbook: state, checklist, linked conversations, holding statements, report",
 			Pane: "crisis", Actions: []string{"start incident", "incident state", "checklist", "link conversation", "reply to all linked",
 				"close incident", "held work", "incident report", "timeline"},
@@ -62,6 +63,9 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return cmdline.UsageOf(playbookUsage, "playbook needs a subcommand")
 	}
 	sub := args[0]
+	if slices.Contains(editForms, sub) {
+		return runPlaybookEdit(ctx, e, w, sub, args[1:])
+	}
 	fs := flag.NewFlagSet("playbook "+sub, flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
 	name := fs.String("name", "", "the playbook's name")
@@ -174,13 +178,15 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		}
 		return s.DeletePlaybook(ctx, *name)
 	}
-	return cmdline.UsageOf(playbookUsage, "unknown playbook subcommand %q", sub)
+	return cmdline.UsageOf(slices.Concat(playbookUsage, playbookEditUsage), "unknown playbook subcommand %q", sub)
 }
 
 func showPlaybook(out io.Writer, p Playbook, loc *time.Location) {
 	fmt.Fprintf(out, "%s (%s)\n", p.Name, p.Severity)
 	if p.NeedsReview {
 		fmt.Fprintln(out, "NEEDS REVIEW since", p.ReviewBy.In(loc).Format("2006-01-02"))
+	} else if !p.ReviewBy.IsZero() {
+		fmt.Fprintln(out, "Review by", p.ReviewBy.In(loc).Format("2006-01-02"))
 	}
 	for _, l := range sortedKeys(p.Descriptions) {
 		fmt.Fprintf(out, "When [%s]: %s\n", langOr(l), p.Descriptions[l])
@@ -199,13 +205,13 @@ func showPlaybook(out io.Writer, p Playbook, loc *time.Location) {
 	for _, t := range p.Holding {
 		fmt.Fprintf(out, "\nHolding statement [%s]:\n%s\n", langOr(t.Lang), t.Text)
 	}
-	for _, a := range p.Answers {
-		fmt.Fprintf(out, "\nQ [%s]: %s\nA: %s\n", langOr(a.Lang), a.Question, a.Answer)
+	for i, a := range p.Answers { // numbered for `playbook answer set|remove K`
+		fmt.Fprintf(out, "\n%d. Q [%s]: %s\nA: %s\n", i+1, langOr(a.Lang), a.Question, a.Answer)
 	}
 	if len(p.Contacts) > 0 {
 		fmt.Fprintln(out, "\nEscalation contacts (never messaged automatically):")
-		for _, c := range p.Contacts {
-			fmt.Fprintf(out, "  %s, %s  %s  %s\n", c.Name, c.Role, c.Phone, c.Email)
+		for i, c := range p.Contacts {
+			fmt.Fprintf(out, "  %d. %s, %s  %s  %s\n", i+1, c.Name, c.Role, c.Phone, c.Email)
 		}
 	}
 }
