@@ -42,10 +42,12 @@ type editor struct {
 	answers      []*answerRow
 	contacts     []*contactRow
 
-	langBox, stepBox, answerBox, contactBox *fyne.Container
-	addLang                                 *widget.SelectEntry
-	scroll                                  *container.Scroll
-	content                                 fyne.CanvasObject
+	langTabs                       *container.AppTabs
+	stepBox, answerBox, contactBox *fyne.Container
+	addLang                        *widget.SelectEntry
+	noLangs                        *widget.Label
+	scroll                         *container.Scroll
+	content                        fyne.CanvasObject
 }
 
 func (e *editor) single() *editField { return newEditField(false, e.save, e.cancel) }
@@ -63,7 +65,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 		e.problems[k] = problemLabel()
 	}
 	e.name = e.single()
-	e.name.SetPlaceHolder(lang.L("Quality problem with a roast batch"))
+	e.name.SetPlaceHolder(lang.L("e.g. Website or shop down"))
 	e.name.SetText(pb.Name)
 	e.severity = widget.NewSelect(crisis.Severities, nil)
 	e.severity.SetSelected(pb.Severity)
@@ -77,7 +79,8 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	}
 	e.review0 = e.review.Text
 
-	e.langBox, e.stepBox, e.answerBox, e.contactBox = container.NewVBox(), container.NewVBox(), container.NewVBox(), container.NewVBox()
+	e.langTabs = container.NewAppTabs()
+	e.stepBox, e.answerBox, e.contactBox = container.NewVBox(), container.NewVBox(), container.NewVBox()
 	langs := pb.Languages()
 	if len(langs) == 0 && pb.ID == "" && len(brand) > 0 {
 		langs = brand[:1] // a new playbook starts in the brand's first language
@@ -94,6 +97,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	for _, c := range pb.Contacts {
 		e.contacts = append(e.contacts, e.newContactRow(c))
 	}
+	e.noLangs = caption(lang.L("Add the languages this playbook speaks:"))
 	e.addLang = widget.NewSelectEntry(nil)
 	e.addLang.SetPlaceHolder(lang.L("Language code, e.g. sv"))
 	e.relist()
@@ -117,8 +121,8 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	form := container.NewVBox(
 		head, top,
 		heading(lang.L("Per language: when to use it, trigger keywords, holding statement")), vars,
-		e.langBox,
-		container.NewBorder(nil, nil, nil, addLang, e.addLang),
+		container.NewBorder(nil, nil, nil, container.NewHBox(e.addLang, addLang), e.noLangs),
+		e.langTabs,
 		heading(lang.L("Checklist")), e.stepBox, e.problems["steps"], container.NewHBox(addStep),
 		heading(lang.L("The questions nobody wants")), e.answerBox, container.NewHBox(addAnswer),
 		heading(lang.L("Escalation contacts (never messaged automatically)")), e.contactBox, container.NewHBox(addContact),
@@ -139,7 +143,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 }
 
 func labelled(title string, field fyne.CanvasObject, problem *widget.Label) fyne.CanvasObject {
-	return container.NewVBox(caption(title), field, problem)
+	return container.NewVBox(fieldTitle(title), field, problem)
 }
 
 func heading(s string) fyne.CanvasObject {
@@ -148,10 +152,19 @@ func heading(s string) fyne.CanvasObject {
 
 // relist puts the rows into their boxes again after one was added, removed or moved.
 func (e *editor) relist() {
-	e.langBox.Objects = nil
-	for _, b := range e.langs {
-		e.langBox.Add(b.box)
+	var current *container.TabItem
+	if sel := e.langTabs.Selected(); sel != nil && slices.ContainsFunc(e.langs, func(b *langBlock) bool { return b.tab == sel }) {
+		current = sel
 	}
+	items := make([]*container.TabItem, len(e.langs))
+	for i, b := range e.langs {
+		items[i] = b.tab
+	}
+	e.langTabs.SetItems(items)
+	if current != nil {
+		e.langTabs.Select(current)
+	}
+	e.noLangs.Hidden = len(e.langs) > 0
 	e.stepBox.Objects = nil
 	for i, r := range e.steps {
 		r.num.SetText(stepNumber(i))
@@ -181,7 +194,7 @@ func (e *editor) relist() {
 		}
 	}
 	e.addLang.SetOptions(offer)
-	for _, c := range []*fyne.Container{e.langBox, e.stepBox, e.answerBox, e.contactBox} {
+	for _, c := range []*fyne.Container{e.stepBox, e.answerBox, e.contactBox} {
 		c.Refresh()
 	}
 	e.relayout()
@@ -214,22 +227,26 @@ func (e *editor) setProblem(l *widget.Label, msgs []string) {
 // setLangOptions offers the playbook's languages to a prepared answer, keeping its own
 // even when that language has no block (yet).
 func (e *editor) setLangOptions(r *answerRow, current string) {
-	var opts []string
+	r.codes = nil
 	for _, b := range e.langs {
-		opts = append(opts, langName(b.code))
+		r.codes = append(r.codes, b.code)
 	}
-	if !slices.Contains(opts, langName(current)) {
-		opts = append(opts, langName(current))
+	if !slices.Contains(r.codes, current) {
+		r.codes = append(r.codes, current)
+	}
+	opts := make([]string, len(r.codes))
+	for i, c := range r.codes {
+		opts[i] = langName(c)
 	}
 	r.language.SetOptions(opts)
-	r.language.SetSelected(langName(current))
+	r.language.SetSelectedIndex(slices.Index(r.codes, current))
 }
 
 func (r *answerRow) selectedLang() string {
-	if r.language.Selected == langName("") {
-		return ""
+	if i := r.language.SelectedIndex(); i >= 0 && i < len(r.codes) {
+		return r.codes[i]
 	}
-	return crisis.CleanLang(r.language.Selected)
+	return ""
 }
 
 var langCode = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]{2,8})?$`)
@@ -248,6 +265,7 @@ func (e *editor) addLanguage(code string) {
 	e.langs = append(e.langs, b)
 	e.addLang.SetText("")
 	e.relist()
+	e.langTabs.Select(b.tab)
 	e.focus(b.desc)
 }
 
@@ -419,6 +437,9 @@ func (e *editor) check() bool {
 	for _, b := range e.langs {
 		msgs := templateProblems(b.holding.Text)
 		e.setProblem(b.holdingProblem, msgs)
+		if msgs != nil && ok {
+			e.langTabs.Select(b.tab) // the first problem in view
+		}
 		ok = ok && msgs == nil
 	}
 	for _, r := range e.answers {
@@ -478,6 +499,7 @@ func (e *editor) showProblems(ve *crisis.ValidationError, holding []*langBlock, 
 		switch {
 		case field == "holding" && idx >= 0 && idx < len(holding):
 			l = holding[idx].holdingProblem
+			e.langTabs.Select(holding[idx].tab)
 		case field == "answers" && idx >= 0 && idx < len(answers):
 			l = answers[idx].problem
 		case field == "contacts" && idx >= 0 && idx < len(contacts):

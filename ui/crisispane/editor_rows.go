@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"golang.org/x/text/language"
+	"golang.org/x/text/language/display"
 
 	"switchboard/workspace/crisis"
 )
@@ -20,16 +22,17 @@ type langBlock struct {
 	desc, keywords, holding *editField
 	holdingProblem          *widget.Label
 	box                     *fyne.Container
+	tab                     *container.TabItem
 }
 
 func (e *editor) newLangBlock(code string, pb crisis.Playbook) *langBlock {
 	b := &langBlock{code: code, holdingProblem: problemLabel()}
 	b.desc = e.multi(2)
-	b.desc.SetPlaceHolder(lang.L("When to use this playbook, in this language"))
+	b.desc.SetPlaceHolder(lang.L("e.g. The shop does not load, or payments fail, for several customers at once."))
 	b.keywords = e.single()
-	b.keywords.SetPlaceHolder(lang.L("bitter, sour, batch"))
+	b.keywords.SetPlaceHolder(lang.L("e.g. down, error, cannot pay"))
 	b.holding = e.multi(5)
-	b.holding.SetPlaceHolder(lang.L("Hi {{.Example}}, we know about the problem and …", map[string]any{"Example": "{{first_name|there}}"}))
+	b.holding.SetPlaceHolder(lang.L("e.g. Hi {{.Example}}, we know about the problem and …", map[string]any{"Example": "{{first_name|there}}"}))
 	for l, d := range pb.Descriptions {
 		if crisis.CleanLang(l) == code {
 			b.desc.SetText(d)
@@ -48,15 +51,15 @@ func (e *editor) newLangBlock(code string, pb crisis.Playbook) *langBlock {
 	b.holding.OnChanged = func(s string) { e.setProblem(b.holdingProblem, templateProblems(s)) }
 	e.setProblem(b.holdingProblem, templateProblems(b.holding.Text))
 
-	title := widget.NewLabelWithStyle(langName(code), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	remove := widget.NewButtonWithIcon(lang.L("Remove language"), theme.ContentRemoveIcon(), func() { e.removeLang(b) })
+	remove := widget.NewButtonWithIcon(lang.L("Remove {{.Lang}}", map[string]any{"Lang": langName(code)}), theme.ContentRemoveIcon(),
+		func() { e.removeLang(b) })
 	b.box = container.NewVBox(
-		container.NewBorder(nil, nil, nil, remove, title),
-		caption(lang.L("When to use it")), b.desc,
-		caption(lang.L("Trigger keywords (comma-separated)")), b.keywords,
-		caption(lang.L("Holding statement")), b.holding, b.holdingProblem,
-		widget.NewSeparator(),
+		fieldTitle(lang.L("When to use it")), b.desc,
+		fieldTitle(lang.L("Trigger keywords (comma-separated)")), b.keywords,
+		fieldTitle(lang.L("Holding statement")), b.holding, b.holdingProblem,
+		container.NewHBox(remove),
 	)
+	b.tab = container.NewTabItem(langName(code), b.box)
 	return b
 }
 
@@ -76,10 +79,10 @@ type stepRow struct {
 func (e *editor) newStepRow(s crisis.Step) *stepRow {
 	r := &stepRow{num: widget.NewLabel(""), problem: problemLabel()}
 	r.text = e.single()
-	r.text.SetPlaceHolder(lang.L("What to do"))
+	r.text.SetPlaceHolder(lang.L("e.g. Check the status page"))
 	r.text.SetText(s.Text)
 	r.role = e.single()
-	r.role.SetPlaceHolder(lang.L("Owner role"))
+	r.role.SetPlaceHolder(lang.L("e.g. Community manager"))
 	r.role.SetText(s.Owner)
 	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveStep(r, -1) })
 	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveStep(r, +1) })
@@ -92,6 +95,7 @@ func (e *editor) newStepRow(s crisis.Step) *stepRow {
 // answerRow is a question nobody wants, in one language, with its prepared answer.
 type answerRow struct {
 	language         *widget.Select
+	codes            []string // the language codes of language's options
 	question, answer *editField
 	problem          *widget.Label
 	box              *fyne.Container
@@ -101,10 +105,10 @@ func (e *editor) newAnswerRow(a crisis.Answer) *answerRow {
 	r := &answerRow{problem: problemLabel()}
 	r.language = widget.NewSelect(nil, nil)
 	r.question = e.single()
-	r.question.SetPlaceHolder(lang.L("The question nobody wants"))
+	r.question.SetPlaceHolder(lang.L("e.g. Was my card charged twice?"))
 	r.question.SetText(a.Question)
 	r.answer = e.multi(3)
-	r.answer.SetPlaceHolder(lang.L("The prepared answer"))
+	r.answer.SetPlaceHolder(lang.L("The prepared answer (same variables as the holding statement)"))
 	r.answer.SetText(a.Answer)
 	r.answer.OnChanged = func(s string) { e.setProblem(r.problem, templateProblems(s)) }
 	e.setLangOptions(r, crisis.CleanLang(a.Lang))
@@ -145,18 +149,28 @@ func (r *contactRow) empty() bool {
 	return strings.TrimSpace(r.name.Text+r.role.Text+r.phone.Text+r.email.Text) == ""
 }
 
-// langName is how a language code is shown: "sv", or "Any language" for "".
+// langName is how a language code is shown: "Swedish (sv)", or "Any language" for "".
 func langName(code string) string {
 	if code == "" {
 		return lang.L("Any language")
 	}
+	tag, err := language.Parse(code)
+	if name := display.English.Tags().Name(tag); err == nil && name != "" && !strings.EqualFold(name, code) {
+		return name + " (" + code + ")"
+	}
 	return code
 }
 
+// caption is a hint under or beside a field: quieter than the field's title.
 func caption(s string) *widget.Label {
 	l := widget.NewLabel(s)
 	l.Importance = widget.LowImportance
 	return l
+}
+
+// fieldTitle names a field, readable at a glance.
+func fieldTitle(s string) *widget.Label {
+	return widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 }
 
 func stepNumber(i int) string { return fmt.Sprintf("%d.", i+1) }

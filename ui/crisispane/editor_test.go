@@ -106,7 +106,7 @@ func TestWriteAWholePlaybookInTheEditor(t *testing.T) {
 	}
 	test.Tap(button(e.content, "Add question"))
 	q := e.answers[0]
-	q.language.SetSelected("sv")
+	q.language.SetSelected("Swedish (sv)")
 	typeIn(q.question, "Får jag pengarna tillbaka?")
 	typeIn(q.answer, "Ja, {{first_name|}}: vi ersätter allt som skadats.")
 	test.Tap(button(e.content, "Add contact"))
@@ -174,7 +174,7 @@ func TestWriteAWholePlaybookInTheEditor(t *testing.T) {
 	if got := strings.Join(steps, "; "); got != "Ask for photos of the parcel / Community manager; Tell the client / Account lead; Call the carrier / Account lead" {
 		t.Errorf("steps reopened: %s", got)
 	}
-	if len(e.answers) != 1 || e.answers[0].language.Selected != "sv" || e.answers[0].question.Text != "Får jag pengarna tillbaka?" {
+	if len(e.answers) != 1 || e.answers[0].selectedLang() != "sv" || e.answers[0].question.Text != "Får jag pengarna tillbaka?" {
 		t.Errorf("prepared answers reopened: %d", len(e.answers))
 	}
 	if len(e.contacts) != 1 || e.contacts[0].email.Text != "ingrid@fjall.example" || e.contacts[0].phone.Text != "+46 70 123 45 67" {
