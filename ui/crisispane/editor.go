@@ -107,7 +107,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 		title = lang.L("Edit playbook “{{.Name}}”", map[string]any{"Name": pb.Name})
 	}
 	head := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	top := container.New(rowLayout{first: 0.6},
+	top := container.New(weighted(3, 1, 1),
 		labelled(lang.L("Name"), e.name, e.problems["name"]),
 		labelled(lang.L("Severity"), e.severity, e.problems["severity"]),
 		labelled(lang.L("Review by"), e.review, e.problems["review"]))
@@ -120,8 +120,10 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	addContact := widget.NewButtonWithIcon(lang.L("Add contact"), theme.ContentAddIcon(), func() { e.addContact() })
 	form := container.NewVBox(
 		head, top,
-		heading(lang.L("Per language: when to use it, trigger keywords, holding statement")), vars,
-		container.NewBorder(nil, nil, nil, container.NewHBox(e.addLang, addLang), e.noLangs),
+		widget.NewSeparator(),
+		container.NewBorder(nil, nil, fieldTitle(lang.L("Per language: when to use it, trigger keywords, holding statement")),
+			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, e.addLang.MinSize().Height), e.addLang), addLang)),
+		vars, e.noLangs,
 		e.langTabs,
 		heading(lang.L("Checklist")), e.stepBox, e.problems["steps"], container.NewHBox(addStep),
 		heading(lang.L("The questions nobody wants")), e.answerBox, container.NewHBox(addAnswer),

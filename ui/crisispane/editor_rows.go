@@ -87,7 +87,7 @@ func (e *editor) newStepRow(s crisis.Step) *stepRow {
 	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveStep(r, -1) })
 	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveStep(r, +1) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeStep(r) })
-	fields := container.New(rowLayout{first: 0.68}, r.text, r.role)
+	fields := container.New(weighted(2.2, 1), r.text, r.role)
 	r.box = container.NewVBox(container.NewBorder(nil, nil, r.num, container.NewHBox(r.up, r.down, remove), fields), r.problem)
 	return r
 }
@@ -114,7 +114,7 @@ func (e *editor) newAnswerRow(a crisis.Answer) *answerRow {
 	e.setLangOptions(r, crisis.CleanLang(a.Lang))
 	e.setProblem(r.problem, templateProblems(a.Answer))
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeAnswer(r) })
-	r.box = container.NewVBox(container.NewBorder(nil, nil, r.language, remove, r.question), r.answer, r.problem)
+	r.box = container.NewVBox(container.NewBorder(nil, nil, r.language, remove, r.question), r.answer, r.problem, widget.NewSeparator())
 	return r
 }
 
@@ -140,7 +140,7 @@ func (e *editor) newContactRow(c crisis.Contact) *contactRow {
 	r.phone.SetText(c.Phone)
 	r.email.SetText(c.Email)
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeContact(r) })
-	grid := container.NewGridWithColumns(4, r.name, r.role, r.phone, r.email)
+	grid := container.New(weighted(1, 1.2, 0.9, 1.5), r.name, r.role, r.phone, r.email)
 	r.box = container.NewVBox(container.NewBorder(nil, nil, nil, remove, grid), r.problem)
 	return r
 }

@@ -89,30 +89,32 @@ func templateProblems(src string) []string {
 	return out
 }
 
-// rowLayout gives the first object most of the width and shares the rest among the
-// others: a step's text is longer than its owner role.
-type rowLayout struct{ first float32 }
+// rowLayout shares a row's width among its objects by weight: a step's text is longer
+// than its owner role, an email address longer than a phone number.
+type rowLayout struct{ weights []float32 }
+
+func weighted(weights ...float32) rowLayout { return rowLayout{weights: weights} }
+
+func (r rowLayout) weight(i int) float32 {
+	if i < len(r.weights) {
+		return r.weights[i]
+	}
+	return 1
+}
 
 func (r rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	if len(objs) == 0 {
-		return
+	const pad = 4
+	var total float32
+	for i := range objs {
+		total += r.weight(i)
 	}
-	pad := float32(4)
-	w0 := size.Width
-	if len(objs) > 1 {
-		w0 = (size.Width - pad*float32(len(objs)-1)) * r.first
-	}
-	objs[0].Move(fyne.NewPos(0, 0))
-	objs[0].Resize(fyne.NewSize(w0, size.Height))
-	if len(objs) == 1 {
-		return
-	}
-	rest := (size.Width - w0 - pad*float32(len(objs)-1)) / float32(len(objs)-1)
-	x := w0 + pad
-	for _, o := range objs[1:] {
+	free := size.Width - pad*float32(max(len(objs)-1, 0))
+	x := float32(0)
+	for i, o := range objs {
+		w := free * r.weight(i) / total
 		o.Move(fyne.NewPos(x, 0))
-		o.Resize(fyne.NewSize(rest, size.Height))
-		x += rest + pad
+		o.Resize(fyne.NewSize(w, size.Height))
+		x += w + pad
 	}
 }
 
