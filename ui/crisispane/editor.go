@@ -50,12 +50,35 @@ type editor struct {
 	content                        fyne.CanvasObject
 }
 
-func (e *editor) single() *editField { return newEditField(false, e.save, e.cancel) }
+func (e *editor) single() *editField {
+	f := newEditField(false, e.save, e.cancel)
+	f.onFocus = e.scrollTo
+	return f
+}
 
 func (e *editor) multi(rows int) *editField {
 	f := newEditField(true, e.save, e.cancel)
+	f.onFocus = e.scrollTo
 	f.SetMinRowsVisible(rows)
 	return f
+}
+
+// scrollTo scrolls the form so that o, and the message under it, can be seen.
+func (e *editor) scrollTo(o *editField) {
+	app := fyne.CurrentApp()
+	if e.scroll == nil || app == nil || !o.Visible() {
+		return
+	}
+	d := app.Driver()
+	top := d.AbsolutePositionForObject(o).Y - d.AbsolutePositionForObject(e.scroll).Y + e.scroll.Offset.Y
+	bottom := top + o.Size().Height + 40 // room for the message under the field
+	view := e.scroll.Size().Height
+	switch {
+	case top < e.scroll.Offset.Y:
+		e.scroll.ScrollToOffset(fyne.NewPos(0, max(top-8, 0)))
+	case bottom > e.scroll.Offset.Y+view:
+		e.scroll.ScrollToOffset(fyne.NewPos(0, min(bottom-view, top-8)))
+	}
 }
 
 // newEditor opens pb (zero for a new playbook) for editing. brand are the brand's languages.
@@ -73,7 +96,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 		e.severity.SetSelected("medium")
 	}
 	e.review = e.single()
-	e.review.SetPlaceHolder(crisis.ReviewDateLayout)
+	e.review.SetPlaceHolder(p.now().In(p.location()).AddDate(0, 0, crisis.DefaultReviewDays).Format(crisis.ReviewDateLayout))
 	if !pb.ReviewBy.IsZero() {
 		e.review.SetText(pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout))
 	}
@@ -99,6 +122,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	}
 	e.noLangs = caption(lang.L("Add the languages this playbook speaks:"))
 	e.addLang = widget.NewSelectEntry(nil)
+	e.addLang.OnSubmitted = e.addLanguage
 	e.addLang.SetPlaceHolder(lang.L("Language code, e.g. sv"))
 	e.relist()
 
@@ -121,7 +145,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	form := container.NewVBox(
 		head, top,
 		widget.NewSeparator(),
-		container.NewBorder(nil, nil, fieldTitle(lang.L("Per language: when to use it, trigger keywords, holding statement")),
+		container.NewBorder(nil, nil, fieldTitle(lang.L("Languages")),
 			container.NewHBox(container.NewGridWrap(fyne.NewSize(200, e.addLang.MinSize().Height), e.addLang), addLang)),
 		vars, e.noLangs,
 		e.langTabs,

@@ -247,6 +247,23 @@ func TestTabMovesOnFromMultiLineFields(t *testing.T) {
 	if f := win.Canvas().Focused(); f == h || f == nil {
 		t.Fatalf("Tab from the holding statement went to %T", f)
 	}
+	// a field reached by Tab below the fold is scrolled into view
+	win.Resize(fyne.NewSize(1024, 700))
+	for range 8 {
+		test.Tap(button(e.content, "Add step"))
+	}
+	e.scroll.ScrollToTop()
+	last := e.steps[len(e.steps)-1].role
+	win.Canvas().Focus(e.steps[len(e.steps)-1].text)
+	win.Canvas().FocusNext()
+	if win.Canvas().Focused() != last || e.scroll.Offset.Y == 0 {
+		t.Fatalf("Tab to the last step's owner left the form at offset %v", e.scroll.Offset.Y)
+	}
+	d := fyne.CurrentApp().Driver()
+	y := d.AbsolutePositionForObject(last).Y - d.AbsolutePositionForObject(e.scroll).Y
+	if y < 0 || y+last.Size().Height > e.scroll.Size().Height {
+		t.Errorf("the focused field is at %v in a view %v high", y, e.scroll.Size().Height)
+	}
 }
 
 // Saving refuses what the store refuses, next to the field: a second playbook with the

@@ -16,6 +16,7 @@ import (
 type editField struct {
 	widget.Entry
 	onSave, onCancel func()
+	onFocus          func(*editField)
 }
 
 func newEditField(multiLine bool, onSave, onCancel func()) *editField {
@@ -26,6 +27,15 @@ func newEditField(multiLine bool, onSave, onCancel func()) *editField {
 	}
 	f.ExtendBaseWidget(f)
 	return f
+}
+
+// FocusGained also tells the editor, which scrolls the field into view: Tab must not
+// move the cursor into a field below the fold.
+func (f *editField) FocusGained() {
+	f.Entry.FocusGained()
+	if f.onFocus != nil {
+		f.onFocus(f)
+	}
 }
 
 // AcceptsTab is false, so Tab moves the focus instead of typing a tab.

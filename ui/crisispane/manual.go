@@ -93,7 +93,7 @@ func (p *Pane) playbookDetail(pb crisis.Playbook) fyne.CanvasObject {
 	activate.Importance = widget.DangerImportance
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.openEditor(pb.ID) })
 	box.Add(container.NewHBox(title, sev, layout.NewSpacer(), edit, activate))
-	box.Add(caption(lang.L("Review by {{.Date}}", map[string]any{"Date": pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout)})))
+	box.Add(widget.NewLabel(lang.L("Review by {{.Date}}", map[string]any{"Date": pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout)})))
 	if pb.NeedsReview {
 		review := widget.NewButton(lang.L("Mark as reviewed"), func() {
 			p.act(false, func(ctx context.Context, st *crisis.Store) error { return st.MarkReviewed(ctx, pb.ID) })
