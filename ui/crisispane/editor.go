@@ -125,6 +125,12 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	e.addLang.OnSubmitted = e.addLanguage
 	e.addLang.SetPlaceHolder(lang.L("Language code, e.g. sv"))
 	e.relist()
+	for _, l := range brand { // open on the brand's main language, not the first in the alphabet
+		if i := slices.IndexFunc(e.langs, func(b *langBlock) bool { return b.code == l }); i >= 0 {
+			e.langTabs.Select(e.langs[i].tab)
+			break
+		}
+	}
 
 	title := lang.L("New playbook")
 	if pb.ID != "" {

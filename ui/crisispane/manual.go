@@ -87,13 +87,15 @@ func (p *Pane) manualView() fyne.CanvasObject {
 // playbookDetail shows everything a playbook holds, with its Activate button.
 func (p *Pane) playbookDetail(pb crisis.Playbook) fyne.CanvasObject {
 	box := container.NewVBox()
+	// the name wraps and the facts go on their own line, so the buttons fit a 1024 px window
 	title := widget.NewLabelWithStyle(pb.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	sev := widget.NewLabel(lang.L("Severity: {{.Severity}}", map[string]any{"Severity": pb.Severity}))
+	title.Wrapping = fyne.TextWrapWord
 	activate := widget.NewButtonWithIcon(lang.L("Activate…"), theme.WarningIcon(), func() { p.confirmStart(pb, nil) })
 	activate.Importance = widget.DangerImportance
 	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.openEditor(pb.ID) })
-	box.Add(container.NewHBox(title, sev, layout.NewSpacer(), edit, activate))
-	box.Add(widget.NewLabel(lang.L("Review by {{.Date}}", map[string]any{"Date": pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout)})))
+	box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, activate), title))
+	box.Add(wrapped(lang.L("Severity: {{.Severity}}", map[string]any{"Severity": pb.Severity}) + " · " +
+		lang.L("Review by {{.Date}}", map[string]any{"Date": pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout)})))
 	if pb.NeedsReview {
 		review := widget.NewButton(lang.L("Mark as reviewed"), func() {
 			p.act(false, func(ctx context.Context, st *crisis.Store) error { return st.MarkReviewed(ctx, pb.ID) })
