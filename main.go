@@ -16,6 +16,7 @@ import (
 	"log"
 	"os"
 	"os/signal"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2/app"
@@ -35,7 +36,6 @@ import (
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/crisis/warning"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
@@ -64,16 +64,12 @@ func commands() *cmdline.Registry {
 		workspacecmd.Commands(),
 		faq.Commands(),
 		inbox.Commands(),
-		smtpsend.Commands(),
+		smtpsend.Commands(keyring()),
 		mailcli.Commands(),
 		journalcmd.Commands(),
 		crisis.Commands(), warning.Commands(),
 	)
 }
-
-// The demo workspace's mail is parsed and stored like synced mail (workspace may not
-// import accounts). An init, so run() in tests gets it too.
-func init() { demo.ImportMail = imapsync.ImportRaw }
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
@@ -106,7 +102,11 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		err = gui(root, ws, args, stderr)
 	} else {
-		env := &cmdline.Env{Root: root, WorkspaceRef: ws, Stdin: stdin, Stdout: stdout, Stderr: stderr, Secrets: keyring()}
+		keys := keyring()
+		// The demo workspace's mail is parsed and stored like synced mail (workspace may
+		// not import accounts, so the importer is passed in).
+		env := &cmdline.Env{Root: root, WorkspaceRef: ws, Stdin: stdin, Stdout: stdout, Stderr: stderr,
+			Secrets: keys, Keyring: keys, Import: imapsync.ImportRaw}
 		err = reg.Run(ctx, env, args)
 	}
 	switch {
@@ -132,12 +132,15 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 	fs := flag.NewFlagSet("switchboard", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	screenshot := fs.String("screenshot", "", "render the window to this PNG file and exit")
-	pane := fs.String("pane", "", "pane to show first: inbox, faq, crisis, schedule, settings")
+	pane := fs.String("pane", "", "pane to show first: "+strings.Join(ui.PaneIDs(), ", "))
 	if err := fs.Parse(args); err != nil {
 		return cmdline.ErrUsage
 	}
 	if fs.NArg() > 0 {
 		return fmt.Errorf("%w: unexpected %q", cmdline.ErrUsage, fs.Arg(0))
+	}
+	if *pane != "" && !slices.Contains(ui.PaneIDs(), *pane) {
+		return cmdline.Usagef("--pane %q is not a pane: use one of %s", *pane, strings.Join(ui.PaneIDs(), ", "))
 	}
 	keys := keyring()
 	host := runner.NewHost(runner.Options{Passwords: keys, Logf: log.Printf})
@@ -147,6 +150,7 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
 		SendNow:      host.SendNow,
 		Attachment:   mime.AttachmentAt,
+		ImportMail:   imapsync.ImportRaw,
 		Workspace:    ws,
 		Pane:         *pane,
 		Screenshot:   *screenshot,
@@ -256,10 +260,9 @@ func (m mailAccounts) Remove(ctx context.Context, w *workspace.Workspace, id str
 }
 
 func (m mailAccounts) Test(ctx context.Context, w *workspace.Workspace, a mail.Account, password string) []accountspane.Check {
-	if offline, _ := demo.IsDemo(ctx, w); offline {
-		// Like sending and syncing there, testing never reaches for the network.
-		return []accountspane.Check{{Protocol: "Demo", Server: a.Email, OK: true,
-			Message: "the demo workspace works offline: replies are kept here and no server is contacted"}}
+	if a.Offline() {
+		// Like sending and syncing, testing a local account never reaches for the network.
+		return []accountspane.Check{{Protocol: "Local", Server: a.Email, OK: true, Local: true}}
 	}
 	if password == "" && a.ID != "" {
 		var err error

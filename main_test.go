@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"errors"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/secrets/keyringtest"
+	"switchboard/ui"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
@@ -131,3 +133,100 @@ func TestDeleteRemovesOnlyThatWorkspacesSecrets(t *testing.T) {
 var testAccount = mail.Account{ID: "acc1", Email: "help@x.example", Username: "help",
 	IMAP: mail.Endpoint{Host: "imap.x.example", Port: 993, Security: mail.TLS},
 	SMTP: mail.Endpoint{Host: "smtp.x.example", Port: 465, Security: mail.TLS}}
+
+// The registry is the command line: every command has its usage, a flag it does not know
+// is a usage mistake (exit 2) whatever the command, and help lists them all.
+func TestEveryCommandIsRegisteredWithUsage(t *testing.T) {
+	data := t.TempDir()
+	mustSB(t, data, "workspace", "create", "Acme")
+	help := mustSB(t, data, "help")
+	for _, c := range commands().Commands() {
+		if len(c.Usage) == 0 || c.Summary == "" {
+			t.Errorf("%s: no usage or summary", c.Name)
+		}
+		for _, u := range c.Usage {
+			if !strings.HasPrefix(u, c.Name+" ") && u != c.Name {
+				t.Errorf("%s: usage %q does not start with the command", c.Name, u)
+			}
+			if !strings.Contains(help, "switchboard "+u) {
+				t.Errorf("help does not show %q", u)
+			}
+		}
+		out, errOut, code := sb(t, data, "", "--workspace", "Acme", c.Name, "--no-such-flag")
+		if code != 2 || out != "" || errOut == "" {
+			t.Errorf("%s --no-such-flag: exit %d, stdout %q, stderr %q; want exit 2 and a message", c.Name, code, out, errOut)
+		}
+	}
+}
+
+// Usage mistakes in the commands' own arguments exit 2; failures of what they were asked
+// to do exit 1.
+func TestUsageMistakesExit2(t *testing.T) {
+	data := t.TempDir()
+	mustSB(t, data, "workspace", "create", "Acme")
+	for _, c := range []struct {
+		args []string
+		code int
+	}{
+		{[]string{"status", "--conversation", "x"}, 2},
+		{[]string{"status", "--conversation", "x", "pending"}, 2},
+		{[]string{"reply", "--conversation", "x"}, 2},
+		{[]string{"outbox", "resend", "1"}, 2},
+		{[]string{"outbox", "reschedule", "1"}, 2},
+		{[]string{"outbox", "retry", "1"}, 1}, // no such item
+		{[]string{"assign", "--conversation", "x"}, 2},
+		{[]string{"assign", "Maja"}, 2},
+		{[]string{"label", "--conversation", "x", "toggle", "vip"}, 2},
+		{[]string{"note", "--conversation", "x"}, 2},
+		{[]string{"note", "--conversation", "no-such-id", "--text", "hi"}, 1},
+		{[]string{"voice", "--formal", "--informal"}, 2},
+		{[]string{"voice", "--target", "soon"}, 2},
+		{[]string{"contact"}, 2},
+		{[]string{"contact", "a@b.example", "ban", "--reason", "x"}, 2},
+		{[]string{"contact", "a@b.example", "mute"}, 2},
+		{[]string{"staff", "promote", "Maja"}, 2},
+		{[]string{"labels", "add"}, 2},
+		{[]string{"conversations", "--status", "pending"}, 2},
+		{[]string{"conversations", "--view", "everything"}, 2},
+		{[]string{"account"}, 2},
+		{[]string{"account", "frobnicate"}, 2},
+		{[]string{"account", "add", "--email", "a@b.example"}, 2},
+		{[]string{"account", "remove"}, 2},
+		{[]string{"faq", "export", "--format", "pdf"}, 2},
+		{[]string{"faq", "import", "x.csv"}, 2},
+		{[]string{"search"}, 2},
+	} {
+		_, errOut, code := sb(t, data, "", append([]string{"--workspace", "Acme"}, c.args...)...)
+		if code != c.code {
+			t.Errorf("%v: exit %d, want %d: %s", c.args, code, c.code, errOut)
+		}
+	}
+	if _, errOut, code := sb(t, data, "", "--pane", "crisiss"); code != 2 || !strings.Contains(errOut, "inbox, faq") {
+		t.Errorf("--pane crisiss: exit %d: %s; want 2 naming the panes", code, errOut)
+	}
+}
+
+// Every action a pane declares can be done from the command line.
+func TestEveryPaneActionHasACommand(t *testing.T) {
+	have := map[string]map[string]bool{}
+	for _, c := range commands().Commands() {
+		if have[c.Pane] == nil {
+			have[c.Pane] = map[string]bool{}
+		}
+		for _, a := range c.Actions {
+			have[c.Pane][a] = true
+		}
+	}
+	for pane, actions := range ui.PaneActions() {
+		for _, a := range actions {
+			if !have[pane][a] {
+				t.Errorf("pane %s: action %q has no command (set a command's Pane and Actions)", pane, a)
+			}
+		}
+	}
+	for pane := range have {
+		if pane != "" && !slices.Contains(ui.PaneIDs(), pane) {
+			t.Errorf("commands name pane %q, which is not in the ui's list %v", pane, ui.PaneIDs())
+		}
+	}
+}

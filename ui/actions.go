@@ -22,7 +22,7 @@ func (s *Shell) openNth(n int) {
 // openDemo opens the demo workspace, creating it the first time.
 func (s *Shell) openDemo() {
 	s.work.do(func() {
-		info, err := demo.Create(s.ctx, s.root)
+		info, err := demo.Create(s.ctx, s.root, s.opts.ImportMail)
 		if err != nil {
 			s.showError(lang.L("The demo workspace could not be created"), err)
 			return
@@ -73,7 +73,7 @@ func (s *Shell) resetDemo(id string) {
 			s.switchTo(id)
 			return
 		}
-		info, err := demo.Create(s.ctx, s.root)
+		info, err := demo.Create(s.ctx, s.root, s.opts.ImportMail)
 		if err != nil {
 			s.showError(lang.L("The demo workspace could not be created"), err)
 			s.openFirst()

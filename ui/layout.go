@@ -15,8 +15,11 @@ func (s *Shell) build() {
 	s.band = newBand()
 	s.switcher = newSwitcher(s)
 	items := make([]*container.TabItem, len(s.panes))
+	s.paneContent = make([]fyne.CanvasObject, len(s.panes))
+	s.notLoaded = container.NewStack() // empty for the moment a pane takes to load
 	for i, p := range s.panes {
-		items[i] = container.NewTabItemWithIcon(p.Title(), p.Icon(), container.NewPadded(p.Content()))
+		s.paneContent[i] = container.NewPadded(p.Content())
+		items[i] = container.NewTabItemWithIcon(p.Title(), p.Icon(), s.paneContent[i])
 	}
 	s.tabs = container.NewAppTabs(items...)
 	for i, p := range s.panes {
@@ -24,6 +27,7 @@ func (s *Shell) build() {
 			s.tabs.SelectIndex(i)
 		}
 	}
+	s.shown.Store(int32(s.tabs.SelectedIndex()))
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadShown() }
 	s.noneOpen = emptypane.New("", "", theme.FolderOpenIcon(), lang.L("No workspace is open"),
 		lang.L("Choose a client's workspace on the left, or create a new one.")).Content()
@@ -36,18 +40,10 @@ func (s *Shell) build() {
 	s.win.SetContent(s.main)
 }
 
-// reloadShown reloads the pane just selected, so it never shows stale data.
+// reloadShown loads the pane just selected, so it never shows stale data. UI goroutine.
 func (s *Shell) reloadShown() {
-	i := s.tabs.SelectedIndex()
-	if i < 0 {
-		return
-	}
-	p := s.panes[i]
-	s.work.do(func() {
-		if s.sess != nil {
-			s.load(p)
-		}
-	})
+	s.shown.Store(int32(s.tabs.SelectedIndex()))
+	s.work.do(s.loadShown)
 }
 
 // apply shows the workspace list and which one is open. UI goroutine.

@@ -6,6 +6,7 @@ import (
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/workspace"
+	"switchboard/workspace/demo"
 	"switchboard/workspace/inbox"
 )
 
@@ -34,6 +35,10 @@ type Options struct {
 	// SendNow is the Inbox's "Send": submit the replies due in s's workspace at once. It
 	// runs on the shell's worker. Nil leaves replies for Background's next round.
 	SendNow func(ctx context.Context, s *inbox.Store) error
+
+	// ImportMail stores the demo workspace's mail as synced mail (accounts/imapsync.ImportRaw);
+	// nil: the demo cannot be created, and says so.
+	ImportMail demo.Importer
 
 	// Attachment returns attachment number position of a raw message, its safe filename
 	// and bytes, for the Inbox's "Save…" (accounts/mime.AttachmentAt). Nil lists

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
@@ -13,21 +15,78 @@ import (
 	"switchboard/workspace/faq"
 )
 
-// defaultPanes is the navigation, in order. A feature replaces its empty state here once
-// its pane exists.
-func (s *Shell) defaultPanes() []pane.Pane {
-	return []pane.Pane{
-		inboxpane.New(inboxpane.WithSender(s.opts.SendNow), inboxpane.WithAttachments(s.opts.Attachment)),
-		faqpane.New(faqpane.WithInbound(faq.RecentInbound)),
-		crisispane.New(crisispane.WithChanged(s.refresh)),
-		emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
+// paneSpec is one navigation target: its id (--pane), the actions it
+// offers (each has a command-line twin: main's tests match them against the commands'
+// Pane and Actions) and how the shell makes it. A feature replaces its empty state here
+// once its pane exists.
+type paneSpec struct {
+	ID      string
+	Actions []string
+	New     func(s *Shell) pane.Pane
+}
+
+// panes is the navigation, in order.
+var panes = []paneSpec{{
+	ID: "inbox",
+	Actions: []string{"views", "search", "reply", "send-later", "faq-answer", "status", "resolve", "snooze", "spam",
+		"assign", "label", "new-label", "note", "history", "contact-note", "contact-tag", "warn", "mute", "block", "lift",
+		"most-active"},
+	New: func(s *Shell) pane.Pane {
+		return inboxpane.New(inboxpane.WithSender(s.sendNow), inboxpane.WithAttachments(s.opts.Attachment))
+	},
+}, {
+	ID:      "faq",
+	Actions: []string{"list", "add", "export", "import"},
+	New:     func(*Shell) pane.Pane { return faqpane.New(faqpane.WithInbound(faq.RecentInbound)) },
+}, {
+	ID: "crisis",
+	Actions: []string{"playbooks", "add playbook", "edit playbook", "review playbook", "start incident", "incident state",
+		"checklist", "link conversation", "reply to all linked", "close incident", "held work", "incident report", "timeline",
+		"alerts"},
+	New: func(s *Shell) pane.Pane { return crisispane.New(crisispane.WithChanged(s.refresh)) },
+}, {
+	ID: "schedule",
+	New: func(*Shell) pane.Pane {
+		return emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
 			lang.L("What goes out when"),
-			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone.")),
-		settingspane.New(settingspane.Actions{
+			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone."))
+	},
+}, {
+	ID:      "settings",
+	Actions: []string{"rename", "recolor", "archive", "delete", "reset demo", "my name", "mail-accounts"},
+	New: func(s *Shell) pane.Pane {
+		return settingspane.New(settingspane.Actions{
 			Changed:   s.changed,
 			SetAgent:  s.setAgent,
 			Delete:    s.deleteWorkspace,
 			ResetDemo: s.resetDemo,
-		}, s.opts.MailAccounts),
+		}, s.opts.MailAccounts)
+	},
+}}
+
+// PaneIDs are the ids --pane accepts, in navigation order.
+func PaneIDs() []string {
+	ids := make([]string, len(panes))
+	for i, p := range panes {
+		ids[i] = p.ID
 	}
+	return ids
+}
+
+// PaneActions are the actions each pane declares, by pane id.
+func PaneActions() map[string][]string {
+	m := map[string][]string{}
+	for _, p := range panes {
+		m[p.ID] = slices.Clone(p.Actions)
+	}
+	return m
+}
+
+// defaultPanes makes the panes of the navigation.
+func (s *Shell) defaultPanes() []pane.Pane {
+	list := make([]pane.Pane, len(panes))
+	for i, p := range panes {
+		list[i] = p.New(s)
+	}
+	return list
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/workspace/demo"
 )
 
@@ -46,7 +47,7 @@ func TestMyNameIsSavedMachineWide(t *testing.T) {
 	if cfg, _ := root.Config(); cfg.AgentName != "Maja Lind" {
 		t.Fatalf("config has agent %q", cfg.AgentName)
 	}
-	s.tabs.SelectIndex(0) // showing a pane reloads it with the new name
+	s.tabs.SelectIndex(len(s.panes) - 1) // showing a pane (the recorder) reloads it with the new name
 	if s.agent != "Maja Lind" || rec.last() != "Acme Outdoor" {
 		t.Errorf("agent %q after save", s.agent)
 	}
@@ -54,7 +55,7 @@ func TestMyNameIsSavedMachineWide(t *testing.T) {
 
 func TestResetDemoReplacesIt(t *testing.T) {
 	root, _ := newRoot(t)
-	info, err := demo.Create(context.Background(), root)
+	info, err := demo.Create(context.Background(), root, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -38,6 +38,10 @@ type Shell struct {
 	sess  *session
 	agent string
 
+	// shown is the index of the pane on screen: set on the UI goroutine, read by the worker,
+	// which loads only that pane (the others load when they are shown).
+	shown atomic.Int32
+
 	// UI goroutine only
 	current  workspace.Info // zero when no workspace is open
 	list     []workspace.Info
@@ -46,9 +50,13 @@ type Shell struct {
 	tabs     *container.AppTabs
 	main     fyne.CanvasObject // band, switcher and panes
 	noneOpen fyne.CanvasObject // in place of the panes while no workspace is open
-	center   *fyne.Container
-	welcome  fyne.CanvasObject
-	quick    *quickSwitcher
+	// paneContent is each tab's content; a tab not loaded for the open workspace shows
+	// notLoaded instead, so it never shows the previous workspace's data.
+	paneContent []fyne.CanvasObject
+	notLoaded   fyne.CanvasObject
+	center      *fyne.Container
+	welcome     fyne.CanvasObject
+	quick       *quickSwitcher
 
 	shotMu  sync.Mutex
 	shotErr error
@@ -65,6 +73,8 @@ type session struct {
 	cancel  context.CancelFunc
 	stop    func()      // ends Options.Background's work; nil without it
 	pending atomic.Bool // a reload for background changes is scheduled
+	sending sync.WaitGroup
+	sendMu  sync.Mutex // one Send at a time per workspace
 }
 
 // New builds the window; nothing is read from disk until ShowAndRun.
@@ -161,12 +171,41 @@ func (s *Shell) switchTo(ref string) {
 		s.showError(lang.L("Your settings could not be saved"), err)
 	}
 	s.refresh()
-	for _, p := range s.panes {
-		s.load(p)
+	// Only the pane on screen loads now; the others show nothing of the previous
+	// workspace and load when they are shown.
+	fyne.Do(func() {
+		for i, item := range s.tabs.Items {
+			if i != s.tabs.SelectedIndex() && item.Content != s.notLoaded {
+				item.Content = s.notLoaded
+			}
+		}
+		s.tabs.Refresh()
+	})
+	s.loadShown()
+}
+
+// loadShown loads the pane on screen (Settings with its mail accounts) and puts its
+// content back in its tab. Worker only.
+func (s *Shell) loadShown() {
+	i := int(s.shown.Load())
+	if i < 0 || i >= len(s.panes) || s.sess == nil {
+		return
 	}
-	if s.opts.MailAccounts != nil {
+	p := s.panes[i]
+	s.load(p)
+	if p.ID() == "settings" && s.opts.MailAccounts != nil {
 		s.load(s.opts.MailAccounts)
 	}
+	sess := s.sess
+	fyne.Do(func() {
+		if s.current.ID != sess.ws.ID() || s.tabs.Items[i].Content == s.paneContent[i] {
+			return
+		}
+		s.tabs.Items[i].Content = s.paneContent[i]
+		if s.tabs.SelectedIndex() == i {
+			s.tabs.Refresh()
+		}
+	})
 }
 
 // closeSession closes the current workspace, if any. Worker only.
@@ -178,6 +217,8 @@ func (s *Shell) closeSession() {
 	if s.sess.stop != nil {
 		s.sess.stop() // nothing may write into the database once it is closed
 	}
+	s.sess.sending.Wait() // a Send under way ends with its context
+
 	if err := s.sess.ws.Close(); err != nil {
 		fyne.LogError("closing workspace "+s.sess.ws.Info().Name, err)
 	}

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 )
@@ -62,11 +63,18 @@ func newRoot(t *testing.T, names ...string) (*workspace.Root, []workspace.Info) 
 }
 
 // startShell starts a shell on the test driver with the default panes plus a recorder,
-// and waits until its first workspace is open.
+// and waits until its first workspace is open. Only the pane on screen loads: without
+// opts.Pane that is the recorder, so tests see every load.
 func startShell(t *testing.T, root *workspace.Root, opts Options) (*Shell, *recorder) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	rec := &recorder{}
+	if opts.Pane == "" {
+		opts.Pane = "recorder"
+	}
+	if opts.ImportMail == nil {
+		opts.ImportMail = imapsync.ImportRaw // as main.go wires it
+	}
 	s := newShell(a, root, opts, func(s *Shell) []pane.Pane { return append(s.defaultPanes(), rec) })
 	s.work.inline = true
 	s.win.Resize(fyne.NewSize(1280, 800))

@@ -155,6 +155,8 @@ func TestSettingsDeleteAsksForTheName(t *testing.T) {
 	if len(list) != 1 || list[0].ID != ws[1].ID {
 		t.Fatalf("after delete the root holds %v", list)
 	}
+	s.tabs.SelectIndex(len(s.panes) - 1) // another pane, shown, loads the workspace now open
+	s.work.wait()
 	checkShowing(t, s, rec, ws[1])
 }
 

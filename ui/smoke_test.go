@@ -15,6 +15,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/workspace"
 	"switchboard/workspace/demo"
 )
@@ -32,7 +33,7 @@ func TestSmokeRealWindowUnderXvfb(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := demo.Create(context.Background(), root)
+	info, err := demo.Create(context.Background(), root, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,7 @@ func TestSmokeGLWindowPaints(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := demo.Create(context.Background(), root); err != nil {
+	if _, err := demo.Create(context.Background(), root, imapsync.ImportRaw); err != nil {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())

@@ -78,7 +78,7 @@ func (w *Workspace) Rename(ctx context.Context, name string) error {
 			return fmt.Errorf("%w: %q", ErrExists, name)
 		}
 	}
-	return w.set(ctx, "name", name, func(i *Info) { i.Name = name })
+	return w.set(ctx, "name", name, w.Info().Name, func(i *Info) { i.Name = name })
 }
 
 // SetColor changes the brand colour shown in the window band (#RRGGBB).
@@ -87,7 +87,7 @@ func (w *Workspace) SetColor(ctx context.Context, color string) error {
 	if err != nil {
 		return err
 	}
-	return w.set(ctx, "color", color, func(i *Info) { i.Color = color })
+	return w.set(ctx, "color", color, w.Info().Color, func(i *Info) { i.Color = color })
 }
 
 // SetTimeZone changes the zone used for business hours and schedules (an IANA name).
@@ -95,7 +95,7 @@ func (w *Workspace) SetTimeZone(ctx context.Context, tz string) error {
 	if err := checkTimeZone(tz); err != nil {
 		return err
 	}
-	return w.set(ctx, "time_zone", tz, func(i *Info) { i.TimeZone = tz })
+	return w.set(ctx, "time_zone", tz, w.Info().TimeZone, func(i *Info) { i.TimeZone = tz })
 }
 
 // SetArchived hides the workspace from the switcher (or brings it back); nothing is deleted.
@@ -104,14 +104,22 @@ func (w *Workspace) SetArchived(ctx context.Context, archived bool) error {
 	if archived {
 		v = nowMillis()
 	}
-	return w.set(ctx, "archived_at", v, func(i *Info) { i.Archived = archived })
+	return w.set(ctx, "archived_at", v, w.Info().Archived, func(i *Info) { i.Archived = archived })
 }
 
-func (w *Workspace) set(ctx context.Context, column string, value any, apply func(*Info)) error {
+// set changes one column of the workspace's identity and journals it as
+// "workspace.<column>" {"from", "to"} on the workspace's id.
+func (w *Workspace) set(ctx context.Context, column string, value, old any, apply func(*Info)) error {
 	now := nowMillis()
 	err := w.db.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE workspace SET "+column+" = ?, updated_at = ?", value, now)
-		return err
+		if _, err := tx.ExecContext(ctx, "UPDATE workspace SET "+column+" = ?, updated_at = ?", value, now); err != nil {
+			return err
+		}
+		kind, to := "workspace."+column, value
+		if column == "archived_at" {
+			kind, to = "workspace.archived", value != nil
+		}
+		return w.Record(ctx, tx, fromMillis(now), w.ID(), kind, map[string]any{"from": old, "to": to})
 	})
 	if err != nil {
 		return err
@@ -132,13 +140,25 @@ func (w *Workspace) Setting(ctx context.Context, key string) (value string, ok b
 	return value, err == nil, err
 }
 
-// SetSetting stores a workspace setting.
+// SetSetting stores a workspace setting and journals a change of it as
+// "workspace.setting" {"key", "from", "to"} ("from" is "" for a first value).
 func (w *Workspace) SetSetting(ctx context.Context, key, value string) error {
 	return w.db.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
+		var old string
+		err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", key).Scan(&old)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err == nil && old == value {
+			return nil
+		}
+		now := nowMillis()
+		if _, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`,
-			key, value, nowMillis())
-		return err
+			key, value, now); err != nil {
+			return err
+		}
+		return w.Record(ctx, tx, fromMillis(now), w.ID(), "workspace.setting", map[string]string{"key": key, "from": old, "to": value})
 	})
 }
 

@@ -14,13 +14,12 @@ import (
 // Open creates the demo workspace in a temporary data root and opens it until the test ends.
 func Open(t testing.TB) (*workspace.Root, *workspace.Workspace) {
 	t.Helper()
-	demo.ImportMail = imapsync.ImportRaw
 	ctx := context.Background()
 	root, err := workspace.OpenRoot(t.TempDir())
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := demo.Create(ctx, root)
+	info, err := demo.Create(ctx, root, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}

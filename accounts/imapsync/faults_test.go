@@ -10,6 +10,7 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
@@ -78,7 +79,7 @@ func TestEveryCutRunMovesForward(t *testing.T) {
 func TestSyncWrongPassword(t *testing.T) {
 	f := newFixture(t)
 	wrong := "not-" + f.pw
-	_, err := f.syncer(func(o *Options) { o.Passwords = staticPasswords{f.acct.ID: wrong} }).Once(context.Background())
+	_, err := f.syncer(func(o *Options) { o.Passwords = keyringtest.NewStatic().With(f.w.ID(), f.acct.ID, wrong) }).Once(context.Background())
 	if mailconn.StageOf(err) != mailconn.StageAuth {
 		t.Fatalf("wrong password gave %v, want an authentication failure", err)
 	}
@@ -151,7 +152,7 @@ func TestRunSurvivesDovecotRestartDuringIdle(t *testing.T) {
 	if err := f.d.Restart(); err != nil {
 		t.Fatal(err)
 	}
-	fresh := mailtest.Message("Olga <olga@customer.example>", user, "Снова я", "Кофе так и не пришёл.", time.Now())
+	fresh := mailtest.Message{From: "Olga <olga@customer.example>", To: user, Subject: "Снова я", Body: "Кофе так и не пришёл.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func TestMailBetweenPassAndIdleIsNotMissed(t *testing.T) {
 	if _, err := s.Pass(ctx); err != nil {
 		t.Fatal(err)
 	}
-	raw := mailtest.Message("asa@example.se", user, "Hej, var är min beställning?", "Hej!", time.Now())
+	raw := mailtest.Message{From: "asa@example.se", To: user, Subject: "Hej, var är min beställning?", Body: "Hej!", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", raw, time.Now()); err != nil {
 		t.Fatal(err)
 	}

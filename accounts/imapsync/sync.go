@@ -26,7 +26,6 @@ import (
 	"errors"
 	"fmt"
 	"maps"
-	"strings"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -124,6 +123,9 @@ func (s *Syncer) Once(ctx context.Context) (Summary, error) {
 }
 
 func (s *Syncer) connect(ctx context.Context) error {
+	if s.acct.Offline() {
+		return fmt.Errorf("%s is a local account: it has no server to sync with", s.acct.Email)
+	}
 	if s.opt.Passwords == nil {
 		return errors.New("imapsync: no keyring to read the password from")
 	}
@@ -345,7 +347,7 @@ func (s *Syncer) list(ctx context.Context) ([]mail.Folder, map[string]bool, erro
 		return nil, nil, err
 	}
 	want := map[string]mail.Role{"INBOX": mail.RoleInbox}
-	if sent := sentFolder(list); sent != "" {
+	if sent := SentFolder(list); sent != "" {
 		want[sent] = mail.RoleSent
 	}
 	for _, f := range have {
@@ -373,27 +375,6 @@ func hasRoles(folders []mail.Folder) bool {
 		sent = sent || f.Role == mail.RoleSent
 	}
 	return inbox && sent
-}
-
-// sentFolder is the folder marked \Sent, else one with a usual name.
-func sentFolder(list []*imap.ListData) string {
-	for _, l := range list {
-		for _, a := range l.Attrs {
-			if a == imap.MailboxAttrSent {
-				return l.Mailbox
-			}
-		}
-	}
-	names := []string{"Sent", "Sent Items", "Sent Messages", "Sent Mail", "[Gmail]/Sent Mail", "INBOX.Sent",
-		"Skickat", "Skickade objekt", "Odeslané", "Отправленные", "Enviados", "Itens Enviados", "Gesendet"}
-	for _, n := range names {
-		for _, l := range list {
-			if strings.EqualFold(l.Mailbox, n) {
-				return l.Mailbox
-			}
-		}
-	}
-	return ""
 }
 
 // progress spreads Done/Total over the folders of a pass.

@@ -17,22 +17,12 @@ import (
 	"switchboard/accounts/imapsync/corpus"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
 )
 
 const user = "support@nordlys.example"
-
-// staticPasswords stands in for the keyring here; the keyring itself is exercised by the
-// command-line test through a real gnome-keyring.
-type staticPasswords map[string]string
-
-func (p staticPasswords) Get(_ context.Context, _, key string) (string, error) {
-	if pw, ok := p[key]; ok {
-		return pw, nil
-	}
-	return "", fmt.Errorf("no password for %s", key)
-}
 
 // fixture is a Dovecot with one user and a workspace with an account for it.
 type fixture struct {
@@ -85,7 +75,7 @@ func (f *fixture) addAccount(imapAddr string) mail.Account {
 }
 
 func (f *fixture) syncer(opts ...func(*Options)) *Syncer {
-	o := Options{Passwords: staticPasswords{f.acct.ID: f.pw}, Logf: f.logs.logf,
+	o := Options{Passwords: keyringtest.NewStatic().With(f.w.ID(), f.acct.ID, f.pw), Logf: f.logs.logf,
 		Conn: mailconn.Options{Deadline: 5 * time.Second}, FetchBatch: 64}
 	for _, fn := range opts {
 		fn(&o)
@@ -218,7 +208,7 @@ func TestSyncIncremental(t *testing.T) {
 	}
 
 	// New mail.
-	fresh := mailtest.Message("Nils Nyström <nils@customer.example>", user, "Ny beställning", "Hej, jag vill beställa mer kaffe.", time.Now())
+	fresh := mailtest.Message{From: "Nils Nyström <nils@customer.example>", To: user, Subject: "Ny beställning", Body: "Hej, jag vill beställa mer kaffe.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -366,7 +356,7 @@ func TestSyncFolderGoneOnServer(t *testing.T) {
 	f := newFixture(t)
 	ctx := context.Background()
 	f.load(corpus.All(20, 9))
-	acme := mailtest.Message("Ana <ana@acme.example>", user, "Acme order", "Our order of 40 kg.", time.Now())
+	acme := mailtest.Message{From: "Ana <ana@acme.example>", To: user, Subject: "Acme order", Body: "Our order of 40 kg.", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "Clients/Acme", acme, time.Now()); err != nil {
 		t.Fatal(err)
 	}
@@ -386,7 +376,7 @@ func TestSyncFolderGoneOnServer(t *testing.T) {
 		t.Fatal(err)
 	}
 	c.Close()
-	fresh := mailtest.Message("Nils <nils@customer.example>", user, "Leverans", "Var är mitt paket?", time.Now())
+	fresh := mailtest.Message{From: "Nils <nils@customer.example>", To: user, Subject: "Leverans", Body: "Var är mitt paket?", Date: time.Now()}.Bytes()
 	if _, err := f.d.Deliver(user, "INBOX", fresh, time.Now()); err != nil {
 		t.Fatal(err)
 	}

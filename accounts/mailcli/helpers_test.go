@@ -12,7 +12,7 @@ import (
 const user = "support@nordlys.example"
 
 // command is the shape of every Run*CLI function.
-type command func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error
+type command = func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error
 
 // newWorkspace makes a workspace in a fresh data root, closed when t ends unless the
 // test closed it first.

@@ -81,13 +81,13 @@ func TestConversationsAndStatsJSON(t *testing.T) {
 	}
 
 	var all []map[string]any
-	runJSON(t, w, mailcli.RunConversationsCLI, &all, "--json", "--limit", "10000")
+	runJSON(t, w, inbox.RunConversationsCLI, &all, "--json", "--limit", "10000")
 	if len(all) != len(ids) {
 		t.Errorf("conversations --json: %d, want %d", len(all), len(ids))
 	}
 	for _, st := range inbox.Statuses {
 		var got []map[string]any
-		runJSON(t, w, mailcli.RunConversationsCLI, &got, "--status", string(st), "--json", "--limit", "10000")
+		runJSON(t, w, inbox.RunConversationsCLI, &got, "--status", string(st), "--json", "--limit", "10000")
 		if len(got) != want[string(st)] {
 			t.Errorf("--status %s: %d conversations, want %d", st, len(got), want[string(st)])
 		}
@@ -99,12 +99,12 @@ func TestConversationsAndStatsJSON(t *testing.T) {
 		}
 	}
 	var waiting []map[string]any
-	runJSON(t, w, mailcli.RunConversationsCLI, &waiting, "--status", "Waiting on customer", "--json", "--limit", "10000")
+	runJSON(t, w, inbox.RunConversationsCLI, &waiting, "--status", "Waiting on customer", "--json", "--limit", "10000")
 	if len(waiting) != want["waiting"] {
 		t.Errorf("--status \"Waiting on customer\": %d, want the %d waiting", len(waiting), want["waiting"])
 	}
 	var out, errOut bytes.Buffer
-	err = mailcli.RunConversationsCLI(ctx, w, []string{"--status", "pending", "--json"}, nil, &out, &errOut)
+	err = inbox.RunConversationsCLI(ctx, w, []string{"--status", "pending", "--json"}, nil, &out, &errOut)
 	if err == nil || !strings.Contains(err.Error(), "resolved") {
 		t.Errorf("--status pending: %v, want an error listing the statuses", err)
 	}

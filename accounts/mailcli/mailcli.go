@@ -1,5 +1,5 @@
 // Package mailcli implements the mail subcommands of the switchboard binary: account,
-// sync, search, conversations and stats. Each Run* function takes an open workspace
+// sync, search and stats (conversations is the Inbox's: workspace/inbox). Each Run* function takes an open workspace
 // (main.go resolves --workspace) and the remaining arguments.
 package mailcli
 
@@ -21,15 +21,10 @@ import (
 	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailaccount"
 	"switchboard/accounts/mailconn"
-	"switchboard/accounts/secrets"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
-	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
 )
-
-// Keyring is where passwords live; tests may swap it for an isolated one.
-var Keyring = func() mailaccount.Keyring { return secrets.New(0) }
 
 // noArgs parses flags for a command that takes no other arguments.
 func noArgs(fs *flag.FlagSet, args []string) error {
@@ -52,25 +47,33 @@ func printJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
-// RunAccountCLI: account add|list|test|remove.
-func RunAccountCLI(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		return errors.New("account: say add, list, test or remove")
-	}
-	switch args[0] {
-	case "add":
-		return accountAdd(ctx, w, args[1:], stdin, stdout, stderr)
-	case "list":
-		return accountList(ctx, w, args[1:], stdout, stderr)
-	case "test":
-		return accountTest(ctx, w, args[1:], stdout, stderr)
-	case "remove":
-		return accountRemove(ctx, w, args[1:], stdout, stderr)
-	}
-	return fmt.Errorf("account: unknown action %q (add, list, test, remove)", args[0])
+var accountUsage = []string{
+	"account add --workspace W --email E --imap HOST:PORT --smtp HOST:PORT [--security tls|starttls|plain] [--username U] [--trust-cert SHA256] --password-stdin",
+	"account add --workspace W --email E --local   (an offline account: replies are kept here, nothing is contacted)",
+	"account list|test|remove --workspace W",
 }
 
-func accountAdd(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+// AccountCLI is account add|list|test|remove, with passwords in keys.
+func AccountCLI(keys mailaccount.Keyring) cmdline.Streams {
+	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+		if len(args) == 0 {
+			return cmdline.UsageOf(accountUsage, "account: say add, list, test or remove")
+		}
+		switch args[0] {
+		case "add":
+			return accountAdd(ctx, w, keys, args[1:], stdin, stdout, stderr)
+		case "list":
+			return accountList(ctx, w, args[1:], stdout, stderr)
+		case "test":
+			return accountTest(ctx, w, keys, args[1:], stdout, stderr)
+		case "remove":
+			return accountRemove(ctx, w, keys, args[1:], stdout, stderr)
+		}
+		return cmdline.UsageOf(accountUsage, "account: unknown action %q (add, list, test, remove)", args[0])
+	}
+}
+
+func accountAdd(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyring, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("account add", stderr)
 	email := fs.String("email", "", "address of the account")
 	name := fs.String("name", "", "display name (the brand)")
@@ -80,29 +83,41 @@ func accountAdd(ctx context.Context, w *workspace.Workspace, args []string, stdi
 	username := fs.String("username", "", "login name (default: the address)")
 	trust := fs.String("trust-cert", "", "SHA-256 fingerprint of a self-signed certificate to trust")
 	pwStdin := fs.Bool("password-stdin", false, "read the password from standard input")
+	local := fs.Bool("local", false, "an offline account: no servers, no password; replies are kept in the workspace")
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
+	if *local {
+		if *imapAddr != "" || *smtpAddr != "" || *pwStdin {
+			return cmdline.UsageOf(accountUsage, "account add --local takes no servers and no password")
+		}
+		a, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: *email, DisplayName: *name, Transport: mail.Local})
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "added %s (%s), local: nothing is synced or sent over the network\n", a.Email, a.ID)
+		return nil
+	}
 	if !*pwStdin {
-		return errors.New("account add: --password-stdin is required (passwords are never taken as arguments)")
+		return cmdline.UsageOf(accountUsage, "account add: --password-stdin is required (passwords are never taken as arguments)")
 	}
 	sec, err := mail.ParseSecurity(*security)
 	if err != nil {
-		return err
+		return cmdline.UsageOf(accountUsage, "--security: %v", err)
 	}
 	a := mail.Account{Email: *email, DisplayName: *name, Username: *username, TrustedCertSHA256: *trust}
 	if a.IMAP, err = mail.ParseEndpoint(*imapAddr, sec); err != nil {
-		return fmt.Errorf("--imap: %w", err)
+		return cmdline.UsageOf(accountUsage, "--imap: %v", err)
 	}
 	if a.SMTP, err = mail.ParseEndpoint(*smtpAddr, sec); err != nil {
-		return fmt.Errorf("--smtp: %w", err)
+		return cmdline.UsageOf(accountUsage, "--smtp: %v", err)
 	}
 	b, err := io.ReadAll(io.LimitReader(stdin, 4096))
 	if err != nil {
 		return err
 	}
 	pw := strings.TrimRight(string(b), "\r\n")
-	a, err = mailaccount.Add(ctx, w, Keyring(), a, pw)
+	a, err = mailaccount.Add(ctx, w, keys, a, pw)
 	if err != nil {
 		return err
 	}
@@ -127,9 +142,13 @@ func accountList(ctx context.Context, w *workspace.Workspace, args []string, std
 		return printJSON(stdout, list)
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "EMAIL\tIMAP\tSMTP\tID")
+	fmt.Fprintln(tw, "EMAIL\tTRANSPORT\tIMAP\tSMTP\tID")
 	for _, a := range list {
-		fmt.Fprintf(tw, "%s\t%s %s\t%s %s\t%s\n", a.Email, a.IMAP.Addr(), a.IMAP.Security, a.SMTP.Addr(), a.SMTP.Security, a.ID)
+		if a.Offline() {
+			fmt.Fprintf(tw, "%s\t%s\t-\t-\t%s\n", a.Email, a.Transport, a.ID)
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s %s\t%s %s\t%s\n", a.Email, a.Transport, a.IMAP.Addr(), a.IMAP.Security, a.SMTP.Addr(), a.SMTP.Security, a.ID)
 	}
 	return tw.Flush()
 }
@@ -148,7 +167,7 @@ func selectAccounts(ctx context.Context, w *workspace.Workspace, ref string) ([]
 	return list, err
 }
 
-func accountTest(ctx context.Context, w *workspace.Workspace, args []string, stdout, stderr io.Writer) error {
+func accountTest(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyring, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("account test", stderr)
 	ref := fs.String("account", "", "address or id (default: every account)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -162,7 +181,13 @@ func accountTest(ctx context.Context, w *workspace.Workspace, args []string, std
 	failed := 0
 	var all []conncheck.Result
 	for _, a := range list {
-		pw, err := Keyring().Get(ctx, w.ID(), a.ID)
+		if a.Offline() {
+			if !*asJSON {
+				fmt.Fprintf(stdout, "%s: local, no server to test\n", a.Email)
+			}
+			continue
+		}
+		pw, err := keys.Get(ctx, w.ID(), a.ID)
 		if err != nil {
 			return fmt.Errorf("%s: reading the password from the keyring: %w", a.Email, err)
 		}
@@ -194,7 +219,7 @@ func accountTest(ctx context.Context, w *workspace.Workspace, args []string, std
 	return nil
 }
 
-func accountRemove(ctx context.Context, w *workspace.Workspace, args []string, stdout, stderr io.Writer) error {
+func accountRemove(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyring, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("account remove", stderr)
 	ref := fs.String("account", "", "address or id of the account to remove")
 	pos, err := cmdline.Parse(fs, args)
@@ -205,22 +230,28 @@ func accountRemove(ctx context.Context, w *workspace.Workspace, args []string, s
 		*ref = pos[0]
 	}
 	if *ref == "" {
-		return errors.New("account remove: name the account with --account ADDRESS")
+		return cmdline.UsageOf(accountUsage, "account remove: name the account with --account ADDRESS")
 	}
 	a, err := mail.Open(w).Account(ctx, *ref)
 	if err != nil {
 		return err
 	}
-	if err := mailaccount.Remove(ctx, w, Keyring(), a.ID); err != nil {
+	if err := mailaccount.Remove(ctx, w, keys, a.ID); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "removed %s; its synced mail stays in the workspace\n", a.Email)
 	return nil
 }
 
-// RunSyncCLI: sync [--once] [--account A]. Without --once it keeps syncing (IDLE) until
-// interrupted.
-func RunSyncCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
+// SyncCLI is sync [--once] [--account A], reading passwords from keys. Without --once it
+// keeps syncing (IDLE) until interrupted.
+func SyncCLI(keys mailaccount.Keyring) cmdline.Streams {
+	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+		return runSync(ctx, w, keys, args, stdout, stderr)
+	}
+}
+
+func runSync(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyring, args []string, stdout, stderr io.Writer) error {
 	fs := newFlags("sync", stderr)
 	once := fs.Bool("once", false, "one pass, then exit")
 	ref := fs.String("account", "", "address or id (default: every account)")
@@ -228,14 +259,25 @@ func RunSyncCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io
 	if err := noArgs(fs, args); err != nil {
 		return err
 	}
-	list, err := selectAccounts(ctx, w, *ref)
+	all, err := selectAccounts(ctx, w, *ref)
 	if err != nil {
 		return err
+	}
+	var list []mail.Account
+	for _, a := range all {
+		if a.Offline() {
+			fmt.Fprintf(stdout, "%s: local, nothing to sync\n", a.Email)
+		} else {
+			list = append(list, a)
+		}
+	}
+	if len(list) == 0 {
+		return nil
 	}
 	var mu sync.Mutex // progress comes from one goroutine per account
 	last := time.Time{}
 	opts := imapsync.Options{
-		Passwords: Keyring(),
+		Passwords: keys,
 		Logf:      func(f string, a ...any) { fmt.Fprintf(stderr, f+"\n", a...) },
 		Progress: func(p imapsync.Progress) {
 			mu.Lock()
@@ -288,6 +330,9 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	if err != nil {
 		return err
 	}
+	if strings.TrimSpace(strings.Join(words, "")) == "" {
+		return cmdline.Usagef("search takes the words to find: switchboard search --workspace W [--json] QUERY")
+	}
 	hits, err := mail.Open(w).Search(ctx, strings.Join(words, " "), *limit)
 	if err != nil {
 		return err
@@ -300,43 +345,7 @@ func RunSearchCLI(ctx context.Context, w *workspace.Workspace, args []string, _ 
 	}
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
 	for _, h := range hits {
-		fmt.Fprintf(tw, "%s\t%s\t%s\tconversation %d\n", h.Date.Format("2006-01-02 15:04"), h.From, h.Subject, h.ConversationID)
-	}
-	return tw.Flush()
-}
-
-// RunConversationsCLI: conversations [--status S] [--limit N] [--json].
-func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
-	fs := newFlags("conversations", stderr)
-	asJSON := fs.Bool("json", false, "print JSON")
-	status := fs.String("status", "", "only conversations with this status: new, open, waiting, snoozed, resolved, spam or abuse")
-	limit := fs.Int("limit", 100, "at most this many")
-	if err := noArgs(fs, args); err != nil {
-		return err
-	}
-	filter := mail.ConversationFilter{Limit: *limit}
-	if *status != "" {
-		// A misspelt status would otherwise list nothing, which reads as "none".
-		st, err := inbox.ParseStatus(*status)
-		if err != nil {
-			return fmt.Errorf("conversations --status: %w", err)
-		}
-		filter.Status = string(st)
-	}
-	list, err := mail.Open(w).Conversations(ctx, filter)
-	if err != nil {
-		return err
-	}
-	if *asJSON {
-		if list == nil {
-			list = []mail.Conversation{}
-		}
-		return printJSON(stdout, list)
-	}
-	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tSTATUS\tLAST\tCONTACT\tSUBJECT\tMESSAGES")
-	for _, c := range list {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", c.ID, c.Status, c.LastMessageAt.Format("2006-01-02 15:04"), c.Contact, c.Subject, c.Messages)
+		fmt.Fprintf(tw, "%s\t%s\t%s\tconversation %s\n", h.Date.Format("2006-01-02 15:04"), h.From, h.Subject, h.ConversationGID)
 	}
 	return tw.Flush()
 }
@@ -372,23 +381,21 @@ func RunStatsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ i
 func Commands() []cmdline.Command {
 	return []cmdline.Command{{
 		Name: "account", Summary: "the workspace's mail accounts (the password is read from stdin, kept in the keyring)", Pane: "settings",
-		Usage: []string{
-			"account add --workspace W --email E --imap HOST:PORT --smtp HOST:PORT [--security tls|starttls|plain] [--username U] [--trust-cert SHA256] --password-stdin",
-			"account list|test|remove --workspace W",
+		Actions: []string{"mail-accounts"},
+		Usage:   accountUsage,
+		RunIn: func(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
+			return AccountCLI(e.Keyring)(ctx, w, args, e.Stdin, e.Stdout, e.Stderr)
 		},
-		RunIn: cmdline.In(RunAccountCLI),
 	}, {
 		Name: "sync", Summary: "fetch new mail (without --once it stays on IDLE)",
-		Usage: []string{"sync --workspace W [--once]"},
-		RunIn: cmdline.In(RunSyncCLI),
+		Usage: []string{"sync --workspace W [--once] [--account A] [--quiet]"},
+		RunIn: func(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
+			return runSync(ctx, w, e.Keyring, args, e.Stdout, e.Stderr)
+		},
 	}, {
 		Name: "search", Summary: "find messages; diacritics-insensitive", Pane: "inbox",
 		Usage: []string{"search --workspace W [--json] QUERY"},
 		RunIn: cmdline.In(RunSearchCLI),
-	}, {
-		Name: "conversations", Summary: "list conversations as the Inbox does", Pane: "inbox",
-		Usage: []string{"conversations --workspace W [--status S] [--json]"},
-		RunIn: cmdline.In(RunConversationsCLI),
 	}, {
 		Name: "stats", Summary: "how much the workspace holds",
 		Usage: []string{"stats --workspace W [--json]"},

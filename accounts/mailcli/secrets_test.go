@@ -34,7 +34,7 @@ func TestPasswordNeverLeaks(t *testing.T) {
 	)
 	d := mailtest.StartDovecot(t, mailtest.WithUser(user, good))
 	smtp := mailtest.StartSMTP(t, mailtest.WithAuth(user, good))
-	if _, err := d.Deliver(user, "INBOX", mailtest.Message("Ana <ana@cliente.example>", user, "Pedido", "Hola, ¿dónde está mi pedido?", time.Now()), time.Now()); err != nil {
+	if _, err := d.Deliver(user, "INBOX", mailtest.Message{From: "Ana <ana@cliente.example>", To: user, Subject: "Pedido", Body: "Hola, ¿dónde está mi pedido?", Date: time.Now()}.Bytes(), time.Now()); err != nil {
 		t.Fatal(err)
 	}
 	var logged bytes.Buffer // anything written through the standard logger
@@ -54,7 +54,7 @@ func TestPasswordNeverLeaks(t *testing.T) {
 	}
 	add := func(email, pw string) {
 		t.Helper()
-		if err := run(mailcli.RunAccountCLI, pw+"\n", "add", "--email", email, "--username", user, "--imap", d.Addr(),
+		if err := run(mailcli.AccountCLI(secrets.New(0)), pw+"\n", "add", "--email", email, "--username", user, "--imap", d.Addr(),
 			"--smtp", smtp.Addr(), "--security", "plain", "--password-stdin"); err != nil {
 			t.Fatalf("account add %s: %v\n%s", email, err, errOut.String())
 		}
@@ -62,20 +62,20 @@ func TestPasswordNeverLeaks(t *testing.T) {
 	add(user, good)
 	add(other, wrong)
 
-	err := run(mailcli.RunSyncCLI, "", "--once")
+	err := run(mailcli.SyncCLI(secrets.New(0)), "", "--once")
 	if err == nil || !strings.Contains(err.Error(), other) {
 		t.Fatalf("sync with one wrong password: %v, want an error naming %s", err, other)
 	}
 	if st, _ := mail.Open(w).Stats(ctx); st.Messages != 1 {
 		t.Errorf("%d messages after sync, want the 1 of the account whose password is right", st.Messages)
 	}
-	if err := run(mailcli.RunAccountCLI, "", "test"); err == nil {
+	if err := run(mailcli.AccountCLI(secrets.New(0)), "", "test"); err == nil {
 		t.Error("account test passed with a wrong password")
 	}
 	if !strings.Contains(out.String(), "FAILED at auth") {
 		t.Errorf("account test output does not name the failed stage:\n%s", out.String())
 	}
-	if err := run(mailcli.RunSyncCLI, "", "--once", "--account", user); err != nil {
+	if err := run(mailcli.SyncCLI(secrets.New(0)), "", "--once", "--account", user); err != nil {
 		t.Errorf("sync of the account with the right password: %v", err)
 	}
 

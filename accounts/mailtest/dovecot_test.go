@@ -24,7 +24,7 @@ func TestDovecotDeliverAndRestart(t *testing.T) {
 	var dates []time.Time
 	for i := range 3 {
 		date := day.Add(time.Duration(i) * time.Hour)
-		msgs = append(msgs, mailtest.Message("bob@example.com", "alice@example.com", "bulk "+string(rune('A'+i)), "hej", date))
+		msgs = append(msgs, mailtest.Message{From: "bob@example.com", To: "alice@example.com", Subject: "bulk " + string(rune('A'+i)), Body: "hej", Date: date}.Bytes())
 		dates = append(dates, date)
 	}
 	if err := d.WriteMaildir("alice", "INBOX", msgs, dates); err != nil {
@@ -38,10 +38,10 @@ func TestDovecotDeliverAndRestart(t *testing.T) {
 		}
 	}
 	appended := day.Add(48 * time.Hour)
-	if _, err := d.Deliver("alice", "INBOX", mailtest.Message("carol@example.com", "alice@example.com", "appended", "hola", appended), appended); err != nil {
+	if _, err := d.Deliver("alice", "INBOX", mailtest.Message{From: "carol@example.com", To: "alice@example.com", Subject: "appended", Body: "hola", Date: appended}.Bytes(), appended); err != nil {
 		t.Fatal(err)
 	}
-	if uid, err := d.Deliver("alice", "Clients/Acme", mailtest.Message("x@acme.test", "alice@example.com", "acme", "ok", appended), appended); err != nil || uid != 1 {
+	if uid, err := d.Deliver("alice", "Clients/Acme", mailtest.Message{From: "x@acme.test", To: "alice@example.com", Subject: "acme", Body: "ok", Date: appended}.Bytes(), appended); err != nil || uid != 1 {
 		t.Fatalf("Deliver to a new folder: uid %d, %v", uid, err)
 	}
 	// And a maildir write while Dovecot runs, into an existing subfolder.

@@ -91,7 +91,7 @@ func TestProxyForwardsCutsAndStalls(t *testing.T) {
 // FETCH of message bodies.
 func TestProxyCutsIMAPFetch(t *testing.T) {
 	d := mailtest.StartDovecot(t, mailtest.WithUser("alice", "pw"))
-	big := mailtest.Message("a@example.com", "alice@example.com", "big", string(bytes.Repeat([]byte("lorem ipsum "), 20000)), time.Now())
+	big := mailtest.Message{From: "a@example.com", To: "alice@example.com", Subject: "big", Body: string(bytes.Repeat([]byte("lorem ipsum "), 20000)), Date: time.Now()}.Bytes()
 	if err := d.WriteMaildir("alice", "INBOX", [][]byte{big, big}, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"switchboard/accounts/mailtest"
 )
 
-var testMsg = mailtest.Message("alice@example.com", "bob@example.com", "Hello", "body", time.Now())
+var testMsg = mailtest.Message{From: "alice@example.com", To: "bob@example.com", Subject: "Hello", Body: "body", Date: time.Now()}.Bytes()
 
 func TestSMTPRecordsWithAuth(t *testing.T) {
 	s := mailtest.StartSMTP(t, mailtest.WithAuth("alice", "s3cret"))

@@ -3,8 +3,9 @@
 // (snoozes, follow-ups) and its outbox (replies that are due go out over SMTP).
 //
 // A Runner belongs to exactly one workspace: it syncs that workspace's accounts into
-// that workspace's database and sends with that workspace's Mailer, nothing else. The
-// demo workspace is offline: no sync worker, and smtpsend.ForWorkspace's Local mailer. Run
+// that workspace's database and sends with that workspace's Mailer, nothing else. A
+// local account (mail.Local, the demo's) gets no sync worker, and smtpsend.ForWorkspace
+// keeps its replies in the workspace instead of sending them. Run
 // returns only once every goroutine it started has stopped, so the caller can close the
 // workspace right after without anything writing into a closed database.
 //

@@ -32,7 +32,9 @@ func (r *Runner) round(ctx context.Context) {
 	case res.Woken+res.FollowUps > 0:
 		r.emit(Event{Tick: &res})
 	}
-	r.send(ctx)
+	if r.mailer != nil {
+		r.send(ctx)
+	}
 }
 
 func (r *Runner) send(ctx context.Context) (rep inbox.SendReport, err error) {

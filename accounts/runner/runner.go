@@ -46,9 +46,9 @@ type Runner struct {
 	events func(Event)
 	inbox  *inbox.Store // the only Store that sends: SendDue is serialised per Store
 	mailer inbox.Mailer // nil when setup failed
-	// offline: the demo workspace syncs nothing and sends through smtpsend.Local.
+	// offline: every account is local (the demo workspace), so nothing reaches the network.
 	offline bool
-	setup   error // why there is no mailer: Run reports it and does nothing
+	setup   error // why there is no mailer: Run reports it, syncs and sends nothing, but runs the clock
 
 	mu       sync.Mutex      // held while sync workers start or stop
 	ctx      context.Context // Run's; nil outside Run
@@ -81,19 +81,23 @@ func New(w *workspace.Workspace, opt Options, events func(Event)) *Runner {
 	return r
 }
 
-// Offline tells whether this Runner stays off the network (the demo workspace): it starts
-// no sync worker and its replies are stored locally instead of sent.
+// Offline tells whether this Runner stays off the network: every account is local (the
+// demo workspace's is), so it starts no sync worker and keeps its replies locally.
 func (r *Runner) Offline() bool { return r.offline }
 
 // Workspace is the workspace this Runner works for.
 func (r *Runner) Workspace() *workspace.Workspace { return r.w }
 
-// Run syncs every account and runs the clock and outbox until ctx ends, then returns
+// Run syncs every account and runs the clock (inbox.Tick: the only caller in the window)
+// and the outbox until ctx ends, then returns
 // once all of it has stopped.
 func (r *Runner) Run(ctx context.Context) {
 	if r.setup != nil {
+		// Snoozes still wake and follow-ups still come due in a workspace that cannot
+		// send (no account yet, no password): the clock is the Runner's alone, since the
+		// window's reads never write.
 		r.emit(Event{Err: r.setup})
-		<-ctx.Done()
+		r.rounds(ctx)
 		return
 	}
 	r.mu.Lock()
@@ -123,11 +127,9 @@ func (r *Runner) Paused(fn func() error) error {
 	return err
 }
 
-// startSync starts one worker per account, none when offline. r.mu held, r.ctx set.
+// startSync starts one worker per account that has servers (a local account syncs
+// nothing). r.mu held, r.ctx set.
 func (r *Runner) startSync() {
-	if r.offline {
-		return
-	}
 	accts, err := mail.Open(r.w).Accounts(r.ctx)
 	if err != nil {
 		r.emit(Event{Err: fmt.Errorf("reading the mail accounts: %w", err)})
@@ -137,6 +139,9 @@ func (r *Runner) startSync() {
 	ctx, cancel := context.WithCancel(r.ctx)
 	r.stopSync = cancel
 	for _, a := range accts {
+		if a.Offline() {
+			continue
+		}
 		s := imapsync.New(r.w, a, imapsync.Options{
 			Passwords: r.opt.Passwords,
 			Conn:      r.opt.Conn,

@@ -111,7 +111,7 @@ func (e *env) idle(b *brand) {
 
 func (e *env) deliver(b *brand, subject string) {
 	e.t.Helper()
-	raw := mailtest.Message("Åsa Berg <asa@example.se>", b.email, subject, "Hej! Var är min beställning?", time.Now())
+	raw := mailtest.Message{From: "Åsa Berg <asa@example.se>", To: b.email, Subject: subject, Body: "Hej! Var är min beställning?", Date: time.Now()}.Bytes()
 	if _, err := e.imap.Deliver(b.email, "INBOX", raw, time.Now()); err != nil {
 		e.t.Fatal(err)
 	}

@@ -21,7 +21,7 @@ func TestRefusedPassword(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.EchoAuthFailures()
 	const wrong = "wrong-kaffe-2025"
-	e.pw[e.w.ID()+"/"+e.acct.ID] = wrong
+	e.pw.With(e.w.ID(), e.acct.ID, wrong)
 	conv := e.customerWrites(e.w, customerMail)
 	first, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
@@ -68,7 +68,7 @@ func TestRefusedPassword(t *testing.T) {
 		t.Fatalf("retrying with the same refused password reached the server (%d attempts)", n)
 	}
 	// With the right password stored, the retry goes out.
-	e.pw[e.w.ID()+"/"+e.acct.ID] = password
+	e.pw.With(e.w.ID(), e.acct.ID, password)
 	if err := e.inbox.Retry(ctx, first.ID); err != nil {
 		t.Fatal(err)
 	}

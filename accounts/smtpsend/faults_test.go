@@ -22,6 +22,7 @@ import (
 	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
@@ -58,12 +59,12 @@ func faultChild(job string) int {
 		fmt.Println("error: accounts", err)
 		return 1
 	}
-	pw := passwords{w.ID() + "/" + accts[0].ID: faultPassword}
+	pw := keyringtest.NewStatic().With(w.ID(), accts[0].ID, faultPassword)
 	fmt.Println("ready")
 	conn := mailconn.Options{Deadline: 5 * time.Second}
 	switch job {
 	case "sync":
-		_, err = imapsync.New(w, accts[0], imapsync.Options{Passwords: syncPasswords(pw[w.ID()+"/"+accts[0].ID]),
+		_, err = imapsync.New(w, accts[0], imapsync.Options{Passwords: syncPasswords(faultPassword),
 			Conn: conn, FetchBatch: 50}).Once(ctx)
 	case "send":
 		_, err = inbox.NewStore(w, inbox.Options{}).SendDue(ctx, smtpsend.New(w, pw, smtpsend.Options{Conn: conn}))

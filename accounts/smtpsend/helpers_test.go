@@ -2,7 +2,6 @@ package smtpsend_test
 
 import (
 	"context"
-	"fmt"
 	"net"
 	"strconv"
 	"testing"
@@ -13,6 +12,7 @@ import (
 	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mailtest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
@@ -20,17 +20,6 @@ import (
 )
 
 const password = "kaffe-2025"
-
-// passwords is the keyring for these tests: the real keyring is tested in accounts/secrets.
-type passwords map[string]string
-
-func (p passwords) Get(_ context.Context, workspaceID, key string) (string, error) {
-	pw, ok := p[workspaceID+"/"+key]
-	if !ok {
-		return "", fmt.Errorf("no password for %s", key)
-	}
-	return pw, nil
-}
 
 // env is one workspace with an account on a real Dovecot (IMAP) and a real go-smtp
 // server (STARTTLS, AUTH PLAIN), and an Inbox with a settable clock.
@@ -41,7 +30,7 @@ type env struct {
 	acct   mail.Account
 	smtp   *mailtest.SMTPServer
 	imap   *mailtest.Dovecot
-	pw     passwords
+	pw     *keyringtest.Static
 	now    time.Time
 	inbox  *inbox.Store
 	mailer *smtpsend.Mailer
@@ -53,7 +42,7 @@ func newEnv(t *testing.T) *env {
 	if err != nil {
 		t.Fatal(err)
 	}
-	e := &env{t: t, root: root, pw: passwords{}, now: time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)}
+	e := &env{t: t, root: root, pw: keyringtest.NewStatic(), now: time.Date(2025, 3, 3, 9, 0, 0, 0, time.UTC)}
 	e.imap = mailtest.StartDovecot(t, mailtest.WithUser("brand@nordlys.example", password))
 	e.smtp = mailtest.StartSMTP(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("brand@nordlys.example", password))
 	e.w, e.acct = e.workspace("Nordlys Coffee", "brand@nordlys.example")
@@ -83,7 +72,7 @@ func (e *env) workspace(name, email string) (*workspace.Workspace, mail.Account)
 	if err != nil {
 		t.Fatal(err)
 	}
-	e.pw[w.ID()+"/"+a.ID] = password
+	e.pw.With(w.ID(), a.ID, password)
 	return w, a
 }
 

@@ -9,26 +9,80 @@ import (
 
 	"switchboard/accounts/imapsync"
 	"switchboard/workspace"
-	"switchboard/workspace/demo"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/mail"
 )
 
 // ForWorkspace is the one place that decides how w sends, for the window's runner and
-// the CLI alike: the demo workspace works with no network at all, so it gets a Local
-// mailer (offline is then true, and no account of it should be synced either); any
-// other workspace gets the SMTP Mailer.
+// the CLI alike: each reply goes the way its account's transport says (mail.Local: kept
+// in the workspace's Sent folder, no connection; mail.IMAPSMTP: its SMTP server).
+// offline is true when every account of w is local, so nothing of w needs the network.
 func ForWorkspace(ctx context.Context, w *workspace.Workspace, pw Passwords, opt Options) (m inbox.Mailer, offline bool, err error) {
-	isDemo, err := demo.IsDemo(ctx, w)
+	accts, err := mail.Open(w).Accounts(ctx)
 	if err != nil {
-		return nil, false, fmt.Errorf("telling whether %q is the demo workspace: %w", w.Info().Name, err)
+		return nil, false, fmt.Errorf("reading the mail accounts of %q: %w", w.Info().Name, err)
 	}
-	if isDemo {
+	local := 0
+	for _, a := range accts {
+		if a.Offline() {
+			local++
+		}
+	}
+	switch {
+	case local == 0:
+		return New(w, pw, opt), false, nil
+	case local == len(accts):
 		return NewLocal(w), true, nil
 	}
-	return New(w, pw, opt), false, nil
+	return &byTransport{w: w, smtp: New(w, pw, opt), local: NewLocal(w)}, false, nil
 }
 
-// Local is the demo workspace's Mailer. It opens no connection: a submission is
+// byTransport sends each reply through its account's transport.
+type byTransport struct {
+	w     *workspace.Workspace
+	smtp  *Mailer
+	local *Local
+}
+
+// via is the mailer of accountID, after the wrong-brand guard.
+func (b *byTransport) via(ctx context.Context, workspaceID, accountID string) (inbox.Mailer, error) {
+	a, err := account(ctx, b.w, workspaceID, accountID)
+	if err != nil {
+		return nil, err
+	}
+	if a.Offline() {
+		return b.local, nil
+	}
+	return b.smtp, nil
+}
+
+func (b *byTransport) Compose(o inbox.Outgoing) ([]byte, error) { return compose(o) }
+
+func (b *byTransport) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+	m, err := b.via(ctx, sub.WorkspaceID, sub.AccountID)
+	if err != nil {
+		return err
+	}
+	return m.Submit(ctx, sub, beforeData)
+}
+
+func (b *byTransport) FileSent(ctx context.Context, accountID string, raw []byte) error {
+	m, err := b.via(ctx, b.w.ID(), accountID)
+	if err != nil {
+		return err
+	}
+	return m.FileSent(ctx, accountID, raw)
+}
+
+func (b *byTransport) InSent(ctx context.Context, accountID, messageID string) (bool, error) {
+	m, err := b.via(ctx, b.w.ID(), accountID)
+	if err != nil {
+		return false, err
+	}
+	return m.InSent(ctx, accountID, messageID)
+}
+
+// Local is the Mailer of local accounts (the demo workspace's). It opens no connection: a submission is
 // "delivered" by storing it as our own mail in the workspace's local Sent folder, so the
 // reply shows in its conversation exactly as a synced Sent copy would. It keeps the
 // wrong-brand guard of the SMTP Mailer.

@@ -7,15 +7,17 @@ import (
 	"testing"
 
 	"switchboard/accounts/demotest"
+	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/mail"
 )
 
 func TestDemoRepliesAreStoredLocally(t *testing.T) {
 	ctx := context.Background()
 	_, w := demotest.Open(t)
-	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -109,8 +111,53 @@ func TestOtherWorkspacesSendOverSMTP(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	m, offline, err := smtpsend.ForWorkspace(ctx, w, passwords{}, smtpsend.Options{})
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
 	if _, ok := m.(*smtpsend.Mailer); !ok || offline || err != nil {
 		t.Fatalf("mailer %T offline=%v err=%v, want *smtpsend.Mailer", m, offline, err)
+	}
+}
+
+// Offline is the account's transport, not the workspace's kind: a local account in an
+// ordinary workspace keeps its replies, while the other account of it would use SMTP.
+func TestLocalAccountOfAnyWorkspaceSendsNothing(t *testing.T) {
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := root.Create(ctx, "Fjäll Outdoor", workspace.CreateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := root.Open(ctx, info.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	local, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: "hej@fjall.example", Transport: mail.Local})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, offline, err := smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
+	if _, ok := m.(*smtpsend.Local); !ok || !offline || err != nil {
+		t.Fatalf("only a local account: mailer %T offline=%v err=%v, want *smtpsend.Local", m, offline, err)
+	}
+	if _, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: "press@fjall.example",
+		IMAP: mail.Endpoint{Host: "imap.fjall.example", Port: 993, Security: mail.TLS},
+		SMTP: mail.Endpoint{Host: "127.0.0.1", Port: 1, Security: mail.Plain}}); err != nil {
+		t.Fatal(err)
+	}
+	m, offline, err = smtpsend.ForWorkspace(ctx, w, keyringtest.NewStatic(), smtpsend.Options{})
+	if offline || err != nil {
+		t.Fatalf("with a server account: offline=%v err=%v", offline, err)
+	}
+	// The local account's reply is kept, although the workspace has a server account.
+	raw := []byte("From: hej@fjall.example\r\nTo: kund@example.se\r\nSubject: Re: Tält\r\nMessage-ID: <r1@fjall.example>\r\n\r\nHej!\r\n")
+	sub := inbox.Submission{WorkspaceID: w.ID(), AccountID: local.ID, From: local.Email, To: []string{"kund@example.se"}, Raw: raw}
+	if err := m.Submit(ctx, sub, func() error { return nil }); err != nil {
+		t.Fatalf("a local account's reply: %v", err)
+	}
+	if in, err := m.InSent(ctx, local.ID, "r1@fjall.example"); !in || err != nil {
+		t.Errorf("the kept reply is not in Sent: %v %v", in, err)
 	}
 }

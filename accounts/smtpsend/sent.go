@@ -10,6 +10,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 
+	"switchboard/accounts/imapsync"
 	"switchboard/accounts/mailconn"
 	"switchboard/workspace"
 	"switchboard/workspace/mail"
@@ -53,8 +54,8 @@ func (m *Mailer) InSent(ctx context.Context, accountID, messageID string) (bool,
 }
 
 // withSent logs in to the account's IMAP server and runs fn with the Sent folder's name:
-// the one sync marked as Sent, else the one the server marks \Sent, else "Sent" (created
-// when create is set, "" otherwise).
+// the one sync marked as Sent, else the one imapsync.SentFolder (the rule sync uses)
+// finds on the server, else "Sent" (created when create is set, "" otherwise).
 func (m *Mailer) withSent(ctx context.Context, accountID string, create bool, fn func(c *imapclient.Client, folder string) error) error {
 	a, err := m.account(ctx, m.w.ID(), accountID)
 	if err != nil {
@@ -95,21 +96,13 @@ func sentFolder(ctx context.Context, w *workspace.Workspace, accountID string, c
 			return f.Name, nil
 		}
 	}
-	list, err := c.List("", "*", nil).Collect()
+	var opts *imap.ListOptions
+	if c.Caps().Has(imap.CapSpecialUse) { // RETURN (SPECIAL-USE) is an error elsewhere
+		opts = &imap.ListOptions{ReturnSpecialUse: true}
+	}
+	list, err := c.List("", "*", opts).Collect()
 	if err != nil {
 		return "", err
 	}
-	for _, l := range list {
-		for _, attr := range l.Attrs {
-			if attr == imap.MailboxAttrSent {
-				return l.Mailbox, nil
-			}
-		}
-	}
-	for _, l := range list {
-		if strings.EqualFold(l.Mailbox, "Sent") {
-			return l.Mailbox, nil
-		}
-	}
-	return "", nil
+	return imapsync.SentFolder(list), nil
 }

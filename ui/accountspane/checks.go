@@ -52,7 +52,11 @@ func (v *checksView) show(lines ...fyne.CanvasObject) {
 func (v *checksView) line(c Check) fyne.CanvasObject {
 	args := map[string]any{"Protocol": c.Protocol, "Server": c.Server, "Stage": c.Stage}
 	if c.OK {
-		l := wrapped(lang.L("{{.Protocol}} {{.Server}}: connected and logged in.", args))
+		text := lang.L("{{.Protocol}} {{.Server}}: connected and logged in.", args)
+		if c.Local {
+			text = lang.L("{{.Server}} is a local account: there is no server to connect to.", args)
+		}
+		l := wrapped(text)
 		l.Importance = widget.SuccessImportance
 		box := container.NewVBox(l)
 		if c.Message != "" { // notes such as a missing IDLE

@@ -58,6 +58,8 @@ func (r *accountRow) set(a Account) {
 	r.servers.SetText(servers)
 	r.status.Importance = widget.MediumImportance
 	switch {
+	case a.Offline():
+		r.status.SetText(lang.L("Local: no server is contacted; replies are kept in this workspace"))
 	case a.Syncing && a.Total > 0:
 		r.status.SetText(lang.L("Fetching new mail: {{.Done}} of {{.Total}}", map[string]any{"Done": a.Done, "Total": a.Total}))
 		r.progress.Max, r.progress.Value = float64(a.Total), float64(a.Done)

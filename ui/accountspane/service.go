@@ -38,6 +38,7 @@ type Check struct {
 	Protocol string // IMAP or SMTP
 	Server   string // host:port
 	OK       bool
+	Local    bool   // a local account: nothing was contacted, and nothing needs to be
 	Stage    string // the step that failed (name lookup, TCP connection, TLS certificate, ...)
 	Message  string // what failed; on success, notes such as a missing extension
 	// Fingerprint is the SHA-256 (hex) of a certificate that failed verification, which

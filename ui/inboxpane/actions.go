@@ -121,7 +121,7 @@ func (p *Pane) label() {
 	name.OnSubmitted = func(n string) {
 		name.SetText("")
 		p.change(func(ctx context.Context, s *inbox.Store, conv int64) error {
-			l, err := s.SaveLabel(ctx, inbox.Label{Name: n, Color: labelColors[len(p.labels)%len(labelColors)]})
+			l, err := s.SaveLabel(ctx, inbox.Label{Name: n, Color: inbox.LabelColors[len(p.labels)%len(inbox.LabelColors)]})
 			if err != nil {
 				return err
 			}
@@ -130,9 +130,6 @@ func (p *Pane) label() {
 	}
 	dialog.ShowCustom(lang.L("Labels"), lang.L("Done"), container.NewVBox(box, name), p.env.Window)
 }
-
-// labelColors are given to new labels in turn; each reads with white or dark text.
-var labelColors = []string{"#2F6FDE", "#C2410C", "#15803D", "#7C3AED", "#B91C1C", "#0E7490", "#A16207"}
 
 // assign gives the subject to a member of staff, to me, or to nobody.
 func (p *Pane) assign() {

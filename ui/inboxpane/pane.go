@@ -163,10 +163,9 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	if !same {
 		q = inbox.Query{View: q.View} // a search or label of another client means nothing here
 	}
+	// A read: snoozes and follow-ups that came due are the Runner's (its first round runs
+	// as the workspace opens, and its event reloads this pane).
 	store := inbox.NewStore(ws, inbox.Options{Agent: env.Agent, Now: p.now})
-	if _, err := store.Tick(ctx, p.now()); err != nil { // snoozes and follow-ups that came due
-		return err
-	}
 	v, err := readView(ctx, store, q)
 	if err != nil {
 		return err

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"switchboard/workspace"
+	"switchboard/workspace/mail"
 )
 
 // Env is what every command gets: the data root, the --workspace reference, the standard
@@ -21,7 +22,22 @@ type Env struct {
 	Stderr       io.Writer
 	// Secrets removes a workspace's keyring entries (workspace delete, demo reset).
 	Secrets workspace.SecretRemover
+	// Keyring holds the mail accounts' passwords (the OS keyring; a static one in tests).
+	Keyring Keyring
+	// Import stores raw messages in a local folder of w, parsed and threaded like synced
+	// mail (the demo's mail; workspace may not import the accounts layer that parses it).
+	Import Importer
 }
+
+// Keyring is where passwords live, namespaced by workspace id.
+type Keyring interface {
+	Set(ctx context.Context, workspaceID, key, secret string) error
+	Get(ctx context.Context, workspaceID, key string) (string, error)
+	Delete(ctx context.Context, workspaceID, key string) error
+}
+
+// Importer stores raw RFC 5322 messages in folder of w as if they had been synced.
+type Importer func(ctx context.Context, w *workspace.Workspace, folder string, raws [][]byte) (mail.IngestResult, error)
 
 // Command is one subcommand. A feature package returns its commands from a Commands
 // function; main.go hands them all to NewRegistry. Exactly one of Run and RunIn is set.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"fmt"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -12,11 +11,13 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/journal"
+	"switchboard/workspace/staff"
 )
 
 // Options configure a Store.
 type Options struct {
-	// Agent is "my name" on this machine (workspace.Config.AgentName); "" is "Me".
+	// Agent is "my name" on this machine (workspace.Config.AgentName); "" signs as "unnamed".
 	Agent string
 	// Now is the clock; nil is time.Now.
 	Now func() time.Time
@@ -54,18 +55,20 @@ func (s *Store) Inbox() *inbox.Store { return s.inbox }
 // Workspace is the store's workspace.
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
 
-// actor is the journal actor for the person at this machine: their staff global id.
+// actor is the journal actor for the person at this machine, by the one rule every store
+// signs with (package staff: their staff id, added with their first change, or "unnamed");
+// journal.As in ctx overrides it, as for the demo's seed.
 func (s *Store) actor(ctx context.Context) (string, error) {
-	me, err := s.inbox.Me(ctx)
-	if err != nil {
-		return "", err
+	if a, ok := journal.ActorOf(ctx); ok {
+		return a, nil
 	}
-	var gid string
-	err = s.w.DB().Read().QueryRowContext(ctx, "SELECT gid FROM staff WHERE id = ?", me.ID).Scan(&gid)
-	if err == nil && gid == "" {
-		err = fmt.Errorf("staff member %q has no global id", me.Name)
-	}
-	return gid, err
+	var a string
+	err := s.w.DB().Write(ctx, func(tx *sql.Tx) error {
+		var err error
+		a, err = staff.Actor(ctx, tx, s.inbox.Agent(), s.now())
+		return err
+	})
+	return a, err
 }
 
 // ActorNames maps journal actors (staff global ids) to names, for timelines and reports.

@@ -4,9 +4,9 @@
 //
 // Each feature adds its own seeding step to Steps (FAQ entries, conversations, playbooks,
 // scheduled items), reading its seed files from the same folder. The mail step needs
-// ImportMail set (see mail.go). The demo works with no network: its one mail account has
-// no password and is never connected to; accounts/smtpsend.ForWorkspace gives it a
-// mailer that stores replies locally, and the runner syncs nothing for it.
+// an Importer (Create's argument). The demo works with no network because its one mail
+// account's transport is local (mail.Local), like any offline account: the sender keeps
+// its replies in the workspace, sync and the connection test contact nothing.
 package demo
 
 import (
@@ -21,21 +21,39 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 )
 
 // Step seeds one feature's part of the demo into a freshly created workspace. seed is
 // assets/demo, so "faq.json" names assets/demo/faq.json.
-type Step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
+type Step func(ctx context.Context, w *workspace.Workspace, seed Seed) error
+
+// Seed is the seed folder and what a step needs from outside the workspace layer.
+type Seed struct {
+	fs.FS
+	// Import stores raw messages as synced mail: accounts/imapsync.ImportRaw, passed in by
+	// main.go (the MIME parser lives in accounts, which workspace must not import).
+	Import Importer
+}
+
+// Importer stores raw RFC 5322 messages in a local folder of w, parsed and threaded
+// exactly as synced mail is.
+type Importer = func(ctx context.Context, w *workspace.Workspace, folder string, raws [][]byte) (mail.IngestResult, error)
 
 // Steps run in order on every new demo workspace. Add a feature's step here.
 var Steps = []Step{
 	seedSettings,
 	seedAccount, // before the mail, so the store knows the seeded sent mail as ours
-	faq.SeedDemo,
+	seedFS(faq.SeedDemo),
 	seedMail,   // mail/inbox and mail/sent, dated relative to now
 	seedTriage, // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
-	crisis.SeedDemo,
+	seedFS(crisis.SeedDemo),
+}
+
+// seedFS is a Step for a feature that needs only the seed folder.
+func seedFS(step func(ctx context.Context, w *workspace.Workspace, seed fs.FS) error) Step {
+	return func(ctx context.Context, w *workspace.Workspace, seed Seed) error { return step(ctx, w, seed) }
 }
 
 // markerKey is the workspace setting that tells the demo from a real client, whatever it
@@ -71,14 +89,19 @@ func readSeed(seed fs.FS) (seedWorkspace, error) {
 	return s, nil
 }
 
-// Create returns the demo workspace, making and seeding it first if there is none.
-func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
+// Create returns the demo workspace, making and seeding it first if there is none; imp
+// stores its mail (main.go passes accounts/imapsync.ImportRaw). Without imp it fails
+// rather than make a demo without conversations, which would look like a broken Inbox.
+func Create(ctx context.Context, root *workspace.Root, imp Importer) (workspace.Info, error) {
 	if info, err := root.Find(ctx, Name); err == nil {
 		return info, nil
 	} else if !errors.Is(err, workspace.ErrNotFound) {
 		return workspace.Info{}, err
 	}
-	seed := assets.DemoSeed()
+	if imp == nil {
+		return workspace.Info{}, errors.New("demo mail: no importer given (main.go passes imapsync.ImportRaw)")
+	}
+	seed := Seed{FS: assets.DemoSeed(), Import: imp}
 	s, err := readSeed(seed)
 	if err != nil {
 		return workspace.Info{}, err
@@ -87,9 +110,12 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 	if err != nil {
 		return workspace.Info{}, err
 	}
+	// The seed is the program's doing, not the person's at this machine; the triage step
+	// signs its changes as the demo's staff, so its history reads like a real shift.
+	seedCtx := journal.As(ctx, journal.System)
 	err = root.Update(ctx, info.ID, func(w *workspace.Workspace) error {
 		for _, step := range Steps {
-			if err := step(ctx, w, seed); err != nil {
+			if err := step(seedCtx, w, seed); err != nil {
 				return err
 			}
 		}
@@ -106,7 +132,7 @@ func Create(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
 // Recreate replaces the demo workspace with a fresh copy: everything done in it is lost.
 // The UI asks before calling it. secrets removes keyring entries of accounts someone added
 // to the demo; nil is fine when there are none.
-func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.SecretRemover) (workspace.Info, error) {
+func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.SecretRemover, imp Importer) (workspace.Info, error) {
 	if info, err := root.Find(ctx, Name); err == nil {
 		if err := Delete(ctx, root, info.ID, secrets); err != nil {
 			return workspace.Info{}, err
@@ -114,7 +140,7 @@ func Recreate(ctx context.Context, root *workspace.Root, secrets workspace.Secre
 	} else if !errors.Is(err, workspace.ErrNotFound) {
 		return workspace.Info{}, err
 	}
-	return Create(ctx, root)
+	return Create(ctx, root, imp)
 }
 
 // Delete removes the demo workspace id. Its seeded account has no password, so while it
@@ -137,7 +163,7 @@ func IsDemo(ctx context.Context, w *workspace.Workspace) (bool, error) {
 	return ok, err
 }
 
-func seedSettings(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+func seedSettings(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	s, err := readSeed(seed)
 	if err != nil {
 		return err
@@ -150,9 +176,9 @@ func seedSettings(ctx context.Context, w *workspace.Workspace, seed fs.FS) error
 	return w.SetSetting(ctx, markerKey, "1")
 }
 
-// seedAccount adds the account replies are sent from. It has servers because an account
-// must, but no password: nothing ever connects to them (see the package doc).
-func seedAccount(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+// seedAccount adds the account replies are sent from: a local one (mail.Local), so
+// nothing ever connects anywhere; its servers are only what Settings shows.
+func seedAccount(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	s, err := readSeed(seed)
 	if err != nil {
 		return err
@@ -160,7 +186,7 @@ func seedAccount(ctx context.Context, w *workspace.Workspace, seed fs.FS) error 
 	host := s.Account.Email[strings.LastIndexByte(s.Account.Email, '@')+1:]
 	a, err := mail.Open(w).AddAccount(ctx, mail.Account{Email: s.Account.Email, DisplayName: s.Account.DisplayName,
 		IMAP: mail.Endpoint{Host: "imap." + host, Port: 993, Security: mail.TLS},
-		SMTP: mail.Endpoint{Host: "smtp." + host, Port: 465, Security: mail.TLS}})
+		SMTP: mail.Endpoint{Host: "smtp." + host, Port: 465, Security: mail.TLS}, Transport: mail.Local})
 	if err != nil {
 		return fmt.Errorf("demo account: %w", err)
 	}

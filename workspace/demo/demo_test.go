@@ -3,7 +3,6 @@ package demo_test
 import (
 	"context"
 	"errors"
-	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -18,7 +17,6 @@ import (
 )
 
 // main.go wires the same parser; the demo package cannot import it.
-func init() { demo.ImportMail = imapsync.ImportRaw }
 
 // withDemo creates the demo in a fresh root and runs fn inside it.
 func withDemo(t *testing.T, fn func(ctx context.Context, w *workspace.Workspace)) {
@@ -33,14 +31,14 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := demo.Create(ctx, root)
+	info, err := demo.Create(ctx, root, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if info.Name != demo.Name || info.Color != "#0F6E5C" || info.TimeZone != "Europe/Oslo" {
 		t.Fatalf("demo created as %+v", info)
 	}
-	again, err := demo.Create(ctx, root)
+	again, err := demo.Create(ctx, root, imapsync.ImportRaw)
 	if err != nil || again.ID != info.ID {
 		t.Fatalf("second Create = %v, %v; want the existing demo %s", again.ID, err, info.ID)
 	}
@@ -69,7 +67,7 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	fresh, err := demo.Recreate(ctx, root, nil)
+	fresh, err := demo.Recreate(ctx, root, nil, imapsync.ImportRaw)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -155,7 +153,7 @@ func TestDemoInboxIsTriaged(t *testing.T) {
 func TestDemoMailIsRecentThreadedAndDecoded(t *testing.T) {
 	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
 		st := mail.Open(w)
-		convs, err := st.Conversations(ctx, mail.ConversationFilter{Limit: 200})
+		convs, err := inbox.NewStore(w, inbox.Options{}).ListAll(ctx, inbox.Query{}, 200)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -252,12 +250,9 @@ func TestFAQSuggestionsFindTheBrokenBatch(t *testing.T) {
 func TestCreateWithoutMailHookFailsAndLeavesNothing(t *testing.T) {
 	ctx := context.Background()
 	root, _ := workspace.OpenRoot(t.TempDir())
-	saved := demo.ImportMail
-	t.Cleanup(func() { demo.ImportMail = saved })
-	demo.ImportMail = nil
-	_, err := demo.Create(ctx, root)
-	if err == nil || !strings.Contains(err.Error(), "ImportMail") {
-		t.Fatalf("Create without ImportMail = %v, want an error naming it", err)
+	_, err := demo.Create(ctx, root, nil)
+	if err == nil || !strings.Contains(err.Error(), "importer") {
+		t.Fatalf("Create without an importer = %v, want an error saying so", err)
 	}
 	if list, problems := root.List(ctx, true); len(list)+len(problems) != 0 {
 		t.Fatalf("a failed seed left %v %v", list, problems)
@@ -285,9 +280,9 @@ func TestFailingStepLeavesNoHalfDemo(t *testing.T) {
 	saved := demo.Steps
 	t.Cleanup(func() { demo.Steps = saved })
 	boom := errors.New("boom")
-	demo.Steps = append(append([]demo.Step{}, saved...), func(context.Context, *workspace.Workspace, fs.FS) error { return boom })
+	demo.Steps = append(append([]demo.Step{}, saved...), func(context.Context, *workspace.Workspace, demo.Seed) error { return boom })
 
-	if _, err := demo.Create(ctx, root); !errors.Is(err, boom) {
+	if _, err := demo.Create(ctx, root, imapsync.ImportRaw); !errors.Is(err, boom) {
 		t.Fatalf("Create = %v, want the step's error", err)
 	}
 	if list, problems := root.List(ctx, true); len(list)+len(problems) != 0 {

@@ -14,15 +14,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
-	"switchboard/workspace/mail"
 )
-
-// ImportMail stores raw RFC 5322 messages in a local folder of w, parsed and threaded
-// exactly as synced mail is. main.go sets it to accounts/imapsync.ImportRaw: the MIME
-// parser lives in accounts, which workspace must not import. Tests that create the demo
-// set it the same way. Create fails while it is nil rather than make a demo without
-// conversations, which would look like a broken Inbox.
-var ImportMail func(ctx context.Context, w *workspace.Workspace, folder string, raws [][]byte) (mail.IngestResult, error)
 
 // mailFolders maps the seed's folders to the workspace's local folders: INBOX holds what
 // customers sent, Sent what the team wrote ("Sent" makes the store count it as ours).
@@ -37,10 +29,7 @@ var mailFolders = []struct{ dir, folder string }{{"mail/inbox", "INBOX"}, {"mail
 const newestAge = time.Hour
 
 // seedMail imports mail/inbox/*.eml into INBOX and mail/sent/*.eml into Sent.
-func seedMail(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
-	if ImportMail == nil {
-		return errors.New("demo mail: demo.ImportMail is not set (main.go sets it to imapsync.ImportRaw)")
-	}
+func seedMail(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	var msgs []seedMessage
 	for _, f := range mailFolders {
 		files, err := fs.Glob(seed, f.dir+"/*.eml")
@@ -74,7 +63,7 @@ func seedMail(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
 		for i := range raws {
 			raws[i] = msgs[i].raw
 		}
-		if _, err := ImportMail(ctx, w, msgs[0].folder, raws); err != nil {
+		if _, err := seed.Import(ctx, w, msgs[0].folder, raws); err != nil {
 			return fmt.Errorf("demo mail into %s: %w", msgs[0].folder, err)
 		}
 		msgs = msgs[n:]
@@ -90,7 +79,7 @@ type seedMessage struct {
 }
 
 // seedTriage labels, assigns and files the imported conversations from mail/triage.json.
-func seedTriage(ctx context.Context, w *workspace.Workspace, seed fs.FS) error {
+func seedTriage(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	b, err := fs.ReadFile(seed, path.Join("mail", "triage.json"))
 	if err != nil {
 		return fmt.Errorf("demo triage: %w", err)

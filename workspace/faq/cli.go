@@ -65,7 +65,7 @@ func RunCLI(ctx context.Context, w *workspace.Workspace, args []string, stdin io
 			return err
 		}
 		if *format != "csv" {
-			return fmt.Errorf("faq import: --format csv is required (the only format that can be imported)")
+			return cmdline.Usagef("faq import: --format csv is required (the only format that can be imported)\n%s", cliUsage)
 		}
 		return cliImport(ctx, s, files[0], *yes, stdin, stdout)
 	}
@@ -132,7 +132,7 @@ func cliExport(ctx context.Context, s *Store, name, format, out string, stdout i
 		"md":  func(w io.Writer) error { return s.ExportMarkdown(ctx, w, name+" FAQ") },
 	}[format]
 	if write == nil {
-		return fmt.Errorf("faq export: --format must be csv or md, not %q", format)
+		return cmdline.Usagef("faq export: --format must be csv or md, not %q\n%s", format, cliUsage)
 	}
 	if out == "" || out == "-" {
 		return write(stdout)
@@ -208,6 +208,7 @@ func printPreview(w io.Writer, p *ImportPreview) {
 func Commands() []cmdline.Command {
 	return []cmdline.Command{{
 		Name: "faq", Summary: "the FAQ: list, add, export and import entries", Pane: "faq",
+		Actions: []string{"list", "add", "export", "import"},
 		Usage: []string{
 			"faq list --workspace W [--json]",
 			"faq add --workspace W --question Q --answer A [--tags a,b] [--lang xx]",

@@ -34,11 +34,11 @@ func TestCSVRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	root := workspacetest.Root(t)
 	src := NewStore(workspacetest.Open(t, root, "Nordlys Coffee"))
-	c := &clock{t: time.Date(2024, 11, 5, 8, 30, 15, 123e6, time.UTC)}
-	src.Now = c.now
+	c := workspacetest.NewClock(time.Date(2024, 11, 5, 8, 30, 15, 123e6, time.UTC))
+	src.Now = c.Now
 	for _, d := range tricky {
 		mustSave(t, src, d)
-		c.advance(time.Hour + 7*time.Millisecond)
+		c.Advance(time.Hour + 7*time.Millisecond)
 	}
 	if err := src.RecordUse(ctx, mustList(t, src)[0].ID); err != nil {
 		t.Fatal(err)
@@ -104,7 +104,7 @@ func TestCSVImportUpdatesAndAdds(t *testing.T) {
 	if err := s.Delete(ctx, gone.ID); err != nil {
 		t.Fatal(err)
 	}
-	c.advance(time.Hour)
+	c.Advance(time.Hour)
 	// as a content manager edits it: columns reordered, some left out, CRLF, no BOM
 	file := "question,answer,id\r\n" +
 		"How long does shipping take?,\"3–5 days now.\r\nSorry!\",\r\n" + // matched by question
@@ -126,7 +126,7 @@ func TestCSVImportUpdatesAndAdds(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, _ := s.Get(ctx, ship.ID)
-	if got.Answer != "3–5 days now.\nSorry!" || !got.UpdatedAt.Equal(c.t) || !got.LastReviewedAt.Equal(c.t) || got.Tags[0] != "shipping" {
+	if got.Answer != "3–5 days now.\nSorry!" || !got.UpdatedAt.Equal(c.Now()) || !got.LastReviewedAt.Equal(c.Now()) || got.Tags[0] != "shipping" {
 		t.Errorf("updated entry: %+v", got)
 	}
 	if got, err := s.Get(ctx, gone.ID); err != nil || got.Answer != "Back again." {

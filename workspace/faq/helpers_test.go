@@ -8,17 +8,11 @@ import (
 	"switchboard/workspace/workspacetest"
 )
 
-// clock is a settable time for review ages.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time          { return c.t }
-func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
-
-func newStore(t *testing.T) (*Store, *clock) {
+func newStore(t *testing.T) (*Store, *workspacetest.Clock) {
 	t.Helper()
 	s := NewStore(workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee"))
-	c := &clock{t: time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC)}
-	s.Now = c.now
+	c := workspacetest.NewClock(time.Date(2025, 3, 1, 9, 0, 0, 0, time.UTC))
+	s.Now = c.Now
 	return s, c
 }
 

@@ -125,9 +125,14 @@ func (s *Store) Apply(ctx context.Context, p *ImportPreview) error {
 			var err error
 			switch x, found := byID[rep.EntryID]; {
 			case rep.Action == Add && !found:
-				err = addRow(ctx, tx, r, now)
+				var id string
+				if id, err = addRow(ctx, tx, r, now); err == nil {
+					err = s.w.Record(ctx, tx, now, id, "faq.create", entryData(r.draft, r.row))
+				}
 			case rep.Action == Add || rep.Action == Update:
-				err = updateRow(ctx, tx, x.Entry, r, now)
+				if err = updateRow(ctx, tx, x.Entry, r, now); err == nil {
+					err = s.w.Record(ctx, tx, now, x.Entry.ID, "faq.edit", entryData(merged(x.Entry, r), r.row))
+				}
 			}
 			if err != nil {
 				return fmt.Errorf("importing row %d: %w (nothing was imported)", r.row, err)
@@ -137,13 +142,24 @@ func (s *Store) Apply(ctx context.Context, p *ImportPreview) error {
 	})
 }
 
-func addRow(ctx context.Context, tx *sql.Tx, r importRow, now time.Time) error {
+// entryData is the data of a "faq.create" or "faq.edit" journal entry: the entry's
+// editable fields as saved, and for an import the row of the file it came from.
+func entryData(d Draft, importRow int) map[string]any {
+	m := map[string]any{"question": d.Question, "phrasings": d.Phrasings, "answer": d.Answer, "tags": d.Tags,
+		"lang": d.Lang, "owner": d.Owner}
+	if importRow > 0 {
+		m["import_row"] = importRow
+	}
+	return m
+}
+
+func addRow(ctx context.Context, tx *sql.Tx, r importRow, now time.Time) (string, error) {
 	id := r.id
 	if id == "" {
 		id = uuid.NewString()
 	}
 	created, updated, reviewed := or(r.created, now), or(r.updated, now), or(r.reviewed, now)
-	return insert(ctx, tx, id, r.draft, created.UnixMilli(), updated.UnixMilli(), reviewed.UnixMilli())
+	return id, insert(ctx, tx, id, r.draft, created.UnixMilli(), updated.UnixMilli(), reviewed.UnixMilli())
 }
 
 // updateRow replaces an entry's fields with the row's. Content the content team changed

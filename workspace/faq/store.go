@@ -134,12 +134,18 @@ func (s *Store) Save(ctx context.Context, id string, d Draft) (Saved, error) {
 		}
 		if id == "" {
 			id = uuid.NewString()
-			return insert(ctx, tx, id, d, now, now, now)
+			if err := insert(ctx, tx, id, d, now, now, now); err != nil {
+				return err
+			}
+			return s.w.Record(ctx, tx, millis(now), id, "faq.create", entryData(d, 0))
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE faq_entries SET question = ?, question_key = ?, phrasings = ?, answer = ?,
 			tags = ?, lang = ?, owner = ?, updated_at = ?, last_reviewed_at = ? WHERE id = ? AND deleted_at IS NULL`,
 			d.Question, questionKey(d.Question), jsonList(d.Phrasings), d.Answer, jsonList(d.Tags), d.Lang, d.Owner, now, now, id)
-		return affected(res, err, id)
+		if err := affected(res, err, id); err != nil {
+			return err
+		}
+		return s.w.Record(ctx, tx, millis(now), id, "faq.edit", entryData(d, 0))
 	})
 	if err != nil {
 		return Saved{}, err
@@ -217,18 +223,20 @@ func (s *Store) Validate(ctx context.Context, id string, d Draft) error {
 
 // MarkReviewed records that someone checked the entry is still right.
 func (s *Store) MarkReviewed(ctx context.Context, id string) error {
-	return s.exec(ctx, id, `UPDATE faq_entries SET last_reviewed_at = ? WHERE id = ? AND deleted_at IS NULL`, s.now(), id)
+	now := s.now()
+	return s.exec(ctx, id, "faq.reviewed", `UPDATE faq_entries SET last_reviewed_at = ? WHERE id = ? AND deleted_at IS NULL`, now, id)
 }
 
-// RecordUse counts one insert of the entry's answer into a reply. The Inbox calls it.
+// RecordUse counts one insert of the entry's answer into a reply. The Inbox calls it. Not
+// journaled: the reply's own "outbox.queued" entry is the event, this is a tally of them.
 func (s *Store) RecordUse(ctx context.Context, id string) error {
-	return s.exec(ctx, id, `UPDATE faq_entries SET uses = uses + 1 WHERE id = ? AND deleted_at IS NULL`, id)
+	return s.exec(ctx, id, "", `UPDATE faq_entries SET uses = uses + 1 WHERE id = ? AND deleted_at IS NULL`, id)
 }
 
 // Delete hides an entry; Restore brings it back. Deleted entries stay in the database,
 // so an accidental delete never loses an approved answer.
 func (s *Store) Delete(ctx context.Context, id string) error {
-	return s.exec(ctx, id, `UPDATE faq_entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`, s.now(), id)
+	return s.exec(ctx, id, "faq.delete", `UPDATE faq_entries SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL`, s.now(), id)
 }
 
 // Restore undoes Delete. It fails with a *ValidationError if a live entry has taken the
@@ -250,14 +258,20 @@ func (s *Store) Restore(ctx context.Context, id string) error {
 		if dup != nil {
 			return &ValidationError{Problems: []Problem{*dup}}
 		}
-		_, err = tx.ExecContext(ctx, `UPDATE faq_entries SET deleted_at = NULL WHERE id = ?`, id)
-		return err
+		if _, err = tx.ExecContext(ctx, `UPDATE faq_entries SET deleted_at = NULL WHERE id = ?`, id); err != nil {
+			return err
+		}
+		return s.w.Record(ctx, tx, s.Now(), id, "faq.restore", nil)
 	})
 }
 
-func (s *Store) exec(ctx context.Context, id, query string, args ...any) error {
+// exec changes one entry and journals it as kind ("": a tally, not journaled).
+func (s *Store) exec(ctx context.Context, id, kind, query string, args ...any) error {
 	return s.w.DB().Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, query, args...)
-		return affected(res, err, id)
+		if err := affected(res, err, id); err != nil || kind == "" {
+			return err
+		}
+		return s.w.Record(ctx, tx, s.Now(), id, kind, nil)
 	})
 }

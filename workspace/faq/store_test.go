@@ -23,7 +23,7 @@ func TestSaveGetAndClean(t *testing.T) {
 	})
 	want := Entry{ID: e.ID, Question: "How long does shipping take?", Phrasings: []string{"When will my order arrive?"},
 		Answer: "Hi {{first_name|there}},\nusually 2–4 days.", Tags: []string{"orders", "shipping"}, Lang: "en", Owner: "Sofia",
-		CreatedAt: c.t, UpdatedAt: c.t, LastReviewedAt: c.t}
+		CreatedAt: c.Now(), UpdatedAt: c.Now(), LastReviewedAt: c.Now()}
 	got, err := s.Get(ctx, e.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -160,10 +160,10 @@ func TestFiltersUsageAndReview(t *testing.T) {
 	s, c := newStore(t)
 	ctx := context.Background()
 	old := mustSave(t, s, Draft{Question: "Opening hours?", Answer: "8–18.", Tags: []string{"cafe"}, Lang: "en"})
-	c.advance(60 * 24 * time.Hour)
+	c.Advance(60 * 24 * time.Hour)
 	sv := mustSave(t, s, Draft{Question: "Öppettider?", Answer: "8–18.", Tags: []string{"cafe"}, Lang: "sv"})
 	grinder := mustSave(t, s, Draft{Question: "Grinder warranty?", Answer: "Two years.", Tags: []string{"warranty"}, Lang: "en"})
-	c.advance(31 * 24 * time.Hour) // old is now 91 days unreviewed, the others 31
+	c.Advance(31 * 24 * time.Hour) // old is now 91 days unreviewed, the others 31
 
 	for range 3 {
 		if err := s.RecordUse(ctx, grinder.ID); err != nil {
@@ -204,7 +204,7 @@ func TestFiltersUsageAndReview(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after review", Filter{NeedsReview: true, Tag: "cafe"}, "Öppettider?")
-	c.advance(24 * time.Hour)
+	c.Advance(24 * time.Hour)
 	if _, err := s.Save(ctx, sv.ID, sv.Draft()); err != nil { // editing counts as reviewing
 		t.Fatal(err)
 	}

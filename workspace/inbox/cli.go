@@ -3,7 +3,6 @@ package inbox
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -34,38 +33,42 @@ func cliStore(w *workspace.Workspace) *Store {
 func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("status", flag.ContinueOnError)
 	fs.SetOutput(stderr)
-	conv := fs.Int64("conversation", 0, "conversation id")
+	ref := fs.String("conversation", "", "conversation id (from conversations --json)")
 	until := fs.String("until", "", "for snoozed: wake up at TIME (2025-03-04 09:00, RFC 3339, or +2h)")
 	followUp := fs.Int("follow-up", 0, "for resolved: reopen after this many days if the customer stays silent")
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
 	}
-	if *conv == 0 || len(pos) != 1 {
-		return errors.New("usage: switchboard status --workspace W --conversation ID STATUS (new, open, waiting, snoozed --until TIME, resolved [--follow-up DAYS], spam, abuse)")
+	if *ref == "" || len(pos) != 1 {
+		return cmdline.UsageOf(statusUsage, "status takes --conversation ID and one STATUS")
 	}
 	st, err := ParseStatus(pos[0])
 	if err != nil {
-		return err
+		return cmdline.UsageOf(statusUsage, "%v", err)
 	}
 	s := cliStore(w)
+	conv, err := s.ConversationID(ctx, *ref)
+	if err != nil {
+		return err
+	}
 	switch st {
 	case Snoozed:
 		if *until == "" {
-			return errors.New("snoozed needs --until TIME")
+			return cmdline.UsageOf(statusUsage, "snoozed needs --until TIME")
 		}
 		t, err := cmdline.ParseTime(*until, s.now(), w.Info().Location())
 		if err != nil {
-			return err
+			return cmdline.UsageOf(statusUsage, "--until: %v", err)
 		}
-		err = s.Snooze(ctx, *conv, t)
+		err = s.Snooze(ctx, conv, t)
 	case Resolved:
-		err = s.Resolve(ctx, *conv, time.Duration(*followUp)*24*time.Hour)
+		err = s.Resolve(ctx, conv, time.Duration(*followUp)*24*time.Hour)
 	default:
-		err = s.SetStatus(ctx, *conv, st)
+		err = s.SetStatus(ctx, conv, st)
 	}
 	if err == nil {
-		fmt.Fprintf(stdout, "conversation %d is now %s\n", *conv, st.Label())
+		fmt.Fprintf(stdout, "conversation %s is now %s\n", *ref, st.Label())
 	}
 	return err
 }
@@ -80,20 +83,24 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 	return func(ctx context.Context, w *workspace.Workspace, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		fs := flag.NewFlagSet("reply", flag.ContinueOnError)
 		fs.SetOutput(stderr)
-		conv := fs.Int64("conversation", 0, "conversation id")
+		ref := fs.String("conversation", "", "conversation id (from conversations --json)")
 		bodyFile := fs.String("body-file", "", "the reply's text (- for standard input); {{first_name}} etc. are filled in")
 		faqID := fs.String("faq", "", "start from this FAQ entry's answer")
 		at := fs.String("at", "", "send later: 2006-01-02 15:04 (workspace time zone), RFC 3339, or +2h")
 		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
-		} else if len(pos) > 0 || *conv == 0 || (*bodyFile == "") == (*faqID == "") {
-			return errors.New("usage: switchboard reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]")
+		} else if len(pos) > 0 || *ref == "" || (*bodyFile == "") == (*faqID == "") {
+			return cmdline.UsageOf(replyUsage, "reply takes --conversation ID and one of --body-file F and --faq ID")
 		}
 		s := cliStore(w)
+		// Resolved first: an id of another workspace is refused before any text is read.
+		conv, err := s.ConversationID(ctx, *ref)
+		if err != nil {
+			return err
+		}
 		var d Draft
-		var err error
 		if *faqID != "" {
-			d, err = s.DraftFromFAQ(ctx, *conv, *faqID)
+			d, err = s.DraftFromFAQ(ctx, conv, *faqID)
 		} else {
 			var body []byte
 			if *bodyFile == "-" {
@@ -104,15 +111,15 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			if err != nil {
 				return err
 			}
-			d, err = s.NewDraft(ctx, *conv, string(body))
+			d, err = s.NewDraft(ctx, conv, string(body))
 		}
 		if err != nil {
 			return err
 		}
-		r := Reply{ConversationID: *conv, Body: d.Body, FAQID: d.FAQID}
+		r := Reply{ConversationID: conv, Body: d.Body, FAQID: d.FAQID}
 		if *at != "" {
 			if r.SendAt, err = cmdline.ParseTime(*at, s.now(), w.Info().Location()); err != nil {
-				return err
+				return cmdline.UsageOf(replyUsage, "--at: %v", err)
 			}
 		}
 		tone, err := s.Tone(ctx)
@@ -127,7 +134,7 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			return fmt.Errorf("the reply was not queued: %w", err)
 		}
 		if !r.SendAt.IsZero() && r.SendAt.After(s.now()) {
-			fmt.Fprintf(stdout, "reply %d to %s scheduled for %s\n", it.ID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
+			fmt.Fprintf(stdout, "reply %s to %s scheduled for %s\n", it.GID, it.To[0].Email, it.SendAt.In(w.Info().Location()).Format("2006-01-02 15:04 MST"))
 			return nil
 		}
 		m, err := newMailer(ctx, w)
@@ -141,9 +148,9 @@ func ReplyCLI(newMailer NewMailer) CLIFunc {
 			return err
 		}
 		if it.State != Sent {
-			return fmt.Errorf("reply %d is %s in the outbox: %s", it.ID, it.State, it.LastError)
+			return fmt.Errorf("reply %s is %s in the outbox: %s", it.GID, it.State, it.LastError)
 		}
-		fmt.Fprintf(stdout, "reply %d sent to %s from %s\n", it.ID, it.To[0].Email, it.From.Email)
+		fmt.Fprintf(stdout, "reply %s sent to %s from %s\n", it.GID, it.To[0].Email, it.From.Email)
 		if it.LastError != "" {
 			fmt.Fprintln(stderr, "warning:", it.LastError)
 		}
@@ -162,7 +169,7 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 		if pos, err := cmdline.Parse(fs, args); err != nil {
 			return err
 		} else if len(pos) > 0 {
-			return fmt.Errorf("outbox takes no arguments, got %q", pos)
+			return cmdline.UsageOf(outboxUsage, "outbox: unknown action %q (retry, cancel, mark-sent, reschedule)", pos[0])
 		}
 		s := cliStore(w)
 		var rep *SendReport
@@ -200,32 +207,43 @@ func OutboxCLI(newMailer NewMailer) CLIFunc {
 		fmt.Fprintln(tw, "ID\tCONV\tSTATE\tSEND AT\tTO\tSUBJECT\tREASON")
 		loc := w.Info().Location()
 		for _, it := range items {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\t%s\t%s\n", it.ID, it.ConversationID, it.State,
+			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", it.GID, it.ConversationGID, it.State,
 				it.NextAttemptAt.In(loc).Format("2006-01-02 15:04"), it.To[0].Email, it.Subject, it.LastError)
 		}
 		return tw.Flush()
 	}
 }
 
-// Commands are the Inbox's triage commands; reply and outbox need a mailer, so the
-// accounts layer registers them (smtpsend.Commands).
+var (
+	statusUsage = []string{"status --workspace W --conversation ID new|open|waiting|snoozed|resolved|spam|abuse [--until TIME] [--follow-up DAYS]"}
+	replyUsage  = []string{"reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]"}
+)
+
+// Commands are the Inbox's commands that need no mail server; reply, outbox and contact
+// (whose warning is mail) need a mailer, so the accounts layer registers them
+// (smtpsend.Commands).
 func Commands() []cmdline.Command {
-	return []cmdline.Command{{
+	cmds := []cmdline.Command{{
 		Name: "status", Summary: "set a conversation's status", Pane: "inbox",
-		Usage: []string{"status --workspace W --conversation ID new|open|waiting|snoozed|resolved|spam|abuse [--until TIME] [--follow-up DAYS]"},
-		RunIn: cmdline.In(RunStatusCLI),
-	}}
+		Actions: []string{"status", "resolve", "snooze", "spam"},
+		Usage:   statusUsage,
+		RunIn:   cmdline.In(RunStatusCLI),
+	}, conversationsCommand(), voiceCommand(), contactsCommand()}
+	cmds = append(cmds, triageCommands()...)
+	return append(cmds, listCommands()...)
 }
 
 // SendCommands are reply and outbox, sending through newMailer.
 func SendCommands(newMailer NewMailer) []cmdline.Command {
 	return []cmdline.Command{{
 		Name: "reply", Summary: "answer a conversation now or later", Pane: "inbox",
-		Usage: []string{"reply --workspace W --conversation ID (--body-file F | --faq ID) [--at TIME]"},
-		RunIn: cmdline.In(ReplyCLI(newMailer)),
+		Actions: []string{"reply", "send-later", "faq-answer"},
+		Usage:   replyUsage,
+		RunIn:   cmdline.In(ReplyCLI(newMailer)),
 	}, {
-		Name: "outbox", Summary: "the replies on their way out", Pane: "inbox",
-		Usage: []string{"outbox --workspace W [--send] [--all] [--json]"},
-		RunIn: cmdline.In(OutboxCLI(newMailer)),
-	}}
+		Name: "outbox", Summary: "the replies on their way out: list, retry, cancel, mark sent, reschedule", Pane: "inbox",
+		Actions: []string{"outbox"},
+		Usage:   outboxUsage,
+		RunIn:   outboxCommand(newMailer),
+	}, contactCommand(newMailer)}
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/journal"
 	"switchboard/workspace/template"
 )
 
@@ -118,9 +119,12 @@ func (s *Store) AddContactNote(ctx context.Context, contact int64, body string) 
 	if n.Body == "" {
 		return n, errors.New("a note needs some text")
 	}
-	err := s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, "INSERT INTO contact_notes (contact_id, author, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-			contact, n.Author, n.Body, n.CreatedAt.UnixMilli()).Scan(&n.ID)
+	err := s.contactWrite(ctx, contact, func(tx *sql.Tx, gid string) error {
+		if err := tx.QueryRowContext(ctx, "INSERT INTO contact_notes (contact_id, author, body, created_at) VALUES (?, ?, ?, ?) RETURNING id",
+			contact, n.Author, n.Body, n.CreatedAt.UnixMilli()).Scan(&n.ID); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, n.CreatedAt, gid, "contact.note", map[string]string{"text": n.Body})
 	})
 	return n, err
 }
@@ -131,30 +135,45 @@ func (s *Store) TagContact(ctx context.Context, contact int64, tag string) error
 	if tag == "" {
 		return errors.New("a tag needs a name")
 	}
-	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)", contact, tag)
-		return err
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx, gid string) error {
+		res, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO contact_tags (contact_id, tag) VALUES (?, ?)", contact, tag)
+		if n, _ := rowsAffected(res, err); n == 0 {
+			return err // already tagged: nothing to record
+		}
+		return s.record(ctx, tx, s.now(), gid, "contact.tag", journal.Change{To: tag})
 	})
 }
 
 // UntagContact removes a tag from a contact.
 func (s *Store) UntagContact(ctx context.Context, contact int64, tag string) error {
-	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?", contact, strings.ToLower(strings.TrimSpace(tag)))
-		return err
+	tag = strings.ToLower(strings.TrimSpace(tag))
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx, gid string) error {
+		res, err := tx.ExecContext(ctx, "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?", contact, tag)
+		if n, _ := rowsAffected(res, err); n == 0 {
+			return err
+		}
+		return s.record(ctx, tx, s.now(), gid, "contact.tag", journal.Change{From: tag})
 	})
 }
 
-func (s *Store) contactWrite(ctx context.Context, contact int64, fn func(*sql.Tx) error) error {
+func rowsAffected(res sql.Result, err error) (int64, error) {
+	if err != nil {
+		return 0, err
+	}
+	return res.RowsAffected()
+}
+
+// contactWrite runs fn in a write transaction with the contact's global id.
+func (s *Store) contactWrite(ctx context.Context, contact int64, fn func(tx *sql.Tx, gid string) error) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		var n int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contacts WHERE id = ?", contact).Scan(&n); err != nil {
+		var gid string
+		err := tx.QueryRowContext(ctx, "SELECT gid FROM contacts WHERE id = ?", contact).Scan(&gid)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("contact", contact)
+		} else if err != nil {
 			return err
 		}
-		if n == 0 {
-			return notFound("contact", contact)
-		}
-		return fn(tx)
+		return fn(tx, gid)
 	})
 }
 
@@ -271,7 +290,7 @@ func (s *Store) abuseStep(ctx context.Context, contact int64, action, reason str
 	if reason == "" {
 		return errNoReason
 	}
-	return s.contactWrite(ctx, contact, func(tx *sql.Tx) error {
+	return s.contactWrite(ctx, contact, func(tx *sql.Tx, gid string) error {
 		var level AbuseLevel
 		if err := tx.QueryRowContext(ctx, "SELECT abuse_level FROM contacts WHERE id = ?", contact).Scan(&level); err != nil {
 			return err
@@ -306,10 +325,21 @@ func (s *Store) abuseStep(ctx context.Context, contact int64, action, reason str
 		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET abuse_level = ? WHERE id = ?", next, contact); err != nil {
 			return err
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO contact_actions (contact_id, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)",
-			contact, action, s.agent, reason, s.nowMs())
-		return err
+		now := s.now()
+		if _, err := tx.ExecContext(ctx, "INSERT INTO contact_actions (contact_id, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)",
+			contact, action, s.agent, reason, now.UnixMilli()); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, now, gid, "contact.abuse", AbuseStep{Action: action, From: level, To: next, Reason: reason})
 	})
+}
+
+// AbuseStep is the data of a "contact.abuse" journal entry.
+type AbuseStep struct {
+	Action string     `json:"action"` // warn, mute, block, unmute, unblock, clear
+	From   AbuseLevel `json:"from"`
+	To     AbuseLevel `json:"to"`
+	Reason string     `json:"reason"`
 }
 
 func hasWarning(ctx context.Context, tx *sql.Tx, contact int64) (bool, error) {

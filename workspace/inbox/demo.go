@@ -153,7 +153,11 @@ func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels
 	if latest := now.Add(-time.Minute); handled.After(latest) {
 		handled = latest
 	}
-	s = NewStore(s.w, Options{Agent: s.agent, Now: func() time.Time { return handled }})
+	agent := ""
+	if s.named {
+		agent = s.agent
+	}
+	s = NewStore(s.w, Options{Agent: agent, Now: func() time.Time { return handled }})
 	var steps []error
 	for _, name := range c.Labels {
 		l, ok := labels[name]

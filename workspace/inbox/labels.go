@@ -56,16 +56,32 @@ func (s *Store) SaveLabel(ctx context.Context, l Label) (Label, error) {
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		now := s.now()
 		if l.ID == 0 {
-			return tx.QueryRowContext(ctx, "INSERT INTO labels (name, color, created_at, gid) VALUES (?, ?, ?, ?) RETURNING id",
-				l.Name, l.Color, s.nowMs(), journal.NewID()).Scan(&l.ID)
+			gid := journal.NewID()
+			if err := tx.QueryRowContext(ctx, "INSERT INTO labels (name, color, created_at, gid) VALUES (?, ?, ?, ?) RETURNING id",
+				l.Name, l.Color, now.UnixMilli(), gid).Scan(&l.ID); err != nil {
+				return err
+			}
+			return s.record(ctx, tx, now, gid, "label.create", map[string]string{"name": l.Name, "color": l.Color})
 		}
-		res, err := tx.ExecContext(ctx, "UPDATE labels SET name = ?, color = ? WHERE id = ?", l.Name, l.Color, l.ID)
-		if err != nil {
+		var gid, oldName, oldColor string
+		err = tx.QueryRowContext(ctx, "SELECT gid, name, color FROM labels WHERE id = ?", l.ID).Scan(&gid, &oldName, &oldColor)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("label", l.ID)
+		} else if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("label", l.ID)
+		if _, err := tx.ExecContext(ctx, "UPDATE labels SET name = ?, color = ? WHERE id = ?", l.Name, l.Color, l.ID); err != nil {
+			return err
+		}
+		if oldName != l.Name {
+			if err := s.record(ctx, tx, now, gid, "label.rename", journal.Change{From: oldName, To: l.Name}); err != nil {
+				return err
+			}
+		}
+		if oldColor != l.Color {
+			return s.record(ctx, tx, now, gid, "label.color", journal.Change{From: oldColor, To: l.Color})
 		}
 		return nil
 	})
@@ -76,14 +92,17 @@ func (s *Store) SaveLabel(ctx context.Context, l Label) (Label, error) {
 // their history (which names the label) stay.
 func (s *Store) DeleteLabel(ctx context.Context, id int64) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE id = ?", id)
-		if err != nil {
+		var gid, name string
+		err := tx.QueryRowContext(ctx, "SELECT gid, name FROM labels WHERE id = ?", id).Scan(&gid, &name)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("label", id)
+		} else if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return notFound("label", id)
+		if _, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE id = ?", id); err != nil {
+			return err
 		}
-		return nil
+		return s.record(ctx, tx, s.now(), gid, "label.delete", map[string]string{"name": name})
 	})
 }
 
@@ -99,11 +118,12 @@ func (s *Store) RemoveLabel(ctx context.Context, conv, label int64) error {
 
 func (s *Store) labelChange(ctx context.Context, conv, label int64, on bool) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		if err := conversationExists(ctx, tx, conv); err != nil {
+		gid, err := conversationGID(ctx, tx, conv)
+		if err != nil {
 			return err
 		}
-		var name string
-		if err := tx.QueryRowContext(ctx, "SELECT name FROM labels WHERE id = ?", label).Scan(&name); errors.Is(err, sql.ErrNoRows) {
+		var name, labelGID string
+		if err := tx.QueryRowContext(ctx, "SELECT name, gid FROM labels WHERE id = ?", label).Scan(&name, &labelGID); errors.Is(err, sql.ErrNoRows) {
 			return notFound("label", label)
 		} else if err != nil {
 			return err
@@ -119,10 +139,18 @@ func (s *Store) labelChange(ctx context.Context, conv, label int64, on bool) err
 		if n, _ := res.RowsAffected(); n == 0 {
 			return nil // already so: nothing to record
 		}
-		old, new := "", name
+		c := LabelChange{To: name, Label: labelGID}
 		if !on {
-			old, new = name, ""
+			c = LabelChange{From: name, Label: labelGID}
 		}
-		return addHistory(ctx, tx, conv, s.nowMs(), s.agent, "label", old, new)
+		return s.record(ctx, tx, s.now(), gid, "conversation.label", c)
 	})
+}
+
+// LabelChange is the data of a "conversation.label" journal entry: the label's name in
+// To when it was put on, in From when it was taken off, and its global id.
+type LabelChange struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Label string `json:"label"`
 }

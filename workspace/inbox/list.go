@@ -51,7 +51,10 @@ func (r Row) Cursor() *Cursor { return &Cursor{LastMessageAt: r.LastMessageAt.Un
 
 // Row is one conversation as the list shows it.
 type Row struct {
-	ID            int64     `json:"id"`
+	// GID is the conversation's global id: the one the command line and JSON show, and
+	// ConversationID resolves. ID is this workspace's own key.
+	GID           string    `json:"id"`
+	ID            int64     `json:"number"`
 	Subject       string    `json:"subject"`
 	Snippet       string    `json:"snippet"`
 	Status        Status    `json:"status"`
@@ -89,7 +92,7 @@ type Page struct {
 
 const rowColumns = `c.id, c.subject, c.snippet, c.status, ifnull(c.contact_id, 0), ifnull(k.name, ''),
 	ifnull(k.email, ''), ifnull(k.abuse_level IN ('muted', 'blocked'), 0), c.messages, c.unread, c.last_message_at,
-	c.waiting_since, ifnull(c.assignee_id, 0), ifnull(st.name, ''), c.snooze_until, c.follow_up_at, c.follow_up_due`
+	c.waiting_since, ifnull(c.assignee_id, 0), ifnull(st.name, ''), c.snooze_until, c.follow_up_at, c.follow_up_due, c.gid`
 
 const rowJoins = ` LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff st ON st.id = c.assignee_id`
 
@@ -119,12 +122,12 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		conds = append(conds, unanswered, "c.waiting_since <= ?")
 		args = append(args, s.nowMs()-target.Milliseconds())
 	case ViewMine:
-		me, err := s.Me(ctx)
+		me, err := s.me(ctx)
 		if err != nil {
 			return "", nil, err
 		}
 		conds = append(conds, "c.assignee_id = ?", activeStatus)
-		args = append(args, me.ID)
+		args = append(args, me)
 	case ViewUnassigned:
 		conds = append(conds, "c.assignee_id IS NULL", activeStatus)
 	case ViewFollowUp:
@@ -247,7 +250,7 @@ func (s *Store) rows(ctx context.Context, query string, args ...any) ([]Row, err
 		var r Row
 		var last, waiting, snooze, follow, due int64
 		if err := rs.Scan(&r.ID, &r.Subject, &r.Snippet, &r.Status, &r.ContactID, &r.ContactName, &r.ContactEmail,
-			&r.Muted, &r.Messages, &r.Unread, &last, &waiting, &r.AssigneeID, &r.Assignee, &snooze, &follow, &due); err != nil {
+			&r.Muted, &r.Messages, &r.Unread, &last, &waiting, &r.AssigneeID, &r.Assignee, &snooze, &follow, &due, &r.GID); err != nil {
 			return nil, err
 		}
 		r.LastMessageAt, r.WaitingSince = millis(last), millis(waiting)
@@ -351,7 +354,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	if err != nil {
 		return c, err
 	}
-	me, err := s.Me(ctx)
+	me, err := s.me(ctx) // a read: "me" without a staff row yet has nothing assigned
 	if err != nil {
 		return c, err
 	}
@@ -388,7 +391,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
 			WHERE k.abuse_level IN ('muted', 'blocked') AND c.messages > 0 AND ` + unanswered, nil},
 		{[]any{&assigned, &c.Mine}, `SELECT count(*), ifnull(sum(c.assignee_id = ?), 0) FROM conversations c INDEXED BY conversations_assignee
-			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me.ID}},
+			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me}},
 		{[]any{&c.FollowUp}, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0", nil},
 	} {
 		if err := db.QueryRowContext(ctx, q.query, q.args...).Scan(q.dst...); err != nil {

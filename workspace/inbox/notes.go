@@ -4,10 +4,12 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 	"time"
 
 	"switchboard/workspace/journal"
+	"switchboard/workspace/staff"
 )
 
 // Note is an internal note on a conversation: for colleagues, never sent.
@@ -25,11 +27,17 @@ func (s *Store) AddNote(ctx context.Context, conv int64, body string) (Note, err
 		return n, errors.New("a note needs some text")
 	}
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		if err := conversationExists(ctx, tx, conv); err != nil {
+		gid, err := conversationGID(ctx, tx, conv)
+		if err != nil {
 			return err
 		}
-		return tx.QueryRowContext(ctx, "INSERT INTO notes (conversation_id, author, body, created_at, gid) VALUES (?, ?, ?, ?, ?) RETURNING id",
-			conv, n.Author, n.Body, n.CreatedAt.UnixMilli(), journal.NewID()).Scan(&n.ID)
+		noteGID := journal.NewID()
+		if err := tx.QueryRowContext(ctx, "INSERT INTO notes (conversation_id, author, body, created_at, gid) VALUES (?, ?, ?, ?, ?) RETURNING id",
+			conv, n.Author, n.Body, n.CreatedAt.UnixMilli(), noteGID).Scan(&n.ID); err != nil {
+			return err
+		}
+		// The same data as the notes schema 0007 carried into the journal.
+		return s.record(ctx, tx, n.CreatedAt, gid, "conversation.note", map[string]string{"note": noteGID, "text": n.Body})
 	})
 	return n, err
 }
@@ -56,30 +64,103 @@ func (s *Store) Notes(ctx context.Context, conv int64) ([]Note, error) {
 
 // Change is one entry of a conversation's history.
 type Change struct {
-	At    time.Time `json:"at"`
-	Actor string    `json:"actor"` // staff name, "customer" or "system"
-	Kind  string    `json:"kind"`  // "status", "label" or "assignee"
-	Old   string    `json:"old"`   // "" when a label was added or nobody was assigned
-	New   string    `json:"new"`   // "" when a label was removed or the conversation unassigned
+	At time.Time `json:"at"`
+	// Actor is who, for people: a staff member's current name, "customer" for a reopen by
+	// the customer's mail, "system" for the runner's and sync's other changes, "unnamed"
+	// for a machine without "my name". ActorID is the journal's actor.
+	Actor   string `json:"actor"`
+	ActorID string `json:"actor_id"`
+	Kind    string `json:"kind"` // "status", "label" or "assignee"
+	Old     string `json:"old"`  // "" when a label was added or nobody was assigned
+	New     string `json:"new"`  // "" when a label was removed or the conversation unassigned
 }
 
-// History lists a conversation's status, label and assignee changes, oldest first.
+// History lists a conversation's status, label and assignee changes, oldest first, as
+// the journal has them (schema 0007 carried the older history table over), with staff
+// ids shown as the staff member's current name.
 func (s *Store) History(ctx context.Context, conv int64) ([]Change, error) {
-	rows, err := s.db.Read().QueryContext(ctx, `SELECT at, actor, kind, old_value, new_value FROM history
-		WHERE conversation_id = ? ORDER BY at, id`, conv)
+	db := s.db.Read()
+	var gid string
+	err := db.QueryRowContext(ctx, "SELECT gid FROM conversations WHERE id = ?", conv).Scan(&gid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, notFound("conversation", conv)
+	}
 	if err != nil {
 		return nil, err
 	}
-	defer rows.Close()
+	entries, err := journal.List(ctx, db, journal.Filter{Object: gid, Prefix: "conversation."})
+	if err != nil {
+		return nil, err
+	}
+	names, err := staff.Names(ctx, db)
+	if err != nil {
+		return nil, err
+	}
 	var list []Change
-	for rows.Next() {
-		var c Change
-		var at int64
-		if err := rows.Scan(&at, &c.Actor, &c.Kind, &c.Old, &c.New); err != nil {
-			return nil, err
+	for _, e := range entries {
+		c := Change{At: e.At, ActorID: e.Actor, Kind: strings.TrimPrefix(e.Kind, "conversation.")}
+		switch c.Kind {
+		case "status":
+			var d StatusChange
+			if err := e.Decode(&d); err != nil {
+				return nil, fmt.Errorf("journal entry %s: %w", e.ID, err)
+			}
+			if d.From == d.To {
+				continue // a new snooze time: the status itself did not change
+			}
+			c.Old, c.New = string(d.From), string(d.To)
+			c.Actor = actorName(e.Actor, names, d.Cause)
+		case "label":
+			var d LabelChange
+			if err := e.Decode(&d); err != nil {
+				return nil, fmt.Errorf("journal entry %s: %w", e.ID, err)
+			}
+			c.Old, c.New = d.From, d.To
+		case "assignee":
+			var d AssigneeChange
+			if err := e.Decode(&d); err != nil {
+				return nil, fmt.Errorf("journal entry %s: %w", e.ID, err)
+			}
+			c.Old, c.New = staffName(d.From, d.FromName, names), staffName(d.To, d.ToName, names)
+		default:
+			continue // notes are listed by Notes
 		}
-		c.At = millis(at)
+		if c.Actor == "" {
+			c.Actor = actorName(e.Actor, names, "")
+		}
 		list = append(list, c)
 	}
-	return list, rows.Err()
+	return list, nil
+}
+
+// actorName is a journal actor as a person reads it.
+func actorName(actor string, names map[string]string, cause string) string {
+	switch actor {
+	case journal.Sync:
+		if cause == "customer_wrote" || cause == "" { // "" : carried over from the old history's "customer"
+			return "customer"
+		}
+		return "system"
+	case journal.Runner, journal.System:
+		return "system"
+	case journal.Unnamed:
+		return "unnamed"
+	}
+	if n, ok := names[actor]; ok {
+		return n
+	}
+	return actor // a staff member removed since, or a name the old history had no staff row for
+}
+
+// staffName is an assignee from the journal: the staff member's current name, else the
+// name they had then ("" is nobody). Entries carried over from the old history hold a
+// name where the id would be.
+func staffName(id, then string, names map[string]string) string {
+	if n, ok := names[id]; ok {
+		return n
+	}
+	if then != "" {
+		return then
+	}
+	return id
 }

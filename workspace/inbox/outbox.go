@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 )
 
@@ -26,15 +27,19 @@ const (
 
 // OutboxItem is a reply in the outbox.
 type OutboxItem struct {
-	ID             int64          `json:"id"`
-	ConversationID int64          `json:"conversation_id"`
-	WorkspaceID    string         `json:"workspace_id"`
-	AccountID      string         `json:"account_id"`
-	MessageID      string         `json:"message_id"`
-	InReplyTo      string         `json:"in_reply_to,omitempty"`
-	References     []string       `json:"references,omitempty"`
-	From           mail.Address   `json:"from"`
-	To             []mail.Address `json:"to"`
+	// GID is the item's global id, the one the command line and JSON show; ID is this
+	// workspace's own key. The same holds for the conversation.
+	GID             string         `json:"id"`
+	ID              int64          `json:"number"`
+	ConversationGID string         `json:"conversation_id"`
+	ConversationID  int64          `json:"conversation_number"`
+	WorkspaceID     string         `json:"workspace_id"`
+	AccountID       string         `json:"account_id"`
+	MessageID       string         `json:"message_id"`
+	InReplyTo       string         `json:"in_reply_to,omitempty"`
+	References      []string       `json:"references,omitempty"`
+	From            mail.Address   `json:"from"`
+	To              []mail.Address `json:"to"`
 	// Subject is the conversation's; the mail gets the reply prefix when composed.
 	Subject       string      `json:"subject"`
 	Body          string      `json:"body"`
@@ -53,7 +58,7 @@ type OutboxItem struct {
 
 const outboxColumns = `id, conversation_id, workspace_id, account_id, message_id, in_reply_to, refs, from_name,
 	from_email, to_addrs, subject, body, state, send_at, next_attempt_at, attempts, last_error, filed, created_by,
-	created_at, sent_at, reply_to, raw`
+	created_at, sent_at, reply_to, raw, gid, ifnull((SELECT c.gid FROM conversations c WHERE c.id = outbox.conversation_id), '')`
 
 func scanOutbox(sc interface{ Scan(...any) error }) (OutboxItem, error) {
 	var it OutboxItem
@@ -61,7 +66,7 @@ func scanOutbox(sc interface{ Scan(...any) error }) (OutboxItem, error) {
 	var sendAt, next, created, sent int64
 	err := sc.Scan(&it.ID, &it.ConversationID, &it.WorkspaceID, &it.AccountID, &it.MessageID, &it.InReplyTo, &refs,
 		&it.From.Name, &it.From.Email, &to, &it.Subject, &it.Body, &it.State, &sendAt, &next, &it.Attempts,
-		&it.LastError, &it.Filed, &it.CreatedBy, &created, &sent, &it.replyTo, &it.raw)
+		&it.LastError, &it.Filed, &it.CreatedBy, &created, &sent, &it.replyTo, &it.raw, &it.GID, &it.ConversationGID)
 	if err != nil {
 		return it, err
 	}
@@ -111,30 +116,86 @@ func (s *Store) outbox(ctx context.Context, query string, args ...any) ([]Outbox
 	return list, rows.Err()
 }
 
+// OutboxID resolves an outbox item's global id, the one the command line and JSON show,
+// to this workspace's own key; an id of another workspace is not found here.
+func (s *Store) OutboxID(ctx context.Context, ref string) (int64, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return 0, errors.New("no outbox item id given")
+	}
+	var id int64
+	err := s.db.Read().QueryRowContext(ctx, "SELECT id FROM outbox WHERE gid = ?", ref).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, s.notHere(ctx, "outbox", "outbox item", ref, "outbox --all --json")
+	}
+	return id, err
+}
+
 // Cancel keeps a reply from being sent; it stays in the outbox as Cancelled.
 func (s *Store) Cancel(ctx context.Context, id int64) error {
-	return s.moveOutbox(ctx, id, Cancelled, []OutboxState{Queued, Failed, Uncertain}, "")
+	return s.moveOutbox(ctx, id, Cancelled, []OutboxState{Queued, Failed, Uncertain}, "", "outbox.cancelled")
 }
 
 // Retry queues a failed, uncertain or cancelled reply again, now. It keeps its
 // Message-ID and bytes, so a customer's mail program shows a duplicate as one message.
 func (s *Store) Retry(ctx context.Context, id int64) error {
-	return s.moveOutbox(ctx, id, Queued, []OutboxState{Failed, Uncertain, Cancelled}, "")
+	return s.moveOutbox(ctx, id, Queued, []OutboxState{Failed, Uncertain, Cancelled}, "", "outbox.retried")
 }
 
 // MarkSent records that an uncertain (or failed) reply did reach the customer, as the
 // user found out; the conversation then waits on the customer.
 func (s *Store) MarkSent(ctx context.Context, id int64) error {
-	return s.moveOutbox(ctx, id, Sent, []OutboxState{Uncertain, Failed}, "marked as sent by "+s.agent)
+	note := "marked as sent"
+	if s.named {
+		note += " by " + s.agent
+	}
+	return s.moveOutbox(ctx, id, Sent, []OutboxState{Uncertain, Failed}, note, "outbox.marked_sent")
 }
 
-func (s *Store) moveOutbox(ctx context.Context, id int64, to OutboxState, from []OutboxState, note string) error {
+// Reschedule moves a queued reply's time (a send-later edited); a time in the past sends
+// it at the next round.
+func (s *Store) Reschedule(ctx context.Context, id int64, at time.Time) error {
+	now := s.now()
+	at = at.Truncate(time.Millisecond)
+	if at.Before(now) {
+		at = now
+	}
+	return s.db.Write(ctx, func(tx *sql.Tx) error {
+		var state OutboxState
+		var gid string
+		var old int64
+		err := tx.QueryRowContext(ctx, "SELECT state, gid, send_at FROM outbox WHERE id = ?", id).Scan(&state, &gid, &old)
+		if errors.Is(err, sql.ErrNoRows) {
+			return notFound("outbox item", id)
+		} else if err != nil {
+			return err
+		}
+		if state != Queued {
+			return fmt.Errorf("outbox item %d is %s: only a queued reply can be moved", id, state)
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET send_at = ?1, next_attempt_at = ?1, updated_at = ?2 WHERE id = ?3",
+			at.UnixMilli(), now.UnixMilli(), id); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, now, gid, "outbox.rescheduled", map[string]time.Time{"from": millis(old), "to": at.UTC()})
+	})
+}
+
+// OutboxChange is the data of an "outbox.*" journal entry that moves a reply's state.
+type OutboxChange struct {
+	From    OutboxState `json:"from"`
+	To      OutboxState `json:"to"`
+	Error   string      `json:"error,omitempty"`   // why it failed, or what is uncertain
+	Attempt int         `json:"attempt,omitempty"` // the attempt this is about
+}
+
+func (s *Store) moveOutbox(ctx context.Context, id int64, to OutboxState, from []OutboxState, note, kind string) error {
 	now := s.nowMs()
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
 		var state OutboxState
 		var conv int64
-		var by string
-		err := tx.QueryRowContext(ctx, "SELECT state, conversation_id, created_by FROM outbox WHERE id = ?", id).Scan(&state, &conv, &by)
+		var gid string
+		err := tx.QueryRowContext(ctx, "SELECT state, conversation_id, gid FROM outbox WHERE id = ?", id).Scan(&state, &conv, &gid)
 		if errors.Is(err, sql.ErrNoRows) {
 			return notFound("outbox item", id)
 		}
@@ -153,15 +214,22 @@ func (s *Store) moveOutbox(ctx context.Context, id int64, to OutboxState, from [
 			WHERE id = ?`, to, now, note, now, to, now, to, id); err != nil {
 			return err
 		}
+		actor, err := s.actor(ctx, tx, millis(now))
+		if err != nil {
+			return err
+		}
+		if _, err := journal.Write(ctx, tx, millis(now), actor, gid, kind, OutboxChange{From: state, To: to}); err != nil {
+			return err
+		}
 		if to == Sent {
-			return awaitCustomer(ctx, tx, conv, now, s.agent)
+			return awaitCustomer(ctx, tx, conv, now, actor)
 		}
 		return nil
 	})
 }
 
 // awaitCustomer moves a conversation to Waiting after a reply went out, unless it was
-// filed as Spam or Abuse meanwhile.
+// filed as Spam or Abuse meanwhile; actor is whoever settled the reply as sent.
 func awaitCustomer(ctx context.Context, tx *sql.Tx, conv, now int64, actor string) error {
 	var old string
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM conversations WHERE id = ?", conv).Scan(&old); err != nil {

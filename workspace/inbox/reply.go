@@ -83,7 +83,7 @@ func (s *Store) values(ctx context.Context, conv int64) (template.Values, error)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, notFound("conversation", conv)
 	}
-	return template.NewValues(name, s.agent, s.w.Info().Name), err
+	return template.NewValues(name, s.Agent(), s.w.Info().Name), err
 }
 
 // Reply is a reply to send now (zero SendAt) or later.
@@ -125,13 +125,22 @@ func (s *Store) queue(ctx context.Context, r Reply, body string, p parentMsg) (O
 		Subject: p.subject, Body: body, State: Queued, SendAt: millis(sendAt), NextAttemptAt: millis(sendAt),
 		CreatedBy: s.agent, CreatedAt: millis(now)}
 	to, _ := json.Marshal(it.To)
+	it.GID = journal.NewID()
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		return tx.QueryRowContext(ctx, `INSERT INTO outbox (workspace_id, account_id, conversation_id, reply_to, message_id,
+		var err error
+		if it.ConversationGID, err = conversationGID(ctx, tx, it.ConversationID); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, `INSERT INTO outbox (workspace_id, account_id, conversation_id, reply_to, message_id,
 			in_reply_to, refs, from_name, from_email, to_addrs, subject, body, state, send_at, next_attempt_at,
 			created_by, created_at, updated_at, gid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?, ?) RETURNING id`,
 			it.WorkspaceID, it.AccountID, it.ConversationID, p.messageID, it.MessageID, it.InReplyTo,
 			strings.Join(it.References, " "), it.From.Name, it.From.Email, string(to), it.Subject, it.Body,
-			sendAt, sendAt, it.CreatedBy, now, now, journal.NewID()).Scan(&it.ID)
+			sendAt, sendAt, it.CreatedBy, now, now, it.GID).Scan(&it.ID); err != nil {
+			return err
+		}
+		return s.record(ctx, tx, millis(now), it.GID, "outbox.queued", QueuedReply{Conversation: it.ConversationGID,
+			From: it.From.Email, To: it.To, Subject: it.Subject, Body: it.Body, SendAt: it.SendAt})
 	})
 	if err != nil {
 		return it, err
@@ -142,6 +151,16 @@ func (s *Store) queue(ctx context.Context, r Reply, body string, p parentMsg) (O
 		}
 	}
 	return it, nil
+}
+
+// QueuedReply is the data of an "outbox.queued" journal entry: the reply as it was written.
+type QueuedReply struct {
+	Conversation string         `json:"conversation"` // global id
+	From         string         `json:"from"`
+	To           []mail.Address `json:"to"`
+	Subject      string         `json:"subject"`
+	Body         string         `json:"body"`
+	SendAt       time.Time      `json:"send_at"`
 }
 
 // parentMsg is what a reply in a conversation answers.

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 )
 
@@ -124,6 +125,19 @@ func (s *Store) SendDue(ctx context.Context, m Mailer) (SendReport, error) {
 const heldBack = ` AND NOT EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = 'outbox' AND r.ref = outbox.gid AND r.decision = '')
 	AND NOT (send_at > created_at + 60000 AND EXISTS (SELECT 1 FROM pause))`
 
+// sendStep journals a step of sending: the runner's doing, whoever pressed Send, because
+// SendDue settles every due reply the same way.
+func sendStep(ctx context.Context, tx *sql.Tx, at time.Time, it OutboxItem, kind string, c OutboxChange) error {
+	_, err := journal.Write(ctx, tx, at, journal.Runner, it.GID, kind, c)
+	return err
+}
+
+func outboxState(ctx context.Context, tx *sql.Tx, id int64) (OutboxState, error) {
+	var st OutboxState
+	err := tx.QueryRowContext(ctx, "SELECT state FROM outbox WHERE id = ?", id).Scan(&st)
+	return st, err
+}
+
 // guard is the wrong-brand check: the reply must have been queued in this workspace and
 // name one of this workspace's accounts, still at the address it was queued from.
 func (s *Store) guard(ctx context.Context, it OutboxItem) error {
@@ -175,7 +189,7 @@ func (s *Store) submit(ctx context.Context, m Mailer, it OutboxItem, rep *SendRe
 			if n, _ := res.RowsAffected(); n == 0 {
 				return fmt.Errorf("outbox item %d was cancelled or changed meanwhile", it.ID)
 			}
-			return nil
+			return sendStep(ctx, tx, s.now(), it, "outbox.submitting", OutboxChange{From: Queued, To: Submitting, Attempt: it.Attempts + 1})
 		})
 		started = err == nil
 		return err
@@ -242,10 +256,20 @@ func (s *Store) fail(ctx context.Context, it OutboxItem, err error, rep *SendRep
 	}
 	rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: %s", it.ID, msg))
 	err = s.db.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, attempts = ?,
-			raw = ifnull(raw, ?), updated_at = ? WHERE id = ? AND state IN ('queued', 'submitting')`,
-			state, msg, next, it.Attempts, it.raw, s.nowMs(), it.ID)
-		return err
+		from, err := outboxState(ctx, tx, it.ID)
+		if err != nil || (from != Queued && from != Submitting) {
+			return err // cancelled meanwhile: the cancel is the record
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, attempts = ?,
+			raw = ifnull(raw, ?), updated_at = ? WHERE id = ?`,
+			state, msg, next, it.Attempts, it.raw, s.nowMs(), it.ID); err != nil {
+			return err
+		}
+		kind := "outbox.failed"
+		if state == Queued {
+			kind = "outbox.retrying"
+		}
+		return sendStep(ctx, tx, s.now(), it, kind, OutboxChange{From: from, To: state, Error: msg, Attempt: it.Attempts})
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: recording the failure: %v", it.ID, err))
@@ -254,9 +278,18 @@ func (s *Store) fail(ctx context.Context, it OutboxItem, err error, rep *SendRep
 
 func (s *Store) setState(ctx context.Context, it OutboxItem, state OutboxState, msg string, rep *SendReport) {
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?",
-			state, msg, s.nowMs(), it.ID)
-		return err
+		from, err := outboxState(ctx, tx, it.ID)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?",
+			state, msg, s.nowMs(), it.ID); err != nil {
+			return err
+		}
+		if state == from {
+			return nil // still submitting: only the reason changed
+		}
+		return sendStep(ctx, tx, s.now(), it, "outbox."+string(state), OutboxChange{From: from, To: state, Error: msg, Attempt: it.Attempts})
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: %v", it.ID, err))
@@ -269,11 +302,18 @@ func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 	rep.Sent++
 	now := s.nowMs()
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
+		from, err := outboxState(ctx, tx, it.ID)
+		if err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'sent', sent_at = ?, last_error = '', filed = ?,
 			raw = ifnull(raw, ?), updated_at = ? WHERE id = ?`, now, it.Filed, it.raw, now, it.ID); err != nil {
 			return err
 		}
-		return awaitCustomer(ctx, tx, it.ConversationID, now, it.CreatedBy)
+		if err := sendStep(ctx, tx, millis(now), it, "outbox.sent", OutboxChange{From: from, To: Sent, Attempt: it.Attempts}); err != nil {
+			return err
+		}
+		return awaitCustomer(ctx, tx, it.ConversationID, now, journal.Runner)
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d was sent, but recording it failed: %v", it.ID, err))
@@ -297,8 +337,11 @@ func (s *Store) file(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: %s", it.ID, msg))
 	}
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		_, err := tx.ExecContext(ctx, "UPDATE outbox SET filed = ?, last_error = ?, updated_at = ? WHERE id = ?",
-			msg == "", msg, s.nowMs(), it.ID)
+		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET filed = ?, last_error = ?, updated_at = ? WHERE id = ?",
+			msg == "", msg, s.nowMs(), it.ID); err != nil || msg != "" {
+			return err
+		}
+		_, err := journal.Write(ctx, tx, s.now(), journal.Runner, it.GID, "outbox.filed", nil)
 		return err
 	})
 	if err != nil {

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"switchboard/workspace/journal"
 )
 
 // Status is where a conversation is in its life.
@@ -57,9 +59,7 @@ func (s *Store) SetStatus(ctx context.Context, id int64, st Status) error {
 	if st == Snoozed {
 		return errors.New("snoozing needs a time to wake up: use Snooze")
 	}
-	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		return setStatus(ctx, tx, id, st, 0, 0, s.nowMs(), s.agent)
-	})
+	return s.setStatusAs(ctx, id, st, 0, 0, s.nowMs())
 }
 
 // Snooze hides a conversation until the time, when Tick opens it again (or earlier, when
@@ -69,9 +69,7 @@ func (s *Store) Snooze(ctx context.Context, id int64, until time.Time) error {
 	if until.UnixMilli() <= now {
 		return fmt.Errorf("snooze until %s: that time has passed", until.Format(time.RFC3339))
 	}
-	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		return setStatus(ctx, tx, id, Snoozed, until.UnixMilli(), 0, now, s.agent)
-	})
+	return s.setStatusAs(ctx, id, Snoozed, until.UnixMilli(), 0, now)
 }
 
 // Resolve marks a conversation Resolved. With followUp > 0 it is reopened after that
@@ -85,14 +83,40 @@ func (s *Store) Resolve(ctx context.Context, id int64, followUp time.Duration) e
 	if followUp > 0 {
 		at = now + followUp.Milliseconds()
 	}
+	return s.setStatusAs(ctx, id, Resolved, 0, at, now)
+}
+
+// setStatusAs is a status change the agent makes.
+func (s *Store) setStatusAs(ctx context.Context, id int64, st Status, snooze, followUp, now int64) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		return setStatus(ctx, tx, id, Resolved, 0, at, now, s.agent)
+		actor, err := s.actor(ctx, tx, millis(now))
+		if err != nil {
+			return err
+		}
+		return setStatus(ctx, tx, id, st, snooze, followUp, now, actor)
 	})
 }
 
+// StatusChange is the data of a "conversation.status" journal entry.
+type StatusChange struct {
+	From       Status    `json:"from"`
+	To         Status    `json:"to"`
+	Until      time.Time `json:"until,omitzero"`        // Snoozed: wakes then
+	FollowUpAt time.Time `json:"follow_up_at,omitzero"` // Resolved: reopens then if the customer stays silent
+	// Cause says why the runner or sync changed it: "snooze" (woke up), "follow_up" (came
+	// due), "customer_wrote" (reopened), "blocked_contact" (filed as Abuse).
+	Cause string `json:"cause,omitempty"`
+}
+
+// setStatus changes a conversation's status and journals it under actor (a staff id, or
+// journal.Runner). Setting what is already so (same status, same times) only moves
+// status_at, which decides whether later mail reopens it, and journals nothing.
 func setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status, snooze, followUp, now int64, actor string) error {
-	var old string
-	err := tx.QueryRowContext(ctx, "SELECT status FROM conversations WHERE id = ?", id).Scan(&old)
+	var old Status
+	var gid string
+	var oldSnooze, oldFollowUp, oldDue int64
+	err := tx.QueryRowContext(ctx, "SELECT status, gid, snooze_until, follow_up_at, follow_up_due FROM conversations WHERE id = ?", id).
+		Scan(&old, &gid, &oldSnooze, &oldFollowUp, &oldDue)
 	if errors.Is(err, sql.ErrNoRows) {
 		return notFound("conversation", id)
 	}
@@ -103,7 +127,12 @@ func setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status, snooze, fol
 		follow_up_at = ?, follow_up_due = 0 WHERE id = ?`, st, now, snooze, followUp, id); err != nil {
 		return err
 	}
-	return addHistory(ctx, tx, id, now, actor, "status", old, string(st))
+	if old == st && oldSnooze == snooze && oldFollowUp == followUp && oldDue == 0 {
+		return nil // only status_at moved: nothing a person would see changed
+	}
+	_, err = journal.Write(ctx, tx, millis(now), actor, gid, "conversation.status",
+		StatusChange{From: old, To: st, Until: millis(snooze), FollowUpAt: millis(followUp)})
+	return err
 }
 
 // TickResult counts what Tick changed.
@@ -120,40 +149,45 @@ func (s *Store) Tick(ctx context.Context, now time.Time) (TickResult, error) {
 	ms := now.UnixMilli()
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		var err error
-		if r.Woken, err = wake(ctx, tx, ms, `SELECT id FROM conversations WHERE snooze_until > 0 AND snooze_until <= ?
-			AND status = 'snoozed'`, "UPDATE conversations SET status = 'open', status_at = ?, snooze_until = 0 WHERE id = ?", Snoozed); err != nil {
+		if r.Woken, err = wake(ctx, tx, ms, `SELECT id, gid FROM conversations WHERE snooze_until > 0 AND snooze_until <= ?
+			AND status = 'snoozed'`, "UPDATE conversations SET status = 'open', status_at = ?, snooze_until = 0 WHERE id = ?",
+			StatusChange{From: Snoozed, To: Open, Cause: "snooze"}); err != nil {
 			return err
 		}
-		r.FollowUps, err = wake(ctx, tx, ms, `SELECT id FROM conversations WHERE follow_up_at > 0 AND follow_up_at <= ?
+		r.FollowUps, err = wake(ctx, tx, ms, `SELECT id, gid FROM conversations WHERE follow_up_at > 0 AND follow_up_at <= ?
 			AND status = 'resolved'`, `UPDATE conversations SET status = 'open', status_at = ?1,
-			follow_up_due = follow_up_at, follow_up_at = 0 WHERE id = ?2`, Resolved)
+			follow_up_due = follow_up_at, follow_up_at = 0 WHERE id = ?2`, StatusChange{From: Resolved, To: Open, Cause: "follow_up"})
 		return err
 	})
 	return r, err
 }
 
-func wake(ctx context.Context, tx *sql.Tx, now int64, find, update string, from Status) (int, error) {
+// wake reopens what find selects, each change journaled as the runner's.
+func wake(ctx context.Context, tx *sql.Tx, now int64, find, update string, change StatusChange) (int, error) {
 	rows, err := tx.QueryContext(ctx, find, now)
 	if err != nil {
 		return 0, err
 	}
 	var ids []int64
+	var gids []string
 	for rows.Next() {
 		var id int64
-		if err := rows.Scan(&id); err != nil {
+		var gid string
+		if err := rows.Scan(&id, &gid); err != nil {
 			rows.Close()
 			return 0, err
 		}
 		ids = append(ids, id)
+		gids = append(gids, gid)
 	}
 	if err := errors.Join(rows.Err(), rows.Close()); err != nil {
 		return 0, err
 	}
-	for _, id := range ids {
+	for i, id := range ids {
 		if _, err := tx.ExecContext(ctx, update, now, id); err != nil {
 			return 0, err
 		}
-		if err := addHistory(ctx, tx, id, now, "system", "status", string(from), string(Open)); err != nil {
+		if _, err := journal.Write(ctx, tx, millis(now), journal.Runner, gids[i], "conversation.status", change); err != nil {
 			return 0, err
 		}
 	}

@@ -5,18 +5,20 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"sync"
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/journal"
 	"switchboard/workspace/sqlitedb"
+	"switchboard/workspace/staff"
 )
 
 // Options configure a Store.
 type Options struct {
 	// Agent is the person at this machine (workspace.Config.AgentName): the actor of every
-	// change and the "me" of ViewMine. Empty means "Me".
+	// change and the "me" of ViewMine. Empty shows as "Me" (notes, the assign list) but
+	// signs the journal as journal.Unnamed: no staff row is made up for nobody.
 	Agent string
 	// Now is the clock (tests inject one); nil is time.Now.
 	Now func() time.Time
@@ -27,24 +29,32 @@ type Store struct {
 	w     *workspace.Workspace
 	db    *sqlitedb.DB
 	agent string
+	named bool // Agent was set: changes are signed with the agent's staff id
 	now   func() time.Time
 	send  sync.Mutex // one SendDue at a time: "submitting" rows belong to a crashed run only
 }
 
 // NewStore returns the Inbox of w.
 func NewStore(w *workspace.Workspace, o Options) *Store {
-	agent := strings.Join(strings.Fields(o.Agent), " ")
-	if agent == "" {
+	agent := staff.Clean(o.Agent)
+	named := agent != ""
+	if !named {
 		agent = "Me"
 	}
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Store{w: w, db: w.DB(), agent: agent, now: o.Now}
+	return &Store{w: w, db: w.DB(), agent: agent, named: named, now: o.Now}
 }
 
-// Agent is the name changes are recorded under.
-func (s *Store) Agent() string { return s.agent }
+// Agent is the agent's name for replies ({{agent}}): "" while "my name" is not set, so a
+// reply is never signed "Me" (a template without a fallback then asks for the name).
+func (s *Store) Agent() string {
+	if !s.named {
+		return ""
+	}
+	return s.agent
+}
 
 // Workspace is the workspace this Inbox belongs to.
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
@@ -70,23 +80,32 @@ func toMs(t time.Time) int64 {
 	return t.UnixMilli()
 }
 
-// conversationExists fails with ErrNotFound for an id this workspace does not have.
-func conversationExists(ctx context.Context, tx *sql.Tx, id int64) error {
-	var n int
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM conversations WHERE id = ?", id).Scan(&n); err != nil {
-		return err
+// actor is who the journal names for a change the agent makes: their staff id (the row
+// is added with the first change), or journal.Unnamed while "my name" is not set.
+func (s *Store) actor(ctx context.Context, tx *sql.Tx, at time.Time) (string, error) {
+	if !s.named {
+		return journal.Unnamed, nil
 	}
-	if n == 0 {
-		return notFound("conversation", id)
-	}
-	return nil
+	return staff.Actor(ctx, tx, s.agent, at)
 }
 
-func addHistory(ctx context.Context, tx *sql.Tx, conv, at int64, actor, kind, old, new string) error {
-	if old == new {
-		return nil
+// record journals a change the agent makes, inside the transaction that makes it.
+func (s *Store) record(ctx context.Context, tx *sql.Tx, at time.Time, object, kind string, data any) error {
+	actor, err := s.actor(ctx, tx, at)
+	if err != nil {
+		return err
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO history (conversation_id, at, actor, kind, old_value, new_value)
-		VALUES (?, ?, ?, ?, ?, ?)`, conv, at, actor, kind, old, new)
+	_, err = journal.Write(ctx, tx, at, actor, object, kind, data)
 	return err
+}
+
+// conversationGID is a conversation's global id; ErrNotFound for an id this workspace
+// does not have.
+func conversationGID(ctx context.Context, tx *sql.Tx, id int64) (string, error) {
+	var gid string
+	err := tx.QueryRowContext(ctx, "SELECT gid FROM conversations WHERE id = ?", id).Scan(&gid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", notFound("conversation", id)
+	}
+	return gid, err
 }

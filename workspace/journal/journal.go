@@ -10,7 +10,9 @@
 //	at      when, Unix milliseconds UTC (JSON: RFC 3339 with milliseconds, UTC)
 //	actor   who: a staff member's global id, or "runner" (scheduled work: snooze
 //	        wake-ups, follow-ups, sends), "sync" (mail arriving: a customer's reply
-//	        reopening a conversation), or "system" (migrations, the demo)
+//	        reopening a conversation, a blocked contact's mail filed as Abuse),
+//	        "system" (migrations, the demo), or "unnamed" (a person at a machine
+//	        whose "my name" is not set: never a made-up name such as "Me")
 //	object  the global id of the object changed (conversation, outbox item, contact,
 //	        FAQ entry, playbook, incident, schedule item, workspace)
 //	kind    "<object type>.<change>", e.g. "conversation.status"; the list is Kinds
@@ -37,6 +39,9 @@ const (
 	Runner = "runner"
 	Sync   = "sync"
 	System = "system"
+	// Unnamed is a person whose machine has no "my name" yet. Their changes are kept
+	// (refusing them would lose work) but signed by nobody in particular.
+	Unnamed = "unnamed"
 )
 
 // Entry is one change.
@@ -178,4 +183,20 @@ func mustJSON(v any) string {
 		panic(err)
 	}
 	return string(b)
+}
+
+type actorKey struct{}
+
+// As marks ctx as work the program does by itself on behalf of nobody at the machine
+// (actor is System: seeding the demo workspace), so that changes which would otherwise be
+// signed with the machine's "my name" are signed actor. A store given a person's name
+// explicitly (the Inbox's Options.Agent) still signs with that person.
+func As(ctx context.Context, actor string) context.Context {
+	return context.WithValue(ctx, actorKey{}, actor)
+}
+
+// ActorOf is the actor As put in ctx, if any.
+func ActorOf(ctx context.Context) (string, bool) {
+	a, ok := ctx.Value(actorKey{}).(string)
+	return a, ok && a != ""
 }

@@ -85,6 +85,17 @@ func (e Endpoint) check(what string) error {
 	return nil
 }
 
+// Transport is how an account reaches the world.
+type Transport string
+
+const (
+	// IMAPSMTP syncs with the account's IMAP server and sends through its SMTP server.
+	IMAPSMTP Transport = "imap+smtp"
+	// Local contacts nothing: mail is imported, replies are kept in the workspace's own
+	// Sent folder (the demo workspace; an account kept offline).
+	Local Transport = "local"
+)
+
 // Account is a mail account of the workspace. Its password is never here: it lives in the
 // OS keyring under the account's ID.
 type Account struct {
@@ -94,6 +105,8 @@ type Account struct {
 	Username    string   `json:"username"`
 	IMAP        Endpoint `json:"imap"`
 	SMTP        Endpoint `json:"smtp"`
+	// Transport decides sync, sending and the connection test: "" is IMAPSMTP.
+	Transport Transport `json:"transport"`
 	// TrustedCertSHA256 is the hex SHA-256 of one self-signed certificate the user chose to
 	// trust for this account's servers; verification is never switched off otherwise.
 	TrustedCertSHA256 string    `json:"trusted_cert_sha256,omitempty"`
@@ -116,11 +129,29 @@ func (a *Account) Validate() error {
 	if a.TrustedCertSHA256 != "" && len(a.TrustedCertSHA256) != 64 {
 		return fmt.Errorf("trusted certificate fingerprint must be a SHA-256 (64 hex digits), got %d", len(a.TrustedCertSHA256))
 	}
+	switch a.Transport {
+	case "":
+		a.Transport = IMAPSMTP
+	case IMAPSMTP:
+	case Local:
+		// No server is ever contacted: servers given are kept, none are needed.
+		for _, e := range []*Endpoint{&a.IMAP, &a.SMTP} {
+			if e.Security == "" {
+				e.Security = TLS
+			}
+		}
+		return nil
+	default:
+		return fmt.Errorf("transport %q is not %s or %s", a.Transport, IMAPSMTP, Local)
+	}
 	if err := a.IMAP.check("IMAP"); err != nil {
 		return err
 	}
 	return a.SMTP.check("SMTP")
 }
+
+// Offline tells whether the account never contacts a server.
+func (a Account) Offline() bool { return a.Transport == Local }
 
 // NormalizeFingerprint lower-cases a hex fingerprint and drops colons and spaces.
 func NormalizeFingerprint(s string) string {
@@ -131,13 +162,13 @@ func NormalizeFingerprint(s string) string {
 var ErrNoAccount = errors.New("no such mail account in this workspace")
 
 const accountColumns = `id, email, display_name, username, imap_host, imap_port, imap_security,
-	smtp_host, smtp_port, smtp_security, trusted_cert_sha256, created_at, updated_at`
+	smtp_host, smtp_port, smtp_security, trusted_cert_sha256, created_at, updated_at, transport`
 
 func scanAccount(s interface{ Scan(...any) error }) (Account, error) {
 	var a Account
 	var created, updated int64
 	err := s.Scan(&a.ID, &a.Email, &a.DisplayName, &a.Username, &a.IMAP.Host, &a.IMAP.Port, &a.IMAP.Security,
-		&a.SMTP.Host, &a.SMTP.Port, &a.SMTP.Security, &a.TrustedCertSHA256, &created, &updated)
+		&a.SMTP.Host, &a.SMTP.Port, &a.SMTP.Security, &a.TrustedCertSHA256, &created, &updated, &a.Transport)
 	a.CreatedAt, a.UpdatedAt = time.UnixMilli(created).UTC(), time.UnixMilli(updated).UTC()
 	return a, err
 }
@@ -187,12 +218,22 @@ func (s *Store) AddAccount(ctx context.Context, a Account) (Account, error) {
 		if n > 0 {
 			return fmt.Errorf("an account for %s already exists in this workspace", a.Email)
 		}
-		_, err := tx.ExecContext(ctx, "INSERT INTO accounts ("+accountColumns+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+		if _, err := tx.ExecContext(ctx, "INSERT INTO accounts ("+accountColumns+") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
 			a.ID, a.Email, a.DisplayName, a.Username, a.IMAP.Host, a.IMAP.Port, a.IMAP.Security,
-			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, now.UnixMilli(), now.UnixMilli())
-		return err
+			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, now.UnixMilli(), now.UnixMilli(), a.Transport); err != nil {
+			return err
+		}
+		return s.w.Record(ctx, tx, now, a.ID, "account.create", accountData(a))
 	})
 	return a, err
+}
+
+// accountData is an account's settings as the journal records them: never a password,
+// which is not in the database at all.
+func accountData(a Account) map[string]any {
+	return map[string]any{"email": a.Email, "display_name": a.DisplayName, "username": a.Username,
+		"imap": fmt.Sprintf("%s:%d %s", a.IMAP.Host, a.IMAP.Port, a.IMAP.Security),
+		"smtp": fmt.Sprintf("%s:%d %s", a.SMTP.Host, a.SMTP.Port, a.SMTP.Security), "trusted_cert_sha256": a.TrustedCertSHA256, "transport": a.Transport}
 }
 
 // UpdateAccount saves changed settings of an existing account (not its password).
@@ -203,16 +244,16 @@ func (s *Store) UpdateAccount(ctx context.Context, a Account) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE accounts SET email = ?, display_name = ?, username = ?,
 			imap_host = ?, imap_port = ?, imap_security = ?, smtp_host = ?, smtp_port = ?, smtp_security = ?,
-			trusted_cert_sha256 = ?, updated_at = ? WHERE id = ?`,
+			trusted_cert_sha256 = ?, transport = ?, updated_at = ? WHERE id = ?`,
 			a.Email, a.DisplayName, a.Username, a.IMAP.Host, a.IMAP.Port, a.IMAP.Security,
-			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, time.Now().UnixMilli(), a.ID)
+			a.SMTP.Host, a.SMTP.Port, a.SMTP.Security, a.TrustedCertSHA256, a.Transport, time.Now().UnixMilli(), a.ID)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return fmt.Errorf("%w: %q", ErrNoAccount, a.ID)
 		}
-		return nil
+		return s.w.Record(ctx, tx, time.Now(), a.ID, "account.update", accountData(a))
 	})
 }
 
@@ -233,14 +274,14 @@ func (s *Store) RemoveAccount(ctx context.Context, id string) error {
 			GROUP BY l.message_id`, keep, id, id); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, "DELETE FROM accounts WHERE id = ?", id)
-		if err != nil {
+		var email string
+		err = tx.QueryRowContext(ctx, "DELETE FROM accounts WHERE id = ? RETURNING email", id).Scan(&email)
+		if errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("%w: %q", ErrNoAccount, id)
+		} else if err != nil {
 			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return fmt.Errorf("%w: %q", ErrNoAccount, id)
-		}
-		return nil
+		return s.w.Record(ctx, tx, time.Now(), id, "account.remove", map[string]string{"email": email})
 	})
 }
 

@@ -60,7 +60,8 @@ func refreshMessages(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error 
 	return refreshConversations(ctx, tx, convs)
 }
 
-// refreshConversations recomputes the counters of conversations from their messages.
+// refreshConversations recomputes the counters of conversations from their messages, and
+// waiting_since (see effects.go). Removing mail never reopens anything.
 func refreshConversations(ctx context.Context, tx *sql.Tx, ids map[int64]bool) error {
 	st, err := tx.PrepareContext(ctx, `UPDATE conversations SET
 		messages = (SELECT count(*) FROM messages WHERE conversation_id = ?1),
@@ -70,6 +71,7 @@ func refreshConversations(ctx context.Context, tx *sql.Tx, ids map[int64]bool) e
 		last_inbound_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND NOT outbound), 0),
 		last_outbound_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND outbound), 0),
 		snippet = ifnull((SELECT snippet FROM messages WHERE conversation_id = ?1 ORDER BY date DESC LIMIT 1), snippet),
+		`+waitingSinceSQL+`,
 		updated_at = ?2
 		WHERE id = ?1`)
 	if err != nil {

@@ -55,6 +55,9 @@ func (s *Store) Ingest(ctx context.Context, folderID int64, msgs []Incoming, uid
 		if err := in.index(); err != nil {
 			return err
 		}
+		if err := applyArrivals(ctx, tx, in.touched, in.now); err != nil {
+			return err
+		}
 		if uidNext > 0 {
 			_, err = tx.ExecContext(ctx, "UPDATE folders SET uid_next = max(uid_next, ?) WHERE id = ?", uidNext, folderID)
 		}
@@ -138,6 +141,8 @@ type ingester struct {
 	stmts    map[string]*sql.Stmt
 	now      int64
 	firstNew int64 // the lowest message id inserted, 0 if none
+	touched  map[int64]*arrival
+	blocked  map[int64]bool // contacts seen in this transaction whose mail is filed as Abuse
 }
 
 var ingestSQL = map[string]string{
@@ -152,7 +157,8 @@ var ingestSQL = map[string]string{
 		AND last_message_at BETWEEN ? AND ? ORDER BY last_message_at DESC LIMIT 1`,
 	"newConv": `INSERT INTO conversations (subject, subject_key, contact_id, created_at, updated_at, gid)
 		VALUES (?, ?, ?, ?, ?, ?)`,
-	"contact": "SELECT id FROM contacts WHERE email = ?",
+	"contact":     "SELECT id, abuse_level = 'blocked' FROM contacts WHERE email = ?",
+	"lastInbound": "SELECT last_inbound_at FROM conversations WHERE id = ?",
 	"newContact": `INSERT INTO contacts (email, name, first_seen_at, last_seen_at, messages, gid)
 		VALUES (?, ?, ?, ?, ?, ?)`,
 	"seenContact": `UPDATE contacts SET messages = messages + 1,
@@ -177,7 +183,7 @@ var ingestSQL = map[string]string{
 
 func newIngester(ctx context.Context, tx *sql.Tx, sentRole bool) (*ingester, error) {
 	in := &ingester{ctx: ctx, tx: tx, sentRole: sentRole, ours: map[string]bool{},
-		stmts: map[string]*sql.Stmt{}, now: time.Now().UnixMilli()}
+		stmts: map[string]*sql.Stmt{}, now: time.Now().UnixMilli(), touched: map[int64]*arrival{}, blocked: map[int64]bool{}}
 	rows, err := tx.QueryContext(ctx, "SELECT lower(email) FROM accounts")
 	if err != nil {
 		return nil, err
@@ -359,6 +365,9 @@ func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	if _, err := in.exec("locate", folderID, m.UID, msgID, m.Flags); err != nil {
 		return false, err
 	}
+	if err := in.touch(convID, dateMs, outbound, !outbound && contactID != nil && in.blocked[contactID.(int64)]); err != nil {
+		return false, err
+	}
 	unread := 0
 	if m.Flags&Seen == 0 {
 		unread = 1
@@ -379,7 +388,16 @@ func (in *ingester) index() error {
 }
 
 func (in *ingester) contact(email, name string, at int64, sender bool) (int64, error) {
-	id, found, err := in.id("contact", email)
+	var id int64
+	var blocked bool
+	err := in.stmts["contact"].QueryRowContext(in.ctx, email).Scan(&id, &blocked)
+	found := err == nil
+	if errors.Is(err, sql.ErrNoRows) {
+		err = nil
+	}
+	if found {
+		in.blocked[id] = blocked
+	}
 	if err != nil || found && !sender {
 		return id, err
 	}

@@ -86,9 +86,9 @@ func TestReusedMessageID(t *testing.T) {
 		if _, err := s.ImportLocal(ctx, "INBOX", []mail.Incoming{real, forged}); err != nil {
 			t.Fatal(err)
 		}
-		convs, err := s.Conversations(ctx, mail.ConversationFilter{})
-		if err != nil || len(convs) != 2 {
-			t.Fatalf("%d conversations, %v; want 2", len(convs), err)
+		var n int
+		if err := s.Workspace().DB().Read().QueryRowContext(ctx, "SELECT count(*) FROM conversations WHERE messages > 0").Scan(&n); err != nil || n != 2 {
+			t.Fatalf("%d conversations, %v; want 2", n, err)
 		}
 	})
 	t.Run("a database from before fingerprints keeps working", func(t *testing.T) {

@@ -9,62 +9,6 @@ import (
 	"time"
 )
 
-// Conversation is a row of the Inbox list.
-type Conversation struct {
-	ID            int64     `json:"id"`
-	Subject       string    `json:"subject"`
-	Status        string    `json:"status"`
-	Contact       string    `json:"contact"` // "Name <address>" of the customer
-	ContactEmail  string    `json:"contact_email"`
-	Messages      int       `json:"messages"`
-	Unread        int       `json:"unread"`
-	Snippet       string    `json:"snippet"`
-	LastMessageAt time.Time `json:"last_message_at"`
-	LastInboundAt time.Time `json:"last_inbound_at,omitzero"`
-}
-
-// ConversationFilter selects conversations; zero values select everything.
-type ConversationFilter struct {
-	Status string
-	Limit  int // default 100
-	Offset int
-}
-
-// Conversations lists conversations with mail, the most recent first.
-func (s *Store) Conversations(ctx context.Context, f ConversationFilter) ([]Conversation, error) {
-	if f.Limit <= 0 {
-		f.Limit = 100
-	}
-	where, args := "c.messages > 0", []any{}
-	if f.Status != "" {
-		where += " AND c.status = ?"
-		args = append(args, f.Status)
-	}
-	rows, err := s.db.Read().QueryContext(ctx, `SELECT c.id, c.subject, c.status, ifnull(k.name, ''), ifnull(k.email, ''),
-		c.messages, c.unread, c.snippet, c.last_message_at, c.last_inbound_at
-		FROM conversations c LEFT JOIN contacts k ON k.id = c.contact_id
-		WHERE `+where+` ORDER BY c.last_message_at DESC LIMIT ? OFFSET ?`, append(args, f.Limit, f.Offset)...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var list []Conversation
-	for rows.Next() {
-		var c Conversation
-		var name string
-		var last, inbound int64
-		if err := rows.Scan(&c.ID, &c.Subject, &c.Status, &name, &c.ContactEmail, &c.Messages, &c.Unread,
-			&c.Snippet, &last, &inbound); err != nil {
-			return nil, err
-		}
-		c.Contact = Address{Name: name, Email: c.ContactEmail}.String()
-		c.LastMessageAt = millis(last)
-		c.LastInboundAt = millis(inbound)
-		list = append(list, c)
-	}
-	return list, rows.Err()
-}
-
 func millis(ms int64) time.Time {
 	if ms == 0 {
 		return time.Time{}
@@ -156,12 +100,13 @@ func (s *Store) Raw(ctx context.Context, messageID int64) ([]byte, error) {
 
 // Hit is a message found by Search.
 type Hit struct {
-	MessageID      int64     `json:"message_id"`
-	ConversationID int64     `json:"conversation_id"`
-	Subject        string    `json:"subject"`
-	From           Address   `json:"from"`
-	Date           time.Time `json:"date"`
-	Snippet        string    `json:"snippet"`
+	MessageID       int64     `json:"message_id"`
+	ConversationGID string    `json:"conversation_id"` // global id
+	ConversationID  int64     `json:"conversation_number"`
+	Subject         string    `json:"subject"`
+	From            Address   `json:"from"`
+	Date            time.Time `json:"date"`
+	Snippet         string    `json:"snippet"`
 }
 
 // Search finds messages whose subject, text or sender contain every word of query,
@@ -178,7 +123,8 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	// Ordering by the index's own rowid lets FTS5 stop after limit matches instead of
 	// sorting all of them: newest-stored first is what an inbox search wants anyway.
 	rows, err := s.db.Read().QueryContext(ctx, `SELECT m.id, m.conversation_id, m.subject, m.from_name, m.from_email,
-		m.date, m.snippet FROM messages_fts f JOIN messages m ON m.id = f.rowid
+		m.date, m.snippet, ifnull((SELECT c.gid FROM conversations c WHERE c.id = m.conversation_id), '')
+		FROM messages_fts f JOIN messages m ON m.id = f.rowid
 		WHERE messages_fts MATCH ? ORDER BY f.rowid DESC LIMIT ?`, match, limit)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", query, err)
@@ -188,7 +134,7 @@ func (s *Store) Search(ctx context.Context, query string, limit int) ([]Hit, err
 	for rows.Next() {
 		var h Hit
 		var date int64
-		if err := rows.Scan(&h.MessageID, &h.ConversationID, &h.Subject, &h.From.Name, &h.From.Email, &date, &h.Snippet); err != nil {
+		if err := rows.Scan(&h.MessageID, &h.ConversationID, &h.Subject, &h.From.Name, &h.From.Email, &date, &h.Snippet, &h.ConversationGID); err != nil {
 			return nil, err
 		}
 		h.Date = millis(date)

@@ -183,11 +183,11 @@ func restoreCopy(ctx context.Context, e *cmdline.Env, pos []string) error {
 func makeDemo(ctx context.Context, e *cmdline.Env, recreate bool) error {
 	create := demo.Create
 	if recreate {
-		create = func(ctx context.Context, root *workspace.Root) (workspace.Info, error) {
-			return demo.Recreate(ctx, root, e.Secrets)
+		create = func(ctx context.Context, root *workspace.Root, imp demo.Importer) (workspace.Info, error) {
+			return demo.Recreate(ctx, root, e.Secrets, imp)
 		}
 	}
-	info, err := create(ctx, e.Root)
+	info, err := create(ctx, e.Root, e.Import)
 	if err == nil {
 		fmt.Fprintf(e.Stdout, "demo workspace %q is ready in %s\n", info.Name, info.Dir)
 	}

@@ -13,6 +13,7 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/journal"
+	"switchboard/workspace/staff"
 )
 
 var usage = []string{"journal --workspace W [--since TIME] [--object ID] [--kind PREFIX] [--limit N] [--json]"}
@@ -68,10 +69,19 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 		enc.SetIndent("", "  ")
 		return enc.Encode(entries)
 	}
+	// People read names; JSON keeps the ids, which stay right after a rename.
+	names, err := staff.Names(ctx, w.DB().Read())
+	if err != nil {
+		return err
+	}
 	tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "AT\tACTOR\tKIND\tOBJECT\tDATA")
 	for _, en := range entries {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", en.At.In(loc).Format("2006-01-02 15:04:05"), en.Actor, en.Kind, en.Object, en.Data)
+		actor := en.Actor
+		if n, ok := names[actor]; ok {
+			actor = n
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", en.At.In(loc).Format("2006-01-02 15:04:05"), actor, en.Kind, en.Object, en.Data)
 	}
 	return tw.Flush()
 }
