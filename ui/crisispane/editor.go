@@ -52,19 +52,19 @@ type editor struct {
 
 func (e *editor) single() *editField {
 	f := newEditField(false, e.save, e.cancel)
-	f.onFocus = e.scrollTo
+	f.onFocus = func(f *editField) { e.scrollTo(f) }
 	return f
 }
 
 func (e *editor) multi(rows int) *editField {
 	f := newEditField(true, e.save, e.cancel)
-	f.onFocus = e.scrollTo
+	f.onFocus = func(f *editField) { e.scrollTo(f) }
 	f.SetMinRowsVisible(rows)
 	return f
 }
 
 // scrollTo scrolls the form so that o, and the message under it, can be seen.
-func (e *editor) scrollTo(o *editField) {
+func (e *editor) scrollTo(o fyne.CanvasObject) {
 	app := fyne.CurrentApp()
 	if e.scroll == nil || app == nil || !o.Visible() {
 		return
@@ -493,6 +493,7 @@ func (e *editor) save() {
 	}
 	if !e.check() {
 		e.setProblem(e.problems["save"], []string{lang.L("Not saved: see the messages above.")})
+		e.showFirstProblem()
 		return
 	}
 	pb, holding, answers, contacts := e.value()
@@ -509,7 +510,7 @@ func (e *editor) save() {
 			case err != nil:
 				e.setProblem(e.problems["save"], []string{lang.L("Not saved: {{.Error}}", map[string]any{"Error": err.Error()})})
 			default:
-				e.p.closeEditor(saved.ID)
+				e.p.finishEditor(e, saved.ID)
 			}
 		})
 		if err == nil {
@@ -548,6 +549,40 @@ func (e *editor) showProblems(ve *crisis.ValidationError, holding []*langBlock, 
 	}
 	if _, ok := by[e.problems["save"]]; !ok {
 		e.setProblem(e.problems["save"], []string{lang.L("Not saved: see the messages above.")})
+	}
+	e.showFirstProblem()
+}
+
+// showFirstProblem scrolls to the topmost message under a field.
+func (e *editor) showFirstProblem() {
+	e.scroll.Content.Refresh()
+	var first fyne.CanvasObject
+	firstY := float32(0)
+	d := fyne.CurrentApp().Driver()
+	check := func(l *widget.Label) {
+		if l == e.problems["save"] || !l.Visible() {
+			return
+		}
+		if y := d.AbsolutePositionForObject(l).Y; first == nil || y < firstY {
+			first, firstY = l, y
+		}
+	}
+	for _, l := range e.problems {
+		check(l)
+	}
+	for _, b := range e.langs {
+		if b.tab == e.langTabs.Selected() { // the others are not on screen
+			check(b.holdingProblem)
+		}
+	}
+	for _, r := range e.answers {
+		check(r.problem)
+	}
+	for _, r := range e.contacts {
+		check(r.problem)
+	}
+	if first != nil {
+		e.scrollTo(first)
 	}
 }
 
@@ -593,7 +628,7 @@ func (e *editor) confirmDelete() {
 						showError(env.Window, fmt.Errorf("the playbook was not deleted: %w", err))
 						return
 					}
-					e.p.closeEditor("")
+					e.p.finishEditor(e, "")
 				})
 				_ = e.p.Load(ctx, env)
 			})

@@ -312,3 +312,45 @@ func TestStoreProblemsShowNextToTheirFieldsAndDeleteAsks(t *testing.T) {
 		t.Fatalf("after deleting: %d playbooks, editor open %v", len(list), p.editor != nil)
 	}
 }
+
+// Switching workspace with an edit open: the other workspace never shows it, and coming
+// back brings it back with what was typed.
+func TestAnEditInProgressStaysWithItsWorkspace(t *testing.T) {
+	p, _, w, env := editorSetup(t)
+	ctx := context.Background()
+	other := workspacetest.Open(t, env.Root, "Lindqvist Bikes")
+	st := crisis.NewStore(other, crisis.Options{Agent: "Sofie Holm"})
+	if _, err := st.SavePlaybook(ctx, crisis.Playbook{Name: "Recall of a frame"}); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(p.Content(), "New playbook"))
+	typeIn(p.editor.name, "Storm damage")
+	typed := p.editor
+
+	envB := env
+	envB.Workspace = other
+	if err := p.Load(ctx, envB); err != nil {
+		t.Fatal(err)
+	}
+	if p.editor != nil || find(p.Content(), func(f *editField) bool { return true }) != nil {
+		t.Fatal("the other workspace shows the edit in progress")
+	}
+	if labelWith(p.Content(), "Recall of a frame") == nil {
+		t.Fatal("the other workspace's playbooks are not shown")
+	}
+	envA := env
+	envA.Workspace = w
+	if err := p.Load(ctx, envA); err != nil {
+		t.Fatal(err)
+	}
+	if p.editor != typed || p.editor.name.Text != "Storm damage" {
+		t.Fatal("coming back lost the edit in progress")
+	}
+	test.Tap(button(p.editor.content, "Save"))
+	if list, _ := st.Playbooks(ctx); len(list) != 1 {
+		t.Errorf("the other workspace got %d playbooks", len(list))
+	}
+	if pb, err := crisis.NewStore(w, crisis.Options{}).Playbook(ctx, "Storm damage"); err != nil || pb.ID == "" {
+		t.Errorf("saved where? %v", err)
+	}
+}

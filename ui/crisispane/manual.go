@@ -189,3 +189,17 @@ func (p *Pane) closeEditor(selected string) {
 	p.editor, p.selected = nil, selected
 	p.render()
 }
+
+// finishEditor closes e after its save or delete finished: the editor shown, or one left
+// in another workspace meanwhile (which must not close the one shown now). UI goroutine.
+func (p *Pane) finishEditor(e *editor, selected string) {
+	if p.editor == e {
+		p.closeEditor(selected)
+		return
+	}
+	for id, d := range p.drafts {
+		if d == e {
+			delete(p.drafts, id)
+		}
+	}
+}
