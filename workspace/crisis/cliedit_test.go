@@ -136,6 +136,18 @@ func TestPlaybookEditedPieceByPieceByCommand(t *testing.T) {
 		t.Fatal(err)
 	}
 	if len(entries) != len(changes) || entries[0].Kind != "playbook.create" || entries[len(entries)-1].Kind != "playbook.update" {
-		t.Errorf("%d journal entries for %d changes", len(entries), len(changes))
+		t.Fatalf("%d journal entries for %d changes", len(entries), len(changes))
+	}
+	// each update says what it changed
+	for i, want := range map[int]string{
+		1:  "descriptions,keywords,holding", // edit --lang en
+		7:  "steps",                         // step move
+		16: "review_by,keywords",            // --review-date, --remove-lang nb
+		17: "name,severity",                 // --rename, --severity
+	} {
+		var data struct{ Changed []string }
+		if err := json.Unmarshal(entries[i].Data, &data); err != nil || strings.Join(data.Changed, ",") != want {
+			t.Errorf("%v: journaled as changing %v, want %s (%v)", changes[i][1:4], data.Changed, want, err)
+		}
 	}
 }
