@@ -44,7 +44,7 @@ func Commands() []cmdline.Command {
 	return []cmdline.Command{
 		{Name: "playbook", Summary: "the workspace's crisis playbooks: what to do, say and whom to call when things go wrong",
 			Pane: "crisis", Actions: []string{"playbooks", "add playbook", "edit playbook", "review playbook"},
-			Usage: slices.Concat(playbookUsage, playbookEditUsage), RunIn: runPlaybook},
+			Usage: allPlaybookUsage(), RunIn: runPlaybook},
 		{Name: "incident", Summary: "an incident started from a playbook: state, checklist, linked conversations, holding statements, report",
 			Pane: "crisis", Actions: []string{"start incident", "incident state", "checklist", "link conversation", "reply to all linked",
 				"close incident", "held work", "incident report", "timeline"},
@@ -60,7 +60,7 @@ func printJSON(w io.Writer, v any) error {
 
 func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	if len(args) == 0 {
-		return cmdline.UsageOf(playbookUsage, "playbook needs a subcommand")
+		return cmdline.UsageOf(allPlaybookUsage(), "playbook needs a subcommand")
 	}
 	sub := args[0]
 	if slices.Contains(editForms, sub) {
@@ -111,7 +111,7 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 			}
 			list = []Playbook{p}
 		} else if sub == "show" {
-			return cmdline.UsageOf(playbookUsage, "playbook show needs --name")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook show needs --name")
 		} else if list, err = s.Playbooks(ctx); err != nil {
 			return err
 		}
@@ -122,11 +122,11 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "add":
 		if *name == "" {
-			return cmdline.UsageOf(playbookUsage, "playbook add needs --name")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook add needs --name")
 		}
 		sev, err := ParseSeverity(*severity)
 		if err != nil {
-			return cmdline.UsageOf(playbookUsage, "--severity: %v", err)
+			return cmdline.UsageOf(allPlaybookUsage(), "--severity: %v", err)
 		}
 		p := Playbook{Name: *name, Severity: sev}
 		if *keywords != "" {
@@ -143,7 +143,7 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "import":
 		if len(pos) != 1 {
-			return cmdline.UsageOf(playbookUsage, "playbook import needs one FILE")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook import needs one FILE")
 		}
 		b, err := os.ReadFile(pos[0])
 		if err != nil {
@@ -171,14 +171,14 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "review", "delete":
 		if *name == "" {
-			return cmdline.UsageOf(playbookUsage, "playbook %s needs --name", sub)
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook %s needs --name", sub)
 		}
 		if sub == "review" {
 			return s.MarkReviewed(ctx, *name)
 		}
 		return s.DeletePlaybook(ctx, *name)
 	}
-	return cmdline.UsageOf(slices.Concat(playbookUsage, playbookEditUsage), "unknown playbook subcommand %q", sub)
+	return cmdline.UsageOf(allPlaybookUsage(), "unknown playbook subcommand %q", sub)
 }
 
 func showPlaybook(out io.Writer, p Playbook, loc *time.Location) {

@@ -34,7 +34,7 @@ var editForms = []string{"edit", "step", "answer", "contact"}
 
 // runPlaybookEdit changes one playbook by command; sub is edit, step, answer or contact.
 func runPlaybookEdit(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, sub string, args []string) error {
-	usage := slices.Concat(playbookUsage, playbookEditUsage)
+	usage := allPlaybookUsage()
 	op := ""
 	if sub != "edit" {
 		if len(args) == 0 || strings.HasPrefix(args[0], "-") {
@@ -306,3 +306,6 @@ func readFile(stdin io.Reader, name string) (string, error) {
 	}
 	return string(b), nil
 }
+
+// allPlaybookUsage is every form of the playbook command.
+func allPlaybookUsage() []string { return slices.Concat(playbookUsage, playbookEditUsage) }
