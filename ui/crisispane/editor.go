@@ -35,7 +35,7 @@ type editor struct {
 	saving   bool
 
 	name, review *editField
-	severity     *widget.Select
+	severity     *editSelect
 	problems     map[string]*widget.Label // name, severity, review, steps
 	langs        []*langBlock
 	steps        []*stepRow
@@ -44,7 +44,7 @@ type editor struct {
 
 	langTabs                       *container.AppTabs
 	stepBox, answerBox, contactBox *fyne.Container
-	addLang                        *widget.SelectEntry
+	addLang                        *editSelectEntry
 	noLangs                        *widget.Label
 	scroll                         *container.Scroll
 	content                        fyne.CanvasObject
@@ -90,7 +90,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 	e.name = e.single()
 	e.name.SetPlaceHolder(lang.L("e.g. Website or shop down"))
 	e.name.SetText(pb.Name)
-	e.severity = widget.NewSelect(crisis.Severities, nil)
+	e.severity = e.newSelect(crisis.Severities)
 	e.severity.SetSelected(pb.Severity)
 	if pb.Severity == "" {
 		e.severity.SetSelected("medium")
@@ -121,7 +121,7 @@ func newEditor(p *Pane, pb crisis.Playbook, brand []string) *editor {
 		e.contacts = append(e.contacts, e.newContactRow(c))
 	}
 	e.noLangs = caption(lang.L("Add the languages this playbook speaks:"))
-	e.addLang = widget.NewSelectEntry(nil)
+	e.addLang = e.newSelectEntry()
 	e.addLang.OnSubmitted = e.addLanguage
 	e.addLang.SetPlaceHolder(lang.L("Language code, e.g. sv"))
 	e.relist()

@@ -94,7 +94,7 @@ func (e *editor) newStepRow(s crisis.Step) *stepRow {
 
 // answerRow is a question nobody wants, in one language, with its prepared answer.
 type answerRow struct {
-	language         *widget.Select
+	language         *editSelect
 	codes            []string // the language codes of language's options
 	question, answer *editField
 	problem          *widget.Label
@@ -103,7 +103,7 @@ type answerRow struct {
 
 func (e *editor) newAnswerRow(a crisis.Answer) *answerRow {
 	r := &answerRow{problem: problemLabel()}
-	r.language = widget.NewSelect(nil, nil)
+	r.language = e.newSelect(nil)
 	r.question = e.single()
 	r.question.SetPlaceHolder(lang.L("e.g. Was my card charged twice?"))
 	r.question.SetText(a.Question)

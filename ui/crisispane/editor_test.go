@@ -130,7 +130,7 @@ func TestWriteAWholePlaybookInTheEditor(t *testing.T) {
 	if en.holdingProblem.Visible() {
 		t.Fatalf("the fixed holding statement still shows %q", en.holdingProblem.Text)
 	}
-	e.review.TypedShortcut(ctrlS)
+	e.severity.TypedShortcut(ctrlS) // from the drop-down as from any field
 	if p.editor != nil {
 		t.Fatalf("not saved: %q %q", visibleText(e.problems["save"]), visibleText(e.problems["name"]))
 	}

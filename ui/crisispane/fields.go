@@ -137,3 +137,63 @@ func (r rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	}
 	return s
 }
+
+// editSelect is a drop-down of the editor that also saves on Ctrl+S and cancels on
+// Escape, so the keys work wherever the focus is in the form.
+type editSelect struct {
+	widget.Select
+	onSave, onCancel func()
+}
+
+func (e *editor) newSelect(options []string) *editSelect {
+	s := &editSelect{onSave: e.save, onCancel: e.cancel}
+	s.Options = options
+	s.PlaceHolder = lang.L("(choose)")
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+func (s *editSelect) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && s.onCancel != nil {
+		s.onCancel()
+		return
+	}
+	s.Select.TypedKey(k)
+}
+
+// TypedShortcut makes the drop-down take shortcuts, so Ctrl+S reaches it.
+func (s *editSelect) TypedShortcut(sc fyne.Shortcut) {
+	if isSave(sc) && s.onSave != nil {
+		s.onSave()
+	}
+}
+
+// editSelectEntry is the box where a language code is typed or picked, with the
+// editor's keys.
+type editSelectEntry struct {
+	widget.SelectEntry
+	onSave, onCancel func()
+}
+
+func (e *editor) newSelectEntry() *editSelectEntry {
+	s := &editSelectEntry{onSave: e.save, onCancel: e.cancel}
+	s.ExtendBaseWidget(s)
+	s.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	return s
+}
+
+func (s *editSelectEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape && s.onCancel != nil {
+		s.onCancel()
+		return
+	}
+	s.SelectEntry.TypedKey(k)
+}
+
+func (s *editSelectEntry) TypedShortcut(sc fyne.Shortcut) {
+	if isSave(sc) && s.onSave != nil {
+		s.onSave()
+		return
+	}
+	s.SelectEntry.TypedShortcut(sc)
+}
