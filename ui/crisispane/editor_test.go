@@ -354,3 +354,30 @@ func TestAnEditInProgressStaysWithItsWorkspace(t *testing.T) {
 		t.Errorf("saved where? %v", err)
 	}
 }
+
+// A typo found in the middle of an incident is fixed from the incident view, and the
+// incident then offers the corrected holding statement.
+func TestThePlaybookIsEditedDuringAnIncident(t *testing.T) {
+	p, _, w, env := editorSetup(t)
+	ctx := context.Background()
+	st := crisis.NewStore(w, crisis.Options{Agent: "Sofie Holm"})
+	if _, err := st.SavePlaybook(ctx, crisis.Playbook{Name: "Site down", Severity: "critical",
+		Holding: []crisis.Text{{Lang: "en", Text: "Hi {{first_name|there}}, the shop is dwon."}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.StartIncident(ctx, crisis.Start{Playbook: "Site down", Reason: "502 errors"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Load(ctx, env); err != nil {
+		t.Fatal(err)
+	}
+	test.Tap(button(p.Content(), "Edit the playbook"))
+	if p.editor == nil || p.editor.langs[0].holding.Text != "Hi {{first_name|there}}, the shop is dwon." {
+		t.Fatal("the incident's playbook did not open in the editor")
+	}
+	typeIn(p.editor.langs[0].holding, "Hi {{first_name|there}}, the shop is down.")
+	p.editor.langs[0].holding.TypedShortcut(ctrlS)
+	if p.editor != nil || labelWith(p.Content(), "the shop is down.") == nil || button(p.Content(), "Close incident") == nil {
+		t.Fatal("after saving, the incident view does not show the corrected holding statement")
+	}
+}
