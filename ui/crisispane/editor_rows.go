@@ -87,7 +87,7 @@ func (e *editor) newStepRow(s crisis.Step) *stepRow {
 	r.up = widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { e.moveStep(r, -1) })
 	r.down = widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { e.moveStep(r, +1) })
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeStep(r) })
-	fields := container.New(weighted(2.2, 1), r.text, r.role)
+	fields := container.New(weighted(3, 1), r.text, r.role)
 	r.box = container.NewVBox(container.NewBorder(nil, nil, r.num, container.NewHBox(r.up, r.down, remove), fields), r.problem)
 	return r
 }
@@ -114,7 +114,8 @@ func (e *editor) newAnswerRow(a crisis.Answer) *answerRow {
 	e.setLangOptions(r, crisis.CleanLang(a.Lang))
 	e.setProblem(r.problem, templateProblems(a.Answer))
 	remove := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { e.removeAnswer(r) })
-	r.box = container.NewVBox(container.NewBorder(nil, nil, r.language, remove, r.question), r.answer, r.problem, widget.NewSeparator())
+	language := container.NewGridWrap(fyne.NewSize(170, r.language.MinSize().Height), r.language)
+	r.box = container.NewVBox(container.NewBorder(nil, nil, language, remove, r.question), r.answer, r.problem, widget.NewSeparator())
 	return r
 }
 
