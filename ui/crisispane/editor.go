@@ -634,6 +634,7 @@ func (e *editor) confirmDelete() {
 			})
 		}, env.Window)
 	d.SetConfirmText(lang.L("Delete"))
+	d.SetDismissText(lang.L("Keep it"))
 	d.Show()
 }
 
