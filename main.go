@@ -32,6 +32,7 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
 	"switchboard/ui/accountspane"
+	"switchboard/ui/inboxpane"
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/crisis"
@@ -64,6 +65,7 @@ func commands() *cmdline.Registry {
 		workspacecmd.Commands(),
 		faq.Commands(),
 		inbox.Commands(),
+		inbox.DraftCommands(),
 		smtpsend.Commands(keyring()),
 		mailcli.Commands(),
 		journalcmd.Commands(),
@@ -149,6 +151,7 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 		Unread:       host.Unread,
 		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
 		SendNow:      host.SendNow,
+		SyncState:    mailAccounts{keys: keys, host: host}.syncState,
 		Attachment:   mime.AttachmentAt,
 		ImportMail:   imapsync.ImportRaw,
 		Workspace:    ws,
@@ -233,6 +236,20 @@ func (m mailAccounts) List(ctx context.Context, w *workspace.Workspace) ([]accou
 		list[i] = row
 	}
 	return list, nil
+}
+
+// syncState is what the Inbox and the switcher show of the accounts' sync: List without
+// the progress.
+func (m mailAccounts) syncState(ctx context.Context, w *workspace.Workspace) ([]inboxpane.SyncState, error) {
+	list, err := m.List(ctx, w)
+	if err != nil {
+		return nil, err
+	}
+	states := make([]inboxpane.SyncState, len(list))
+	for i, a := range list {
+		states[i] = inboxpane.SyncState{Email: a.Email, LastSync: a.LastSync, Error: a.Error}
+	}
+	return states, nil
 }
 
 // Save adds or changes an account with the sync paused, so no worker syncs with the old

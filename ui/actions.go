@@ -7,7 +7,7 @@ import (
 	"switchboard/workspace/demo"
 )
 
-// open switches to the workspace with this id (or name). UI goroutine.
+// open switches to the workspace ref names: a folder's path, or an id or name. UI goroutine.
 func (s *Shell) open(ref string) {
 	s.work.do(func() { s.switchTo(ref) })
 }
@@ -15,7 +15,7 @@ func (s *Shell) open(ref string) {
 // openNth opens the n-th workspace of the switcher (1-based), for Ctrl+1..9.
 func (s *Shell) openNth(n int) {
 	if n >= 1 && n <= len(s.list) {
-		s.open(s.list[n-1].ID)
+		s.choose(s.list[n-1])
 	}
 }
 
@@ -27,7 +27,7 @@ func (s *Shell) openDemo() {
 			s.showError(lang.L("The demo workspace could not be created"), err)
 			return
 		}
-		s.switchTo(info.ID)
+		s.switchTo(info.Dir)
 	})
 }
 
@@ -39,7 +39,7 @@ func (s *Shell) create(name string, opt workspace.CreateOptions) {
 			s.showError(lang.L("The workspace could not be created"), err)
 			return
 		}
-		s.switchTo(info.ID)
+		s.switchTo(info.Dir)
 	})
 }
 
@@ -48,13 +48,15 @@ func (s *Shell) create(name string, opt workspace.CreateOptions) {
 func (s *Shell) deleteWorkspace(id string) {
 	s.work.do(func() {
 		reopen := s.sess != nil && s.sess.ws.ID() == id
+		ref := id
 		if reopen {
+			ref = s.sess.ws.Info().Dir // the folder shown, not a backup copy with its id
 			s.closeSession()
 		}
-		if err := s.root.Delete(s.ctx, id, s.opts.Secrets); err != nil {
+		if err := s.root.Delete(s.ctx, ref, s.opts.Secrets); err != nil {
 			s.showError(lang.L("The workspace was not deleted"), err)
 			if reopen {
-				s.switchTo(id)
+				s.switchTo(ref)
 			}
 			return
 		}
@@ -79,14 +81,14 @@ func (s *Shell) resetDemo(id string) {
 			s.openFirst()
 			return
 		}
-		s.switchTo(info.ID)
+		s.switchTo(info.Dir)
 	})
 }
 
 // openFirst opens the first listed workspace, or shows the welcome screen. Worker only.
 func (s *Shell) openFirst() {
 	if list, _ := s.root.List(s.ctx, false); len(list) > 0 {
-		s.switchTo(list[0].ID)
+		s.switchTo(list[0].Dir)
 		return
 	}
 	s.refresh()

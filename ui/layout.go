@@ -14,6 +14,7 @@ import (
 func (s *Shell) build() {
 	s.band = newBand()
 	s.switcher = newSwitcher(s)
+	s.damage = newDamageBanner(s)
 	items := make([]*container.TabItem, len(s.panes))
 	s.paneContent = make([]fyne.CanvasObject, len(s.panes))
 	s.notLoaded = container.NewStack() // empty for the moment a pane takes to load
@@ -32,7 +33,8 @@ func (s *Shell) build() {
 	s.noneOpen = emptypane.New("", "", theme.FolderOpenIcon(), lang.L("No workspace is open"),
 		lang.L("Choose a client's workspace on the left, or create a new one.")).Content()
 	s.center = container.NewStack(s.noneOpen)
-	s.main = container.NewBorder(s.band.content, nil, s.switcher.content, nil, s.center)
+	s.main = container.NewBorder(s.band.content, nil, s.switcher.content, nil,
+		container.NewBorder(s.damage.content, nil, nil, nil, s.center))
 	s.welcome = newWelcome(s)
 	s.quick = newQuickSwitcher(s)
 	s.addShortcuts()
@@ -49,7 +51,9 @@ func (s *Shell) reloadShown() {
 // apply shows the workspace list and which one is open. UI goroutine.
 func (s *Shell) apply(cur workspace.Info, list []workspace.Info, unread map[string]int, problems []workspace.Problem) {
 	s.current, s.list = cur, list
-	s.switcher.set(list, unread, cur.ID, problems)
+	s.copies = copiesIn(problems)
+	s.switcher.set(list, unread, cur.Dir, problems)
+	s.damage.follow(cur)
 	s.setMenu()
 	if cur.ID == "" {
 		s.win.SetTitle(lang.L("Switchboard"))

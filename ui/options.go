@@ -45,6 +45,11 @@ type Options struct {
 	// attachments without a way to save them.
 	Attachment inboxpane.Extractor
 
+	// SyncState, when set, tells the Inbox and the switcher how the open workspace's mail
+	// accounts sync, so an unreachable server shows where mail is expected. Called off the
+	// UI goroutine.
+	SyncState inboxpane.SyncReader
+
 	// Workspace (name, folder or id) is opened at start instead of the one opened last.
 	Workspace string
 

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"context"
 	"slices"
 
 	"fyne.io/fyne/v2/lang"
@@ -12,6 +13,7 @@ import (
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/ui/settingspane"
+	"switchboard/workspace"
 	"switchboard/workspace/faq"
 )
 
@@ -30,9 +32,10 @@ var panes = []paneSpec{{
 	ID: "inbox",
 	Actions: []string{"views", "search", "reply", "send-later", "faq-answer", "status", "resolve", "snooze", "spam",
 		"assign", "label", "new-label", "note", "history", "contact-note", "contact-tag", "warn", "mute", "block", "lift",
-		"most-active"},
+		"most-active", "outbox", "draft", "read", "mark-unread"},
 	New: func(s *Shell) pane.Pane {
-		return inboxpane.New(inboxpane.WithSender(s.sendNow), inboxpane.WithAttachments(s.opts.Attachment))
+		return inboxpane.New(inboxpane.WithSender(s.sendNow), inboxpane.WithAttachments(s.opts.Attachment),
+			inboxpane.WithAgentSaved(s.setAgent), inboxpane.WithSyncState(s.opts.SyncState, func() { s.showPane("settings") }))
 	},
 }, {
 	ID:      "faq",
@@ -89,4 +92,32 @@ func (s *Shell) defaultPanes() []pane.Pane {
 		list[i] = p.New(s)
 	}
 	return list
+}
+
+// showPane brings the pane with this ID to the front (the Inbox's "Settings" button when
+// an account's sync fails). UI goroutine.
+func (s *Shell) showPane(id string) {
+	for i, p := range s.panes {
+		if p.ID() == id {
+			s.tabs.SelectIndex(i)
+		}
+	}
+}
+
+// syncFailing tells whether a mail account of the open workspace fails to sync, for the
+// switcher's badge. Worker only.
+func (s *Shell) syncFailing(ctx context.Context, w *workspace.Workspace) bool {
+	if s.opts.SyncState == nil || w == nil {
+		return false
+	}
+	states, err := s.opts.SyncState(ctx, w)
+	if err != nil {
+		return false
+	}
+	for _, st := range states {
+		if st.Error != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -111,7 +111,7 @@ func (q *quickSwitcher) openPick() {
 		return
 	}
 	q.popup.Hide()
-	q.s.open(q.matches[q.pick].ID)
+	q.s.choose(q.matches[q.pick])
 }
 
 // keyEntry is an Entry that lets its owner handle some keys first.

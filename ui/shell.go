@@ -57,6 +57,8 @@ type Shell struct {
 	center      *fyne.Container
 	welcome     fyne.CanvasObject
 	quick       *quickSwitcher
+	copies      map[string]*workspace.DuplicateError // backup copies by folder name
+	damage      *damageBanner
 
 	shotMu  sync.Mutex
 	shotErr error
@@ -75,6 +77,7 @@ type session struct {
 	pending atomic.Bool // a reload for background changes is scheduled
 	sending sync.WaitGroup
 	sendMu  sync.Mutex // one Send at a time per workspace
+	damaged bool       // its file showed damage: background stopped, the window warns
 }
 
 // New builds the window; nothing is read from disk until ShowAndRun.
@@ -126,21 +129,16 @@ func (s *Shell) start() {
 			s.showError(lang.L("Your settings could not be read"), err)
 		}
 		s.agent = cfg.AgentName
-		ref := s.opts.Workspace
-		if ref == "" {
-			ref = cfg.LastOpen
-		}
-		if ref != "" {
-			if _, err := s.root.Find(s.ctx, ref); err == nil || s.opts.Workspace != "" {
-				s.switchTo(ref)
-				return
-			}
-		}
-		if list, _ := s.root.List(s.ctx, false); len(list) > 0 {
-			s.switchTo(list[0].ID)
+		if s.opts.Workspace != "" {
+			s.switchTo(s.opts.Workspace)
 			return
 		}
-		s.refresh()
+		// By folder: a backup copy in the data root has the same id.
+		if last, err := s.root.LastOpened(s.ctx, cfg); err == nil {
+			s.switchTo(last.Dir)
+			return
+		}
+		s.openFirst()
 	})
 }
 
@@ -151,15 +149,16 @@ func (s *Shell) close() {
 	s.stop()
 }
 
-// switchTo opens ref and makes it current; the previous workspace is closed only once the
+// switchTo opens ref (a folder's path, as the switcher passes: ids are shared with
+// backup copies) and makes it current; the previous workspace is closed only once the
 // new one is open, so a failure leaves the user where they were. Worker only.
 func (s *Shell) switchTo(ref string) {
-	if s.sess != nil && s.sess.ws.ID() == ref {
+	if s.sess != nil && (s.sess.ws.Info().Dir == ref || s.sess.ws.ID() == ref) {
 		return
 	}
 	ws, err := s.root.Open(s.ctx, ref)
 	if err != nil {
-		s.showError(lang.L("The workspace could not be opened"), err)
+		s.openFailed(ref, err)
 		s.refresh()
 		return
 	}
@@ -167,7 +166,7 @@ func (s *Shell) switchTo(ref string) {
 	ctx, cancel := context.WithCancel(s.ctx)
 	s.sess = &session{ws: ws, ctx: ctx, cancel: cancel}
 	s.startBackground(s.sess)
-	if err := s.saveLastOpen(ws.ID()); err != nil {
+	if err := s.saveLastOpen(ws.Info()); err != nil {
 		s.showError(lang.L("Your settings could not be saved"), err)
 	}
 	s.refresh()
@@ -225,12 +224,12 @@ func (s *Shell) closeSession() {
 	s.sess = nil
 }
 
-func (s *Shell) saveLastOpen(id string) error {
+func (s *Shell) saveLastOpen(info workspace.Info) error {
 	cfg, err := s.root.Config()
 	if err != nil {
 		return err
 	}
-	cfg.LastOpen = id
+	cfg.Remember(info)
 	return s.root.SaveConfig(cfg)
 }
 
@@ -243,6 +242,7 @@ func (s *Shell) env() pane.Env {
 			s.work.do(func() {
 				if s.sess == sess {
 					task(sess.ctx)
+					s.checkDamage(sess)
 				}
 			})
 		}
@@ -259,7 +259,9 @@ func (s *Shell) load(p pane.Pane) {
 	if s.sess != nil {
 		ctx = s.sess.ctx
 	}
-	if err := p.Load(ctx, env); err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) {
+	err := p.Load(ctx, env)
+	s.checkDamage(s.sess) // the banner then says it once, not a dialog per pane
+	if err != nil && ctx.Err() == nil && !errors.Is(err, context.Canceled) && !(isDamage(err) && s.sess != nil && s.sess.damaged) {
 		s.showError(lang.L("{{.Pane}} could not be loaded", map[string]any{"Pane": p.Title()}), err)
 	}
 }
@@ -286,7 +288,12 @@ func (s *Shell) refresh() {
 			unread[i.ID] = s.opts.Unread(s.ctx, i)
 		}
 	}
+	failing := map[string]bool{}
+	if s.sess != nil {
+		failing[cur.ID] = s.syncFailing(s.ctx, s.sess.ws)
+	}
 	fyne.Do(func() {
+		s.switcher.failing = failing
 		s.apply(cur, list, unread, problems)
 		s.showCrisisBanner(banner)
 	})

@@ -34,17 +34,23 @@ func (s *Shell) startBackground(sess *session) {
 // unread count (only it is worked on) and the pane in view; in Settings only the mail
 // accounts, so a name being typed there is not overwritten. Worker only.
 func (s *Shell) showBackground(sess *session) {
+	s.checkDamage(sess) // the background's own writes may be what found it
 	info := sess.ws.Info()
 	n := -1
 	if s.opts.Unread != nil {
 		n = s.opts.Unread(sess.ctx, info)
 	}
 	banner := s.readCrisisBanner(sess.ctx, sess.ws, false) // new mail may have made a wave
+	failing := s.syncFailing(sess.ctx, sess.ws)
 	fyne.Do(func() {
 		if s.current.ID != info.ID {
 			return
 		}
 		s.showCrisisBanner(banner)
+		if s.switcher.failing[info.ID] != failing {
+			s.switcher.failing = map[string]bool{info.ID: failing}
+			s.switcher.list.Refresh()
+		}
 		if n >= 0 && s.switcher.unread[info.ID] != n {
 			s.switcher.unread[info.ID] = n
 			s.switcher.list.Refresh()

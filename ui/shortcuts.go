@@ -34,8 +34,8 @@ func (s *Shell) setMenu() {
 		fyne.NewMenuItemSeparator(),
 	}
 	for i, info := range s.list {
-		item := fyne.NewMenuItem(info.Name, func() { s.open(info.ID) })
-		item.Checked = info.ID == s.current.ID
+		item := fyne.NewMenuItem(s.rowName(info, false), func() { s.choose(info) })
+		item.Checked = info.Dir == s.current.Dir
 		if i < len(digitKeys) {
 			item.Shortcut = ctrl(digitKeys[i])
 		}

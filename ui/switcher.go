@@ -23,8 +23,9 @@ type switcher struct {
 	list     *widget.List
 	items    []workspace.Info
 	unread   map[string]int
-	current  string
-	syncing  bool // set while the list's selection follows the shell, not the user
+	failing  map[string]bool // workspaces whose mail sync fails: a warning beside the name
+	current  string          // the open workspace's folder
+	syncing  bool            // set while the list's selection follows the shell, not the user
 	problems *widget.Button
 	content  fyne.CanvasObject
 }
@@ -43,16 +44,21 @@ func newSwitcher(s *Shell) *switcher {
 			hint.TextSize = theme.CaptionTextSize()
 			gap := canvas.NewRectangle(color.Transparent) // keeps the hint off the list's edge
 			gap.SetMinSize(fyne.NewSize(theme.Padding(), 0))
+			trouble := widget.NewIcon(theme.WarningIcon())
+			trouble.Hide()
 			return container.NewBorder(nil, nil, container.NewCenter(fields.NewSwatch("", 14)),
-				container.NewHBox(badge, container.NewCenter(hint), gap), name)
+				container.NewHBox(badge, container.NewCenter(hint), gap, trouble), name)
 		},
 		sw.updateRow,
 	)
 	sw.list.OnSelected = func(id widget.ListItemID) {
-		if sw.syncing || id >= len(sw.items) || sw.items[id].ID == sw.current {
+		if sw.syncing || id >= len(sw.items) || sw.items[id].Dir == sw.current {
 			return
 		}
-		s.open(sw.items[id].ID)
+		if s.copyOf(sw.items[id]) != nil {
+			sw.selectCurrent() // a copy is explained, not opened: the selection stays put
+		}
+		s.choose(sw.items[id])
 	}
 	sw.problems = widget.NewButtonWithIcon("", theme.WarningIcon(), nil)
 	sw.problems.Importance = widget.WarningImportance
@@ -84,16 +90,17 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	right := row.Objects[2].(*fyne.Container)
 	badge := right.Objects[0].(*widget.Label)
 	hint := right.Objects[1].(*fyne.Container).Objects[0].(*canvas.Text)
-
-	text := info.Name
-	if info.Archived {
-		text = lang.L("{{.Name}} (archived)", map[string]any{"Name": info.Name})
+	if trouble := right.Objects[3]; sw.failing[info.ID] {
+		trouble.Show()
+	} else {
+		trouble.Hide()
 	}
-	name.SetText(text)
-	name.TextStyle.Bold = info.ID == sw.current
+
+	name.SetText(sw.s.rowName(info, true))
+	name.TextStyle.Bold = info.Dir == sw.current
 	name.Refresh()
 	swatch.SetColor(info.Color)
-	if n := sw.unread[info.ID]; n > 0 {
+	if n := sw.unread[info.ID]; n > 0 && sw.s.copyOf(info) == nil { // a copy's id counts the original's mail
 		badge.SetText(strconv.Itoa(n))
 		badge.Show()
 	} else {
@@ -103,6 +110,9 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 	if id < 9 {
 		hint.Text = lang.L("Ctrl+{{.N}}", map[string]any{"N": id + 1})
 	}
+	if sw.s.copyOf(info) != nil {
+		hint.Text = shortFolder(info.Dir) // the copy's name is its original's: the folder tells them apart
+	}
 	hint.Color = theme.Color(theme.ColorNamePlaceHolder)
 	hint.Refresh()
 }
@@ -110,20 +120,29 @@ func (sw *switcher) updateRow(id widget.ListItemID, o fyne.CanvasObject) {
 // set shows the list with current selected. UI goroutine.
 func (sw *switcher) set(items []workspace.Info, unread map[string]int, current string, problems []workspace.Problem) {
 	sw.items, sw.unread, sw.current = items, unread, current
-	sw.syncing = true
-	sw.list.UnselectAll()
-	for i, it := range items {
-		if it.ID == current {
-			sw.list.Select(i)
-		}
-	}
-	sw.syncing = false
+	sw.selectCurrent()
 	sw.list.Refresh()
 	if len(problems) == 0 {
 		sw.problems.Hide()
 		return
 	}
-	sw.problems.SetText(lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)}))
+	text := lang.L("{{.Count}} workspace(s) could not be read", map[string]any{"Count": len(problems)})
+	if copies := len(copiesIn(problems)); copies == len(problems) {
+		text = lang.L("Backup copies: {{.Count}}", map[string]any{"Count": copies})
+	}
+	sw.problems.SetText(text)
 	sw.problems.OnTapped = func() { showProblems(sw.s.win, problems) }
 	sw.problems.Show()
+}
+
+// selectCurrent selects the open workspace's row, and no other. UI goroutine.
+func (sw *switcher) selectCurrent() {
+	sw.syncing = true
+	defer func() { sw.syncing = false }()
+	sw.list.UnselectAll()
+	for i, it := range sw.items {
+		if it.Dir == sw.current {
+			sw.list.Select(i)
+		}
+	}
 }

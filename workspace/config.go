@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -12,7 +13,46 @@ import (
 // Config is machine-wide: who is sitting at this machine, not anything of a client.
 type Config struct {
 	AgentName string `json:"agent_name"`
-	LastOpen  string `json:"last_open,omitempty"` // workspace id opened last, reopened at start
+	LastOpen  string `json:"last_open,omitempty"` // workspace id opened last (older configs have only this)
+	// LastOpenDir is the folder (its name under the data root) opened last, reopened at
+	// start. The id alone is not enough: a backup copy in the data root has the same id.
+	LastOpenDir string `json:"last_open_dir,omitempty"`
+}
+
+// Remember notes info as the workspace opened last.
+func (c *Config) Remember(info Info) {
+	c.LastOpen, c.LastOpenDir = info.ID, filepath.Base(info.Dir)
+}
+
+// LastOpened is the workspace c says was open last: its folder, when it still holds that
+// workspace; else the id (configs written before the folder was remembered, or a folder
+// renamed since). When the id names several folders, which a backup copy in the data root
+// does, it is the original of which the others are copies (see DuplicateError), when
+// that can be told; otherwise the *AmbiguousError.
+func (r *Root) LastOpened(ctx context.Context, c Config) (Info, error) {
+	if c.LastOpen == "" && c.LastOpenDir == "" {
+		return Info{}, fmt.Errorf("%w: no workspace was opened before", ErrNotFound)
+	}
+	if c.LastOpenDir != "" && filepath.Base(c.LastOpenDir) == c.LastOpenDir {
+		info, err := r.Find(ctx, filepath.Join(r.dir, c.LastOpenDir))
+		if err == nil && (c.LastOpen == "" || info.ID == c.LastOpen) {
+			return info, nil
+		}
+	}
+	info, err := r.Find(ctx, c.LastOpen)
+	var amb *AmbiguousError
+	if errors.As(err, &amb) && amb.By == "id" {
+		var originals []Info
+		for _, i := range amb.Candidates {
+			if filepath.Base(i.Dir) == i.Slug {
+				originals = append(originals, i)
+			}
+		}
+		if len(originals) == 1 {
+			return originals[0], nil
+		}
+	}
+	return info, err
 }
 
 func (r *Root) configPath() string { return filepath.Join(r.dir, "config.json") }

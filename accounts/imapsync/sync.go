@@ -133,6 +133,9 @@ func (s *Syncer) connect(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("reading the password of %s from the keyring: %w", s.acct.Email, err)
 	}
+	if wasRefused(s.w.ID(), s.acct, pw) {
+		return &PasswordRefusedError{Account: s.acct.Email}
+	}
 	signal := func() {
 		select {
 		case s.changed <- struct{}{}:
@@ -148,6 +151,10 @@ func (s *Syncer) connect(ctx context.Context) error {
 		},
 	}
 	c, err := mailconn.DialIMAP(ctx, s.acct, pw, s.opt.Conn, handler)
+	if errors.Is(err, mailconn.ErrAuthRefused) {
+		rememberRefused(s.w.ID(), s.acct, pw)
+		return &PasswordRefusedError{Account: s.acct.Email, Err: err}
+	}
 	if err != nil {
 		return err
 	}

@@ -17,6 +17,9 @@ type Event struct {
 	Summary *Summary // after a pass
 	Err     error    // after a failure; Run retries
 	Retry   time.Duration
+	// Waiting: Err is a *PasswordRefusedError and Run waits for a new password
+	// instead of retrying (Retry is zero).
+	Waiting bool
 }
 
 const (
@@ -28,9 +31,12 @@ const (
 // Run keeps the account in sync until ctx ends: a pass, then IDLE on INBOX (or a poll
 // when the server lacks IDLE) until the server announces something, a local flag changes,
 // or IdleRestart passes; then another pass. A lost connection is re-dialed with
-// exponential backoff. events, if set, receives a report after each pass or failure.
+// exponential backoff. A refused password is not: Run reports it once and waits for
+// another password (see PasswordRefusedError). events, if set, receives a report after
+// each pass or failure.
 func (s *Syncer) Run(ctx context.Context, events func(Event)) error {
 	backoff := minBackoff
+	reported := false // the refused password was reported; say nothing while it stays
 	for {
 		began := time.Now()
 		err := s.session(ctx, events)
@@ -38,6 +44,24 @@ func (s *Syncer) Run(ctx context.Context, events func(Event)) error {
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
+		var refused *PasswordRefusedError
+		if errors.As(err, &refused) {
+			if !reported || refused.Err != nil { // a new password refused too is news
+				s.logf("%v", err)
+				if events != nil {
+					events(Event{Account: s.acct.Email, Err: err, Waiting: true})
+				}
+			}
+			reported = true
+			select {
+			case <-ctx.Done():
+				return ctx.Err()
+			case <-time.After(refusedPoll):
+			}
+			backoff = minBackoff
+			continue
+		}
+		reported = false
 		if time.Since(began) > maxBackoff {
 			backoff = minBackoff // the connection was good for a while: this is a new problem
 		}

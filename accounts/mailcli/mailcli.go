@@ -307,7 +307,9 @@ func runSync(ctx context.Context, w *workspace.Workspace, keys mailaccount.Keyri
 	for _, a := range list {
 		go func() {
 			done <- imapsync.New(w, a, opts).Run(ctx, func(e imapsync.Event) {
-				if e.Err != nil {
+				if e.Err != nil && e.Waiting {
+					fmt.Fprintf(stderr, "%s: %v\n", e.Account, e.Err)
+				} else if e.Err != nil {
 					fmt.Fprintf(stderr, "%s: %v (retrying in %v)\n", e.Account, e.Err, e.Retry.Round(time.Second))
 				} else if e.Summary.New+e.Summary.FlagsUpdated+e.Summary.Expunged > 0 || e.Summary.Skipped < e.Summary.Folders {
 					fmt.Fprintf(stdout, "%s: %s\n", e.Account, e.Summary)

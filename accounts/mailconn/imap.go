@@ -61,7 +61,12 @@ func DialIMAP(ctx context.Context, acct mail.Account, password string, o Options
 		return fail(StageProtocol, err, "this does not look like an IMAP server: check host and port")
 	}
 	if err := c.Client.Login(acct.Username, password).Wait(); err != nil {
-		return fail(StageAuth, err, "check the user name and password (some providers need an app password)")
+		refused := loginRefused(err) // classified before fail redacts it into plain text
+		_, err = fail(StageAuth, err, "check the user name and password (some providers need an app password)")
+		if refused {
+			err = &authRefused{err}
+		}
+		return nil, err
 	}
 	caps := c.Client.Caps()
 	conn.end()

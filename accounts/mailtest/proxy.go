@@ -3,6 +3,7 @@ package mailtest
 import (
 	"fmt"
 	"net"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -23,6 +24,8 @@ type Proxy struct {
 	rate     int64 // server→client bytes per second on each connection; 0: unlimited
 	cutGen   int   // bumped by CutAfter so open connections restart their count
 	conns    map[*proxyConn]struct{}
+	accepted int // connections accepted so far
+	logins   int // IMAP LOGIN and AUTHENTICATE commands the clients sent
 	closed   bool
 	wg       sync.WaitGroup
 }
@@ -153,6 +156,7 @@ func (p *Proxy) accept() {
 			return
 		}
 		p.conns[pc] = struct{}{}
+		p.accepted++
 		p.mu.Unlock()
 		p.wg.Add(2)
 		go p.pipe(pc, s, c, false) // client → server
@@ -183,6 +187,11 @@ func (p *Proxy) pipe(pc *proxyConn, dst, src net.Conn, fromServer bool) {
 				return
 			}
 			cut := false
+			if n := imapLogins(chunk); !fromServer && n > 0 {
+				p.mu.Lock()
+				p.logins += n
+				p.mu.Unlock()
+			}
 			if fromServer {
 				p.mu.Lock()
 				limit, stallAt := p.cutAfter, p.stallAt
@@ -240,4 +249,30 @@ func (p *Proxy) waitUnstalled(pc *proxyConn) bool {
 	}
 	_, live := p.conns[pc]
 	return live
+}
+
+// Connections is how many client connections the proxy has accepted.
+func (p *Proxy) Connections() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.accepted
+}
+
+// Logins is how many IMAP LOGIN or AUTHENTICATE commands clients sent through the proxy:
+// what a server counts towards locking an account. A command line is counted when it
+// arrives in one read, as short commands on loopback do.
+func (p *Proxy) Logins() int {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.logins
+}
+
+func imapLogins(chunk []byte) int {
+	n := 0
+	for _, line := range strings.Split(string(chunk), "\n") {
+		if f := strings.Fields(line); len(f) >= 2 && !strings.EqualFold(f[0], "AUTH") && (strings.EqualFold(f[1], "LOGIN") || strings.EqualFold(f[1], "AUTHENTICATE")) {
+			n++
+		}
+	}
+	return n
 }

@@ -389,3 +389,27 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 	}
 	return found
 }
+
+func TestSavingAfterAFailedTestAsksFirst(t *testing.T) {
+	f := newFixture(t)
+	f.svc.checks = []Check{{Protocol: "IMAP", Server: "imap.nordlys.example:993", Stage: "TCP connection", Message: "connection refused"}}
+	test.Tap(f.p.add)
+	e := f.p.editor
+	test.Type(e.email, "hello@nordlys.example")
+	test.Type(e.imapHost, "imap.nordlys.example")
+	test.Type(e.smtpHost, "smtp.nordlys.example")
+	test.Type(e.password, "kaffe-2025")
+	test.Tap(e.test)
+	test.Tap(e.save)
+	if len(f.svc.saved) != 0 {
+		t.Fatal("an account whose test failed was saved without asking")
+	}
+	top := f.win.Canvas().Overlays().Top()
+	if top == nil || !strings.Contains(texts(top), "test failed") {
+		t.Fatal("no question before saving an account whose test failed")
+	}
+	test.Tap(buttonIn(t, top, "Yes"))
+	if len(f.svc.saved) != 1 {
+		t.Fatalf("after Yes %d accounts saved, want 1", len(f.svc.saved))
+	}
+}

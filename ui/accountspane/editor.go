@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -41,6 +42,7 @@ type editor struct {
 	failed                          *widget.Label // what the service said
 	checks                          *checksView
 	test, save, cancel              *widget.Button
+	testFailed                      bool // the last "Test connection" of this form failed
 	content                         fyne.CanvasObject
 }
 
@@ -114,6 +116,7 @@ func newEditor(p *Pane) *editor {
 // open shows a in the form; a zero account adds one.
 func (e *editor) open(a mail.Account) {
 	e.orig = a
+	e.testFailed = false
 	if a.ID == "" {
 		e.title.SetText(lang.L("Add a mail account"))
 		e.password.SetPlaceHolder("")
@@ -232,6 +235,21 @@ func (e *editor) doSave() {
 	if !ok {
 		return
 	}
+	if e.testFailed {
+		// Saved, a failing account looks set up while no mail arrives: say so first.
+		dialog.ShowConfirm(lang.L("The connection test failed"),
+			lang.L("Save this account anyway? No mail will arrive and no reply will leave until the server accepts the login; the Inbox will say so."),
+			func(ok bool) {
+				if ok {
+					e.saveAccount(a)
+				}
+			}, e.p.env.Window)
+		return
+	}
+	e.saveAccount(a)
+}
+
+func (e *editor) saveAccount(a mail.Account) {
 	pw := e.password.Text
 	e.failed.Hide()
 	e.busy(true)
@@ -256,6 +274,10 @@ func (e *editor) doTest() {
 	e.p.test(a, e.password.Text, func(c []Check) {
 		e.busy(false)
 		e.checks.set(c)
+		e.testFailed = false
+		for _, ch := range c {
+			e.testFailed = e.testFailed || !ch.OK
+		}
 	})
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/template"
 )
@@ -20,29 +21,32 @@ type editor struct {
 	p       *Pane
 	current faq.Entry
 
-	question, phrasings, answer, tags, lang, owner *widget.Entry
-	problems                                       map[faq.Field]*widget.Label
-	similar, info, preview                         *widget.Label
-	save, del, reviewed                            *widget.Button
-	scroll                                         *container.Scroll
-	content                                        fyne.CanvasObject
+	question, tags, lang, owner *widget.Entry
+	// Multi-line fields where Tab moves on, as in every other field of the form.
+	phrasings, answer      *fields.TextArea
+	problems               map[faq.Field]*widget.Label
+	similar, info, preview *widget.Label
+	save, del, reviewed    *widget.Button
+	scroll                 *container.Scroll
+	content                fyne.CanvasObject
 }
 
 func newEditor(p *Pane) *editor {
 	e := &editor{p: p, problems: map[faq.Field]*widget.Label{}}
 	e.question = widget.NewEntry()
-	e.phrasings = widget.NewMultiLineEntry()
+	e.phrasings = fields.NewTextArea()
+	e.phrasings.Wrapping = fyne.TextWrapOff
 	e.phrasings.SetMinRowsVisible(2)
-	e.phrasings.SetPlaceHolder(lang.L("Other ways customers ask it, one per line"))
-	e.answer = widget.NewMultiLineEntry()
+	// Placeholders start with "e.g.": bare examples were taken for values already filled in.
+	e.phrasings.SetPlaceHolder(lang.L("e.g. Where is my parcel? — other ways customers ask it, one per line"))
+	e.answer = fields.NewTextArea()
 	e.answer.SetMinRowsVisible(6)
-	e.answer.Wrapping = fyne.TextWrapWord
-	e.answer.SetPlaceHolder(lang.L("Hi {{.Example}}, … Markdown allowed.", map[string]any{"Example": "{{first_name|there}}"}))
+	e.answer.SetPlaceHolder(lang.L("e.g. Hi {{.Example}}, … (Markdown allowed)", map[string]any{"Example": "{{first_name|there}}"}))
 	e.answer.OnChanged = func(string) { e.live() }
 	e.tags = widget.NewEntry()
-	e.tags.SetPlaceHolder(lang.L("shipping, orders"))
+	e.tags.SetPlaceHolder(lang.L("e.g. shipping, orders"))
 	e.lang = widget.NewEntry()
-	e.lang.SetPlaceHolder("en")
+	e.lang.SetPlaceHolder(lang.L("e.g. en"))
 	e.owner = widget.NewEntry()
 	for _, f := range []faq.Field{faq.FieldQuestion, faq.FieldPhrasings, faq.FieldAnswer, faq.FieldTags, faq.FieldLang} {
 		l := widget.NewLabel("")

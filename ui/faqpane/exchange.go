@@ -53,8 +53,24 @@ func (p *Pane) showPreview(s *faq.Store, name string, prev *faq.ImportPreview) {
 		head.SetText(prev.Problem + "\n" + summary)
 		head.Importance = widget.DangerImportance
 	}
+	// A reason is often longer than its column: the row under the cursor is spelt out in
+	// full below the table, and the first rejected row is chosen to start with.
+	why := widget.NewLabel("")
+	why.Wrapping = fyne.TextWrapWord
 	table := previewTable(prev)
-	content := container.NewBorder(head, nil, nil, nil, table)
+	table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(prev.Rows) {
+			r := prev.Rows[id.Row]
+			why.SetText(lang.L("Row {{.Row}}: {{.Question}} — {{.Reason}}", map[string]any{"Row": r.Row, "Question": r.Question, "Reason": r.Reason}))
+		}
+	}
+	for i, r := range prev.Rows {
+		if r.Action == faq.Reject {
+			table.Select(widget.TableCellID{Row: i, Col: 3})
+			break
+		}
+	}
+	content := container.NewBorder(head, why, nil, nil, table)
 	canApply := prev.Problem == "" && prev.Count(faq.Add)+prev.Count(faq.Update) > 0
 	title := lang.L("Import {{.File}}", map[string]any{"File": name})
 	var d dialog.Dialog
@@ -67,7 +83,14 @@ func (p *Pane) showPreview(s *faq.Store, name string, prev *faq.ImportPreview) {
 				if err := s.Apply(ctx, prev); err != nil {
 					return err
 				}
-				return p.refresh(ctx, s, p.currentFilter())
+				if err := p.refresh(ctx, s, p.currentFilter()); err != nil {
+					return err
+				}
+				fyne.Do(func() {
+					dialog.ShowInformation(lang.L("Imported"), lang.L("{{.Add}} added and {{.Update}} updated from {{.File}}.", map[string]any{
+						"Add": prev.Count(faq.Add), "Update": prev.Count(faq.Update), "File": name}), p.env.Window)
+				})
+				return nil
 			})
 		}, p.env.Window)
 	} else {
@@ -108,7 +131,7 @@ func previewTable(prev *faq.ImportPreview) *widget.Table {
 	t.CreateHeader = func() fyne.CanvasObject { return widget.NewLabel("") }
 	heads := []string{lang.L("Row"), lang.L("Action"), lang.L("Question"), lang.L("Reason")}
 	t.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) { o.(*widget.Label).SetText(heads[id.Col]) }
-	for col, w := range []float32{50, 90, 300, 300} {
+	for col, w := range []float32{50, 90, 250, 340} {
 		t.SetColumnWidth(col, w)
 	}
 	return t
@@ -128,10 +151,16 @@ func (p *Pane) export() {
 				}
 				return
 			}
+			file := wc.URI().Name()
 			p.do(func(ctx context.Context) error {
 				err := write(ctx, wc)
 				if cerr := wc.Close(); err == nil {
 					err = cerr
+				}
+				if err == nil {
+					fyne.Do(func() {
+						dialog.ShowInformation(lang.L("Exported"), lang.L("The FAQ was written to {{.File}}.", map[string]any{"File": file}), p.env.Window)
+					})
 				}
 				return err
 			})

@@ -203,7 +203,7 @@ func (p *Pane) refresh(ctx context.Context, s *faq.Store, f faq.Filter) error {
 		if p.language.Selected == "" {
 			p.language.SetSelectedIndex(0)
 		}
-		p.count.SetText(lang.L("{{.N}} entries", map[string]any{"N": len(entries)}))
+		p.count.SetText(entriesLabel(len(entries)))
 		p.list.UnselectAll()
 		p.list.Refresh()
 		for i, e := range entries {
@@ -298,4 +298,12 @@ func indexOf(xs []string, s string) int {
 		}
 	}
 	return -1
+}
+
+// entriesLabel is "1 entry" or "N entries".
+func entriesLabel(n int) string {
+	if n == 1 {
+		return lang.L("1 entry")
+	}
+	return lang.L("{{.N}} entries", map[string]any{"N": n})
 }

@@ -21,8 +21,28 @@ const (
 	stepLift
 )
 
-// ask asks why before taking step k: every step is recorded with who took it and why.
+// ask asks why before taking step k: every step is recorded with who took it and why. A
+// warning is shown as the customer will read it before it can be sent.
 func (c *contactPanel) ask(k stepKind) {
+	if k != stepWarn {
+		c.askWith(k, "")
+		return
+	}
+	store, id, conv := c.p.store, c.d.ID, c.p.detail.row.ID
+	if store == nil || id == 0 {
+		return
+	}
+	c.p.run(func(ctx context.Context) error {
+		d, err := store.WarningPreview(ctx, id, conv)
+		if err != nil {
+			return err
+		}
+		fyne.Do(func() { c.askWith(k, d.Body) })
+		return nil
+	})
+}
+
+func (c *contactPanel) askWith(k stepKind, warning string) {
 	who := contactLabel(c.d.Name, c.d.Email)
 	var title, hint, confirm string
 	switch k {
@@ -47,7 +67,14 @@ func (c *contactPanel) ask(k stepKind) {
 		}
 		return nil
 	}
-	d := dialog.NewForm(title, confirm, lang.L("Cancel"), []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason, HintText: hint}},
+	items := []*widget.FormItem{{Text: lang.L("Reason"), Widget: reason, HintText: hint}}
+	if warning != "" {
+		text := widget.NewLabel(warning)
+		text.Wrapping = fyne.TextWrapWord
+		items = append([]*widget.FormItem{{Text: lang.L("The warning"), Widget: text,
+			HintText: lang.L("Change it in Settings › Voice and rules")}}, items...)
+	}
+	d := dialog.NewForm(title, confirm, lang.L("Cancel"), items,
 		func(ok bool) {
 			if ok {
 				c.take(k, reason.Text)

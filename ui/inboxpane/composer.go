@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -20,26 +21,33 @@ import (
 	"switchboard/workspace/template"
 )
 
-// composer writes a reply. Its From is this workspace's own account, shown and never
-// chosen: there is no control that could pick another client's address. UI goroutine only.
+// composer writes a reply. It always names the customer it answers, and sends from the
+// account of this workspace that received the mail unless the user picks another of the
+// same workspace's accounts: no control lists another client's address. Its text is a
+// draft stored in the workspace as it is typed. UI goroutine only.
 type composer struct {
-	p        *Pane
-	row      inbox.Row
-	from     string // this workspace's account address; "" when it has none
-	tone     inbox.Tone
-	findings []inbox.Finding
-	faqID    string // the FAQ answer used, counted when the reply is queued
+	p          *Pane
+	row        inbox.Row
+	accounts   []mail.Account // this workspace's, for the From picker
+	fromID     string         // the account chosen; "" until the accounts are read
+	tone       inbox.Tone
+	findings   []inbox.Finding
+	faqID      string // the FAQ answer used, counted when the reply is queued
+	restoring  bool   // the text is being set from a stored draft, not typed
+	awaitDraft bool   // opened before its stored draft was read: do not overwrite it yet
 
 	band     *canvas.Rectangle
-	brand    *canvas.Text
-	fromText *canvas.Text
+	brand    *line // "Reply to Anna Berg as Nordlys", cut with an ellipsis, never past the edge
+	subject  *line // "To: Anna Berg <anna@…>"
+	from     *widget.Select
 	to       *widget.Label
-	body     *widget.Entry
+	body     *fields.TextArea
 	problems *widget.Label
 	advice   *widget.Label // tone findings: explained, never blocking
 	then     *widget.Select
-	send     *widget.Button
-	later    *widget.Button
+	send     *tipButton
+	later    *tipButton
+	discard  *tipButton
 	bottom   *fyne.Container // messages and actions under the text
 	frame    *fyne.Container
 	content  fyne.CanvasObject
@@ -48,17 +56,33 @@ type composer struct {
 func newComposer(p *Pane) *composer {
 	c := &composer{p: p}
 	c.band = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	c.brand = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnPrimary))
-	c.brand.TextStyle.Bold = true
-	c.fromText = canvas.NewText("", theme.Color(theme.ColorNameForegroundOnPrimary))
+	c.brand = newLine(theme.TextSize(), true, theme.Color(theme.ColorNameForegroundOnPrimary))
+	c.subject = newLine(theme.TextSize(), false, theme.Color(theme.ColorNameForegroundOnPrimary))
 	pad := theme.Padding()
-	bandRow := container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad*2), container.NewVBox(c.brand, c.fromText))
+	bandRow := container.New(layout.NewCustomPaddedLayout(pad, pad, pad*2, pad*2), container.NewVBox(c.brand, c.subject))
+	c.from = widget.NewSelect(nil, func(string) { c.fromChosen() })
 	c.to = widget.NewLabel("")
-	c.body = widget.NewMultiLineEntry()
-	c.body.Wrapping = fyne.TextWrapWord
+	c.to.Truncation = fyne.TextTruncateEllipsis
+	c.body = fields.NewTextArea()
 	c.body.SetPlaceHolder(lang.L("Write your reply. {{.Vars}} are filled in when it is sent.",
 		map[string]any{"Vars": "{{first_name}}, {{agent}}, {{brand}}"}))
-	c.body.OnChanged = func(string) { c.check() }
+	c.body.OnChanged = func(string) { c.check(); c.keepDraft() }
+	c.body.OnSubmit = func() { c.submit(time.Time{}) }
+	c.body.OnEscape = p.focusList // the draft stays; r comes back to it
+	c.body.OnShortcut = func(s *desktop.CustomShortcut) bool {
+		if s.Modifier != fyne.KeyModifierControl && s.Modifier != fyne.KeyModifierSuper {
+			return false
+		}
+		switch s.KeyName {
+		case fyne.KeyI:
+			c.pickFAQ()
+		case fyne.KeyL:
+			c.pickLater()
+		default:
+			return false
+		}
+		return true
+	}
 	c.problems = widget.NewLabel("")
 	c.problems.Wrapping = fyne.TextWrapWord
 	c.problems.Importance = widget.DangerImportance
@@ -67,38 +91,63 @@ func newComposer(p *Pane) *composer {
 	c.advice.Wrapping = fyne.TextWrapWord
 	c.advice.Importance = widget.WarningImportance
 	c.advice.Hide()
-	faqBtn := widget.NewButtonWithIcon(lang.L("Insert FAQ answer…"), theme.QuestionIcon(), c.pickFAQ)
+	faqBtn := newTipButton(p.tips, lang.L("Insert FAQ answer…"), theme.QuestionIcon(), lang.L("Find an approved answer by its words (Ctrl+I)"), c.pickFAQ)
 	c.then = widget.NewSelect(thenOptions(), nil)
 	c.then.SetSelectedIndex(0)
-	c.send = widget.NewButtonWithIcon(lang.L("Send"), theme.MailSendIcon(), func() { c.submit(time.Time{}) })
+	c.send = newTipButton(p.tips, lang.L("Send"), theme.MailSendIcon(), lang.L("Send now (Ctrl+Enter)"), func() { c.submit(time.Time{}) })
 	c.send.Importance = widget.HighImportance
-	c.later = widget.NewButtonWithIcon(lang.L("Send later…"), theme.HistoryIcon(), c.pickLater)
-	cancel := widget.NewButton(lang.L("Discard"), func() { c.close(); p.detail.stack(false) })
+	c.later = newTipButton(p.tips, lang.L("Send later…"), theme.HistoryIcon(), lang.L("Choose when it goes out, in the client's time zone (Ctrl+L)"), c.pickLater)
+	c.discard = newTipButton(p.tips, lang.L("Discard"), theme.DeleteIcon(), lang.L("Drop this draft (it can be undone for a few seconds)"), c.discardDraft)
 	actions := container.NewVBox(
 		container.NewBorder(nil, nil, faqBtn, nil, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Then")), nil, c.then)),
-		container.NewHBox(layout.NewSpacer(), cancel, c.later, c.send))
-	top := container.NewVBox(container.NewStack(c.band, bandRow), c.to)
-	c.bottom = container.NewVBox(c.problems, c.advice, actions)
+		container.NewHBox(layout.NewSpacer(), c.discard, c.later, c.send))
+	fromRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("From")), nil, c.from)
+	top := container.NewVBox(container.NewStack(c.band, bandRow), fromRow)
+	// Problems and tone advice scroll inside three lines' room: a long list of findings
+	// must not push the text box or the buttons out of a 700-point window.
+	messages := container.NewVBox(c.problems, c.advice)
+	c.bottom = container.NewVBox(newCapped(84, messages), actions)
 	c.frame = container.NewBorder(top, c.bottom, nil, nil, c.body)
 	c.content = c.frame
 	return c
 }
 
-// open starts a reply to r, showing the brand and reading the workspace's account.
-func (c *composer) open(r inbox.Row) {
-	ws := c.p.ws
-	info := ws.Info()
-	brand := fields.Brand(info.Color)
-	c.row = r
-	c.band.FillColor = brand
-	c.brand.Text = lang.L("Replying as {{.Brand}}", map[string]any{"Brand": info.Name})
-	c.brand.Color, c.fromText.Color = fields.OnColor(brand), fields.OnColor(brand)
-	c.fromText.Text = ""
-	c.to.SetText(lang.L("To: {{.To}}", map[string]any{"To": contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">"}))
-	c.band.Refresh()
-	c.brand.Refresh()
-	c.check()
-	store := c.p.store
+// open starts (or goes back to) a reply to r. d is its stored draft, if any; focus puts
+// the cursor in the text, as Reply and r do (a draft shown on opening a conversation
+// leaves the keyboard with the list).
+func (c *composer) open(r inbox.Row, d *inbox.SavedDraft, focus bool) {
+	if c.row.ID != r.ID {
+		c.close()
+		ws := c.p.ws
+		info := ws.Info()
+		brand := fields.Brand(info.Color)
+		c.row = r
+		c.band.FillColor = brand
+		on := fields.OnColor(brand)
+		c.brand.set(lang.L("Reply to {{.Customer}} as {{.Brand}}", map[string]any{
+			"Customer": contactLabel(r.ContactName, r.ContactEmail), "Brand": info.Name}), on)
+		to := lang.L("To: {{.To}}", map[string]any{"To": contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">"})
+		c.subject.set(to, on)
+		c.to.SetText(to)
+		c.band.Refresh()
+		if d != nil {
+			c.restoring = true
+			c.setText(d.Body)
+			c.restoring = false
+			c.faqID, c.fromID = d.FAQID, d.AccountID
+		}
+		c.check()
+		c.readAccounts(r.ID)
+	}
+	if focus {
+		c.p.focus(c.body)
+	}
+}
+
+// readAccounts reads this workspace's accounts, the one that received the conversation
+// and the brand's tone, off the UI goroutine.
+func (c *composer) readAccounts(id int64) {
+	ws, store := c.p.ws, c.p.store
 	c.p.run(func(ctx context.Context) error {
 		accounts, err := mail.Open(ws).Accounts(ctx)
 		if err != nil {
@@ -108,49 +157,129 @@ func (c *composer) open(r inbox.Row) {
 		if err != nil {
 			return err
 		}
-		from := ""
+		var receiving string
 		if len(accounts) > 0 {
-			from = accounts[0].Email
+			a, err := store.ReplyAccount(ctx, id)
+			if err != nil {
+				return err
+			}
+			receiving = a.ID
 		}
 		fyne.Do(func() {
-			if c.p.ws == ws && c.row.ID == r.ID {
-				c.loaded(from, tone)
+			if c.p.ws == ws && c.row.ID == id {
+				c.loaded(accounts, receiving, tone)
 			}
 		})
 		return nil
 	})
-	if cv := fyne.CurrentApp().Driver().CanvasForObject(c.body); cv != nil {
-		cv.Focus(c.body)
-	}
 }
 
-// loaded shows the account replies leave from and checks the draft against the tone.
-func (c *composer) loaded(from string, tone inbox.Tone) {
-	c.from, c.tone = from, tone
-	c.fromText.Text = c.fromLabel()
-	c.fromText.Refresh()
+// loaded fills the From picker, the receiving account chosen unless the draft chose
+// another, and checks the draft against the tone.
+func (c *composer) loaded(accounts []mail.Account, receiving string, tone inbox.Tone) {
+	tone.Agent = c.p.env.Agent // "my name" as set: empty lets {{agent|…}} take its fallback
+	c.accounts, c.tone = accounts, tone
+	if c.fromID == "" || c.account(c.fromID) < 0 {
+		c.fromID = receiving
+	}
+	opts := make([]string, len(accounts))
+	for i, a := range accounts {
+		opts[i] = accountLabel(a)
+	}
+	c.from.Options = opts
+	c.restoring = true
+	if i := c.account(c.fromID); i >= 0 {
+		c.from.SetSelectedIndex(i)
+	} else {
+		c.from.ClearSelected()
+	}
+	c.restoring = false
+	c.from.Refresh()
 	c.check()
 }
 
-func (c *composer) fromLabel() string {
-	if c.from == "" {
-		return lang.L("From: no mail account in this workspace")
+func accountLabel(a mail.Account) string {
+	if a.DisplayName != "" {
+		return a.DisplayName + " <" + a.Email + ">"
 	}
-	return lang.L("From: {{.From}}", map[string]any{"From": c.from})
+	return a.Email
 }
 
-// close drops the draft.
+func (c *composer) account(id string) int {
+	for i, a := range c.accounts {
+		if a.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+func (c *composer) fromChosen() {
+	if i := c.from.SelectedIndex(); i >= 0 && i < len(c.accounts) {
+		c.fromID = c.accounts[i].ID
+	}
+	if !c.restoring {
+		c.keepDraft()
+	}
+}
+
+// fromEmail is the address the reply leaves from; "" when the workspace has no account.
+func (c *composer) fromEmail() string {
+	if i := c.account(c.fromID); i >= 0 {
+		return c.accounts[i].Email
+	}
+	return ""
+}
+
+// keepDraft stores the text as this conversation's draft.
+func (c *composer) keepDraft() {
+	if c.restoring || c.awaitDraft || c.row.ID == 0 || c.p.store == nil {
+		return
+	}
+	c.p.saveDraft(inbox.SavedDraft{ConversationID: c.row.ID, Body: c.body.Text, AccountID: c.fromID, FAQID: c.faqID})
+}
+
+// close empties the composer; a stored draft stays stored.
 func (c *composer) close() {
-	c.row, c.from, c.faqID, c.tone = inbox.Row{}, "", "", inbox.Tone{}
+	c.row, c.fromID, c.faqID, c.tone, c.accounts, c.awaitDraft = inbox.Row{}, "", "", inbox.Tone{}, nil, false
+	c.restoring = true
 	c.body.SetText("")
+	c.from.Options = nil
+	c.from.ClearSelected()
+	c.restoring = false
 	c.problems.Hide()
 	c.advice.Hide()
 	c.then.SetSelectedIndex(0)
 }
 
-// values are the reply's variables for this customer, agent and brand.
+// discardDraft drops the draft, hides the composer and gives the keyboard back to the
+// list; the Undo bar brings the text back.
+func (c *composer) discardDraft() {
+	if c.row.ID == 0 {
+		return
+	}
+	d := inbox.SavedDraft{ConversationID: c.row.ID, Body: c.body.Text, AccountID: c.fromID, FAQID: c.faqID}
+	row := c.row
+	c.p.saveDraft(inbox.SavedDraft{ConversationID: row.ID}) // blank: removed
+	c.close()
+	c.p.detail.stack(false)
+	c.p.focusList()
+	if strings.TrimSpace(d.Body) == "" {
+		return
+	}
+	c.p.offerUndo(lang.L("Draft to {{.Name}} discarded", map[string]any{"Name": contactLabel(row.ContactName, row.ContactEmail)}), func() {
+		c.p.saveDraft(d)
+		if c.p.detail.row.ID == row.ID {
+			c.p.detail.stack(true)
+			c.open(row, &d, true)
+		}
+	})
+}
+
+// values are the reply's variables for this customer, agent and brand. The agent is "my
+// name" as set, empty when it is not, so {{agent|The Nordlys team}} takes its fallback.
 func (c *composer) values() template.Values {
-	return template.NewValues(c.row.ContactName, c.p.store.Agent(), c.p.ws.Info().Name)
+	return template.NewValues(c.row.ContactName, c.p.env.Agent, c.p.ws.Info().Name)
 }
 
 // check points out what blocks sending: an unresolved or misspelt variable, an empty
@@ -164,12 +293,17 @@ func (c *composer) check() {
 	case errors.As(err, &unresolved):
 		msgs = append(msgs, lang.L("Not sent while a variable has no value: {{.Vars}}. Type the value in or give it a fallback, like {{.Example}}.",
 			map[string]any{"Vars": braces(unresolved.Names()), "Example": "{{" + unresolved.Names()[0] + "|there}}"}))
+		for _, n := range unresolved.Names() {
+			if n == "agent" {
+				msgs = append(msgs, lang.L("{{.Var}} is your name: set it under Settings › You.", map[string]any{"Var": "{{agent}}"}))
+			}
+		}
 	case errors.As(err, &problems):
 		for _, pr := range problems {
 			msgs = append(msgs, pr.Error())
 		}
 	}
-	if c.from == "" && c.row.ID != 0 {
+	if c.row.ID != 0 && c.accounts != nil && len(c.accounts) == 0 {
 		msgs = append(msgs, lang.L("This workspace has no mail account to send from: add one in Settings."))
 	}
 	c.problems.SetText(strings.Join(msgs, "\n"))
@@ -187,7 +321,7 @@ func (c *composer) check() {
 	// Wrapped messages change height with their text: lay the frame and then its bottom out.
 	c.frame.Refresh()
 	c.bottom.Refresh()
-	if len(msgs) > 0 || strings.TrimSpace(c.body.Text) == "" {
+	if len(msgs) > 0 || strings.TrimSpace(c.body.Text) == "" || c.fromEmail() == "" {
 		c.send.Disable()
 		c.later.Disable()
 	} else {
@@ -219,4 +353,13 @@ func showIf(o fyne.CanvasObject, on bool) {
 	} else {
 		o.Hide()
 	}
+}
+
+// setText replaces the reply's text with the cursor at its end, where one goes on typing.
+func (c *composer) setText(text string) {
+	c.body.SetText(text)
+	lines := strings.Split(text, "\n")
+	c.body.CursorRow = len(lines) - 1
+	c.body.CursorColumn = len([]rune(lines[len(lines)-1]))
+	c.body.Refresh()
 }

@@ -3,7 +3,6 @@ package inboxpane
 import (
 	"context"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -113,7 +112,7 @@ func (c *contactPanel) show(d inbox.ContactDetail) {
 	c.name.SetText(contactLabel(d.Name, d.Email))
 	c.address.SetText(d.Email)
 	c.facts.SetText(lang.L("First seen {{.First}} · messages: {{.N}}\nOpen conversations: {{.Open}} of {{.Convs}}", map[string]any{
-		"N": d.Messages, "First": d.FirstSeenAt.In(time.Local).Format("2 Jan 2006"), "Open": d.Open, "Convs": len(d.Conversations)}))
+		"N": d.Messages, "First": d.FirstSeenAt.In(c.p.location()).Format("2 Jan 2006"), "Open": d.Open, "Convs": len(d.Conversations)}))
 	c.level.SetText(abuseName(d.Abuse))
 	c.level.Importance = widget.MediumImportance
 	if d.Abuse != inbox.AbuseNone {
@@ -136,13 +135,13 @@ func (c *contactPanel) show(d inbox.ContactDetail) {
 	}
 	c.notes.Objects = nil
 	for _, n := range d.Notes {
-		c.notes.Add(wrapped(n.Author + " · " + n.CreatedAt.In(time.Local).Format("2 Jan 15:04") + "\n" + n.Body))
+		c.notes.Add(wrapped(n.Author + " · " + n.CreatedAt.In(c.p.location()).Format("2 Jan 15:04") + "\n" + n.Body))
 	}
 	c.steps.Objects = nil
 	for i := len(d.Actions) - 1; i >= 0; i-- { // newest first: the step in force on top
 		a := d.Actions[i]
 		l := wrapped(lang.L("{{.Step}} by {{.Actor}} · {{.At}}", map[string]any{"Step": stepName(a.Action), "Actor": a.Actor,
-			"At": a.At.In(time.Local).Format("2 Jan 2006 15:04")}) + "\n" + lang.L("Why: {{.Reason}}", map[string]any{"Reason": a.Reason}))
+			"At": a.At.In(c.p.location()).Format("2 Jan 2006 15:04")}) + "\n" + lang.L("Why: {{.Reason}}", map[string]any{"Reason": a.Reason}))
 		l.Importance = widget.LowImportance
 		c.steps.Add(l)
 	}

@@ -88,9 +88,13 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 func stepWithReason(t *testing.T, h *harness, b *widget.Button, confirm, reason string) {
 	t.Helper()
 	test.Tap(b)
+	h.drain()
 	d := h.win.Canvas().Overlays().Top()
 	if d == nil {
 		t.Fatal("no dialog asking why")
+	}
+	if confirm == "Send warning" && find(d, func(l *widget.Label) bool { return strings.Contains(l.Text, "keep the conversation respectful") }) == nil {
+		t.Fatal("the warning is not shown before it is sent")
 	}
 	entry := find[*widget.Entry](d, func(*widget.Entry) bool { return true })
 	ok := find[*widget.Button](d, func(x *widget.Button) bool { return x.Text == confirm })

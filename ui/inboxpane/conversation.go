@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/mail"
@@ -31,15 +32,16 @@ type conversationView struct {
 	subject  *widget.Label
 	who      *widget.Label
 	status   *widget.Label
+	outState *widget.Label // a reply of this conversation in the outbox
 	whoRow   *fyne.Container
 	thread   *fyne.Container
 	scroll   *container.Scroll
 	toolbar  *fyne.Container
-	note     *widget.Entry
+	note     *noteEntry
 	composer *composer
 	panel    *contactPanel
 	side     *fyne.Container // the contact panel, or nothing
-	person   *widget.Button  // shows and hides the contact panel
+	person   *tipButton      // shows and hides the contact panel
 	empty    fyne.CanvasObject
 	hint     *widget.Label   // what to do while no conversation is open
 	center   *fyne.Container // the thread, or the thread over the composer
@@ -58,26 +60,34 @@ func newConversationView(p *Pane) *conversationView {
 	v.who.Truncation = fyne.TextTruncateEllipsis
 	v.status = widget.NewLabel("")
 	v.status.Importance = widget.LowImportance
+	v.status.Truncation = fyne.TextTruncateEllipsis
+	v.outState = widget.NewLabel("")
+	v.outState.Importance = widget.WarningImportance
+	v.outState.Truncation = fyne.TextTruncateEllipsis
+	v.outState.Hide()
 	v.thread = container.NewVBox()
 	v.scroll = container.NewVScroll(v.thread)
-	replyBtn := widget.NewButtonWithIcon(lang.L("Reply"), theme.MailReplyIcon(), v.reply)
+	replyBtn := newTipButton(p.tips, lang.L("Reply"), theme.MailReplyIcon(), lang.L("Reply to the customer (r)"), v.reply)
 	replyBtn.Importance = widget.HighImportance
-	// Icons with their key beside Reply: the conversation shares the window with the views
-	// and the list, and the keys are what a busy inbox is worked with.
+	// Icons beside Reply, so the row fits a 1024-point window: each says what it does and
+	// its key while the pointer rests on it, and ? lists every key.
 	v.toolbar = container.NewHBox(replyBtn,
-		widget.NewButtonWithIcon("e", theme.ConfirmIcon(), func() { p.resolve(0) }),
-		widget.NewButtonWithIcon("s", theme.HistoryIcon(), p.snooze),
-		widget.NewButtonWithIcon("l", theme.ListIcon(), p.label),
-		widget.NewButtonWithIcon("a", theme.AccountIcon(), p.assign))
-	v.person = widget.NewButtonWithIcon(lang.L("Contact"), theme.InfoIcon(), func() { v.showContact(v.side.Hidden) })
+		newTipButton(p.tips, "", theme.ConfirmIcon(), lang.L("Resolve and go to the next (e)"), func() { p.resolve(0) }),
+		newTipButton(p.tips, "", theme.HistoryIcon(), lang.L("Snooze until a time and go to the next (s)"), p.snooze),
+		newTipButton(p.tips, "", theme.MenuDropDownIcon(), lang.L("Set the status: open, waiting, spam, abuse… (m)"), p.statusMenu),
+		newTipButton(p.tips, "", theme.VisibilityOffIcon(), lang.L("Mark as unread (u)"), p.markUnread),
+		newTipButton(p.tips, "", theme.ListIcon(), lang.L("Labels (l)"), p.label),
+		newTipButton(p.tips, "", theme.AccountIcon(), lang.L("Assign to someone (a)"), p.assign))
+	v.person = newTipButton(p.tips, "", theme.InfoIcon(), lang.L("Show or hide the customer's details"), func() { v.showContact(v.side.Hidden) })
 	v.panel = newContactPanel(p)
 	v.side = container.NewStack(v.panel.content)
 	v.side.Hide()
-	v.note = widget.NewEntry()
+	v.note = newNoteEntry(p)
 	v.note.SetPlaceHolder(lang.L("Add an internal note (never sent to the customer)"))
 	v.note.OnSubmitted = v.addNote
 	v.composer = newComposer(p)
-	v.whoRow = container.NewBorder(nil, nil, nil, v.status, v.who)
+	// The customer's name has a line of its own: beside the status it was cut to nothing.
+	v.whoRow = container.NewVBox(v.who, v.status, v.outState)
 	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
@@ -93,6 +103,9 @@ func newConversationView(p *Pane) *conversationView {
 
 // stack shows the thread alone, or the thread over the composer while replying.
 func (v *conversationView) stack(replying bool) {
+	// While replying the composer's band names the customer: the header's name and status
+	// lines give their room to the thread.
+	showIf(v.whoRow, !replying)
 	if replying {
 		split := container.NewVSplit(v.scroll, v.composer.content)
 		split.Offset = 0.45
@@ -120,14 +133,12 @@ func (v *conversationView) clear() {
 func (v *conversationView) showContact(on bool) {
 	if on {
 		v.side.Show()
-		v.p.views.content.Hide()
 		v.p.split.SetOffset(splitWithContact)
 		if v.row.ContactID != 0 {
 			v.panel.load(v.row.ContactID)
 		}
 	} else {
 		v.side.Hide()
-		v.p.views.content.Show()
 		v.p.split.SetOffset(splitOffset)
 	}
 	v.person.Importance = widget.MediumImportance
@@ -142,13 +153,14 @@ func (v *conversationView) showContact(on bool) {
 // open shows r and reads its messages off the UI goroutine.
 func (v *conversationView) open(r inbox.Row) {
 	if r.ID != v.row.ID {
-		v.composer.close()
+		v.composer.close() // its draft is stored already
 		v.stack(false)
 	}
 	v.row = r
 	v.subject.SetText(subjectOrNone(r.Subject))
 	v.who.SetText(contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">")
-	v.status.SetText(rowState(r))
+	v.status.SetText(rowState(r, v.p.location()))
+	v.showOutState()
 	v.whoRow.Refresh() // the status's new width, or it runs past the window's edge
 	v.empty.Hide()
 	v.main.Show()
@@ -162,12 +174,14 @@ func (v *conversationView) open(r inbox.Row) {
 // reopening it, so a draft or a scrolled thread stays as it is. UI goroutine.
 func (v *conversationView) follow(r inbox.Row) {
 	v.row = r
-	v.status.SetText(rowState(r))
+	v.status.SetText(rowState(r, v.p.location()))
+	v.showOutState()
 	v.whoRow.Refresh()
 }
 
 // thread is what the view shows of a conversation besides its row.
 type thread struct {
+	draft    *inbox.SavedDraft
 	messages []mail.Message
 	notes    []inbox.Note
 	history  []inbox.Change
@@ -197,12 +211,19 @@ func readThread(ctx context.Context, ws *workspace.Workspace, store *inbox.Store
 	if t.notes, err = store.Notes(ctx, id); err != nil {
 		return
 	}
-	t.history, err = store.History(ctx, id)
+	if t.history, err = store.History(ctx, id); err != nil {
+		return
+	}
+	d, ok, err := store.LoadDraft(ctx, id)
+	if ok {
+		t.draft = &d
+	}
 	return
 }
 
 // show lays out messages, notes and changes in the order they happened.
 func (v *conversationView) show(t thread) {
+	v.restoreDraft(t.draft)
 	v.messages = t.messages
 	type item struct {
 		at  time.Time
@@ -213,10 +234,10 @@ func (v *conversationView) show(t thread) {
 		items = append(items, item{m.Date, v.messageCard(m)})
 	}
 	for _, n := range t.notes {
-		items = append(items, item{n.CreatedAt, noteCard(n)})
+		items = append(items, item{n.CreatedAt, noteCard(n, v.p.location())})
 	}
 	for _, c := range t.history {
-		items = append(items, item{c.At, changeLine(c)})
+		items = append(items, item{c.At, changeLine(c, v.p.location())})
 	}
 	sort.SliceStable(items, func(i, j int) bool { return items[i].at.Before(items[j].at) })
 	objs := make([]fyne.CanvasObject, len(items))
@@ -232,9 +253,9 @@ func (v *conversationView) show(t thread) {
 func (v *conversationView) messageCard(m mail.Message) fyne.CanvasObject {
 	from := widget.NewLabelWithStyle(m.From.String(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	from.Truncation = fyne.TextTruncateEllipsis
-	when := widget.NewLabel(m.Date.In(time.Local).Format("Mon 2 Jan 2006 15:04"))
+	when := widget.NewLabel(m.Date.In(v.p.location()).Format("Mon 2 Jan 2006 15:04"))
 	when.Importance = widget.LowImportance
-	original := widget.NewButtonWithIcon("", theme.DocumentIcon(), func() { v.showOriginal(m) })
+	original := newTipButton(v.p.tips, "", theme.DocumentIcon(), lang.L("Show the original message"), func() { v.showOriginal(m) })
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(when, original), from)
 	to := widget.NewLabel(lang.L("To: {{.To}}", map[string]any{"To": m.To}))
 	to.Importance = widget.LowImportance
@@ -259,7 +280,11 @@ func (v *conversationView) messageCard(m mail.Message) fyne.CanvasObject {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.InputRadiusSize()
 	if m.Outbound {
-		bg.FillColor = theme.Color(theme.ColorNameSelection)
+		// Not the selection colour: text on it measured 1.0:1. The theme's own colour for
+		// our messages is checked for contrast with every text colour.
+		if c := theme.Color(fields.ColorNameOutbound); !transparent(c) {
+			bg.FillColor = c
+		}
 	}
 	return container.NewPadded(container.NewStack(bg, container.NewPadded(box)))
 }
@@ -286,13 +311,55 @@ func (v *conversationView) showOriginal(m mail.Message) {
 	})
 }
 
-// reply opens the composer under the thread.
+// reply opens the composer under the thread (or goes back to it) with the cursor in it.
 func (v *conversationView) reply() {
 	if v.row.ID == 0 {
 		return
 	}
-	v.stack(true)
-	v.composer.open(v.row)
+	if v.composer.row.ID != v.row.ID {
+		v.stack(true)
+		v.composer.awaitDraft = v.p.drafts[v.row.ID] // its text arrives with the thread
+	}
+	v.composer.open(v.row, nil, true)
+}
+
+// restoreDraft shows a stored draft of the open conversation in the composer. Text typed
+// while the draft was on its way is kept after it.
+func (v *conversationView) restoreDraft(d *inbox.SavedDraft) {
+	c := v.composer
+	switch {
+	case c.row.ID == v.row.ID && c.awaitDraft:
+		c.awaitDraft = false
+		if d == nil {
+			return
+		}
+		typed := c.body.Text
+		c.restoring = true
+		c.setText(d.Body + typed)
+		c.restoring = false
+		c.faqID, c.fromID = d.FAQID, d.AccountID
+		c.keepDraft()
+		c.check()
+	case c.row.ID != v.row.ID && d != nil:
+		v.stack(true)
+		c.open(v.row, d, false)
+	}
+}
+
+// showOutState says what of this conversation waits in the outbox: scheduled, queued,
+// failed or uncertain.
+func (v *conversationView) showOutState() {
+	it, ok := v.p.outbox[v.row.ID]
+	if !ok {
+		v.outState.Hide()
+		return
+	}
+	v.outState.SetText(outboxMarker(it, v.p.location()))
+	v.outState.Importance = widget.WarningImportance
+	if it.State == inbox.Failed || it.State == inbox.Uncertain {
+		v.outState.Importance = widget.DangerImportance
+	}
+	v.outState.Show()
 }
 
 func sizeLabel(n int) string {
@@ -326,11 +393,11 @@ func (v *conversationView) addNote(text string) {
 }
 
 // noteCard is an internal note: marked as such and tinted, so nobody mistakes it for mail.
-func noteCard(n inbox.Note) fyne.CanvasObject {
+func noteCard(n inbox.Note, loc *time.Location) fyne.CanvasObject {
 	head := widget.NewLabelWithStyle(lang.L("Internal note by {{.Author}} · never sent", map[string]any{"Author": n.Author}),
 		fyne.TextAlignLeading, fyne.TextStyle{Bold: true, Italic: true})
 	head.Importance = widget.WarningImportance
-	when := widget.NewLabel(n.CreatedAt.In(time.Local).Format("Mon 2 Jan 15:04"))
+	when := widget.NewLabel(n.CreatedAt.In(loc).Format("Mon 2 Jan 15:04"))
 	when.Importance = widget.LowImportance
 	body := widget.NewLabel(n.Body)
 	body.Wrapping = fyne.TextWrapWord
@@ -346,7 +413,7 @@ func noteCard(n inbox.Note) fyne.CanvasObject {
 var noteColor = color.NRGBA{R: 0xF5, G: 0x9E, B: 0x0B, A: 0x22}
 
 // changeLine is one entry of the history: who changed what, when.
-func changeLine(c inbox.Change) fyne.CanvasObject {
+func changeLine(c inbox.Change, loc *time.Location) fyne.CanvasObject {
 	var what string
 	switch {
 	case c.Kind == "status":
@@ -361,7 +428,7 @@ func changeLine(c inbox.Change) fyne.CanvasObject {
 	default:
 		what = lang.L("{{.Actor}} assigned it to {{.New}}", map[string]any{"Actor": c.Actor, "New": c.New})
 	}
-	l := widget.NewLabel(what + " · " + c.At.In(time.Local).Format("2 Jan 15:04"))
+	l := widget.NewLabel(what + " · " + c.At.In(loc).Format("2 Jan 15:04"))
 	l.Importance = widget.LowImportance
 	l.SizeName = theme.SizeNameCaptionText
 	l.Alignment = fyne.TextAlignCenter
@@ -384,3 +451,31 @@ func (v *conversationView) setHint(anyMail, viewEmpty bool) {
 		v.hint.SetText(hintChoose())
 	}
 }
+
+// noteEntry is the internal-note field: Enter adds the note, Escape goes back to the list.
+type noteEntry struct {
+	widget.Entry
+	p *Pane
+}
+
+func newNoteEntry(p *Pane) *noteEntry {
+	e := &noteEntry{p: p}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *noteEntry) TypedKey(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyEscape {
+		e.p.focusList()
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+func transparent(c color.Color) bool {
+	_, _, _, a := c.RGBA()
+	return a == 0
+}
+
+// contactShown tells whether the contact panel is open (the views column folds for it).
+func (v *conversationView) contactShown() bool { return v.side != nil && v.side.Visible() }

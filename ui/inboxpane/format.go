@@ -108,13 +108,13 @@ func subjectOrNone(s string) string {
 func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // rowState is the status with what it waits for: a snooze's end, a follow-up, an assignee.
-func rowState(r inbox.Row) string {
+func rowState(r inbox.Row, loc *time.Location) string {
 	s := statusName(r.Status)
 	switch {
 	case r.Status == inbox.Snoozed && !r.SnoozeUntil.IsZero():
-		s = lang.L("Snoozed until {{.T}}", map[string]any{"T": r.SnoozeUntil.In(time.Local).Format("Mon 2 Jan 15:04")})
+		s = lang.L("Snoozed until {{.T}}", map[string]any{"T": r.SnoozeUntil.In(loc).Format("Mon 2 Jan 15:04")})
 	case r.Status == inbox.Resolved && !r.FollowUpAt.IsZero():
-		s = lang.L("Resolved, check back {{.T}}", map[string]any{"T": r.FollowUpAt.In(time.Local).Format("Mon 2 Jan")})
+		s = lang.L("Resolved, check back {{.T}}", map[string]any{"T": r.FollowUpAt.In(loc).Format("Mon 2 Jan")})
 	}
 	if r.Assignee != "" {
 		s += " · " + lang.L("assigned to {{.Name}}", map[string]any{"Name": r.Assignee})

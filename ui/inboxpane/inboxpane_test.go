@@ -295,11 +295,11 @@ func TestFromIsOnlyThisWorkspacesAccount(t *testing.T) {
 		h.p.detail.reply()
 		h.drain()
 		c := h.p.detail.composer
-		if !strings.Contains(c.fromText.Text, tc.want) || strings.Contains(c.fromText.Text, tc.not) {
-			t.Fatalf("From %q in %s, want only %s", c.fromText.Text, tc.brandTitle, tc.want)
+		if !strings.Contains(c.from.Selected, tc.want) || strings.Contains(c.from.Selected, tc.not) {
+			t.Fatalf("From %q in %s, want only %s", c.from.Selected, tc.brandTitle, tc.want)
 		}
-		if !strings.Contains(c.brand.Text, tc.brandTitle) {
-			t.Fatalf("composer brand %q, want %s", c.brand.Text, tc.brandTitle)
+		if !strings.Contains(c.brand.full, tc.brandTitle) {
+			t.Fatalf("composer brand %q, want %s", c.brand.full, tc.brandTitle)
 		}
 	}
 }

@@ -23,10 +23,19 @@ import (
 
 // Pane is the Inbox pane.
 type Pane struct {
-	now     func() time.Time
-	sendNow func(ctx context.Context, s *inbox.Store) error
-	extract Extractor
-	show    string // ShowEnv's request, for screenshots
+	now          func() time.Time
+	sendNow      func(ctx context.Context, s *inbox.Store) error
+	agentSaved   func(name string)
+	syncState    SyncReader
+	openSettings func()
+	extract      Extractor
+	show         string // ShowEnv's request, for screenshots
+
+	// Drafts typed but not stored yet, by conversation, written by one task at a time in
+	// order with the shell's work, so a switch of workspace never overtakes them.
+	draftMu     sync.Mutex
+	draftQueue  map[int64]draftSave
+	draftQueued bool
 
 	// The list's query and whose it is, as Load reads them off the UI goroutine; publish
 	// keeps them current. Load must not wait for the UI goroutine: when the window closes
@@ -36,28 +45,39 @@ type Pane struct {
 	loadedWS *workspace.Workspace
 
 	// UI goroutine only.
-	env      pane.Env
-	ws       *workspace.Workspace
-	store    *inbox.Store
-	target   time.Duration
-	query    inbox.Query // Offset and Limit unused: pages set their own
-	rows     *rows
-	labels   []inbox.Label
-	cursor   int    // the row j/k move and Enter opens; -1 for none
-	opened   int64  // the conversation shown on the right, 0 for none
-	saveDir  string // the folder attachments were last saved to
-	moving   bool   // a Select made by j/k, which moves without opening
-	views    *viewsColumn
-	list     *convList
-	count    *widget.Label
-	listHead *fyne.Container // the search box and the count
-	listSide *fyne.Container // the list under its head; the members ranking replaces it
-	members  *membersView
-	find     *widget.Entry
-	detail   *conversationView
-	split    *container.Split // the list beside the conversation
-	body     *fyne.Container  // the views column beside the split
-	content  fyne.CanvasObject
+	env         pane.Env
+	ws          *workspace.Workspace
+	store       *inbox.Store
+	target      time.Duration
+	query       inbox.Query // Offset and Limit unused: pages set their own
+	rows        *rows
+	labels      []inbox.Label
+	cursor      int                        // the row j/k move and Enter opens; -1 for none
+	opened      int64                      // the conversation shown on the right, 0 for none
+	saveDir     string                     // the folder attachments were last saved to
+	drafts      map[int64]bool             // conversations with a stored draft
+	outbox      map[int64]inbox.OutboxItem // the reply on its way out, by conversation
+	nameAsked   bool                       // the first send asked for "my name" already
+	tips        *tipLayer
+	undo        *undoBar
+	syncBar     *syncBanner
+	outView     *outboxView
+	listFrame   *focusFrame
+	viewPick    *widget.Select // the views as a drop-down while the pane is narrow
+	narrow      bool
+	pickSetting bool
+	moving      bool // a Select made by j/k, which moves without opening
+	views       *viewsColumn
+	list        *convList
+	count       *widget.Label
+	listHead    *fyne.Container // the search box and the count
+	listSide    *fyne.Container // the list under its head; the members ranking replaces it
+	members     *membersView
+	find        *searchEntry
+	detail      *conversationView
+	split       *container.Split // the list beside the conversation
+	body        *fyne.Container  // the views column beside the split
+	content     fyne.CanvasObject
 }
 
 // splitOffset is the list's share of the width beside the conversation; with the contact
@@ -77,7 +97,8 @@ func WithClock(now func() time.Time) Option { return func(p *Pane) { p.now = now
 
 // New builds the Inbox pane; nothing is read until Load.
 func New(opts ...Option) *Pane {
-	p := &Pane{now: time.Now, rows: newRows(), cursor: -1, show: showRequested()}
+	p := &Pane{now: time.Now, rows: newRows(), cursor: -1, show: showRequested(),
+		drafts: map[int64]bool{}, outbox: map[int64]inbox.OutboxItem{}, draftQueue: map[int64]draftSave{}}
 	for _, o := range opts {
 		o(p)
 	}
@@ -91,18 +112,20 @@ func (p *Pane) Icon() fyne.Resource        { return theme.MailComposeIcon() }
 func (p *Pane) Content() fyne.CanvasObject { return p.content }
 
 func (p *Pane) build() {
+	p.tips = newTipLayer()
 	p.list = newConvList(p.rows.len, p.updateRow)
 	p.list.OnSelected = func(i widget.ListItemID) {
 		p.cursor = i
 		if !p.moving {
 			p.openAt(i)
+			p.focusList() // after a click the keys work on the list at once
 		}
 	}
 	p.list.onRune = p.typedRune
 	p.list.onKey = p.typedKey
 	p.count = widget.NewLabel("")
 	p.count.Importance = widget.LowImportance
-	p.find = widget.NewEntry()
+	p.find = newSearchEntry(p)
 	p.find.SetPlaceHolder(lang.L("Search all mail (press / )"))
 	p.find.OnSubmitted = func(s string) { p.setSearch(s) }
 	p.find.OnChanged = func(s string) {
@@ -116,14 +139,26 @@ func (p *Pane) build() {
 		p.setQuery(q)
 	}, func() { p.showMembers(true) })
 	p.detail = newConversationView(p)
-	p.listHead = container.NewBorder(nil, nil, nil, p.count, p.find)
-	p.listSide = container.NewBorder(p.listHead, nil, nil, nil, p.list)
+	p.syncBar = newSyncBanner(p)
+	p.viewPick = p.newViewPicker()
+	p.viewPick.Hide()
+	p.listHead = container.NewVBox(p.syncBar.content, p.viewPick, container.NewBorder(nil, nil, nil, p.count, p.find))
+	p.listFrame = newFocusFrame(p.list)
+	p.listSide = container.NewBorder(p.listHead, nil, nil, nil, p.listFrame.content)
 	p.members = newMembersView(p)
 	p.members.content.Hide()
-	p.split = container.NewHSplit(container.NewStack(p.listSide, p.members.content), p.detail.content)
+	p.outView = newOutboxView(p)
+	p.outView.content.Hide()
+	// Both sides ask for no width of their own: a long subject, the contact panel or a
+	// tone warning can then neither move the divider nor make the window grow.
+	// The Undo bar floats over the bottom of the list, never over the composer's buttons.
+	p.undo = newUndoBar(p)
+	p.split = container.NewHSplit(
+		container.New(noMin{}, container.NewStack(p.listSide, p.members.content, p.outView.content, p.undo.layer)),
+		container.New(noMin{}, p.detail.content))
 	p.split.Offset = splitOffset
-	p.body = container.NewBorder(nil, nil, p.views.content, nil, p.split)
-	p.content = p.body
+	p.body = container.New(bodyLayout{p}, p.views.content, p.split)
+	p.content = container.NewStack(p.body, p.tips.box)
 }
 
 // ScrollTo scrolls the list to row i; rows not fetched yet are fetched as they show.
@@ -140,7 +175,11 @@ func (p *Pane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if !ok && !p.rows.has(i/pageSize) {
 		p.fetchPage(i / pageSize)
 	}
-	o.(*rowView).set(r, ok, p.now(), p.target)
+	m := rowMarks{draft: p.drafts[r.ID], loc: p.location()}
+	if it, has := p.outbox[r.ID]; has && ok {
+		m.outbox = &it
+	}
+	o.(*rowView).set(r, ok, p.now(), p.target, m)
 }
 
 // Load shows the workspace's inbox: counts per view and the first page of the current
@@ -189,12 +228,52 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		if sc != nil {
 			p.applyShowcase(sc)
 		}
+		if !same || p.focused() == nil {
+			p.focusList() // the Inbox opens ready for j, k and Enter
+		}
+		if p.outView.shown() {
+			p.outView.load()
+		}
 	})
+	p.syncBar.read(ctx, ws)
 	return nil
+}
+
+// focus gives obj the keyboard. UI goroutine.
+func (p *Pane) focus(obj fyne.Focusable) {
+	if p.env.Window != nil {
+		p.env.Window.Canvas().Focus(obj)
+	}
+}
+
+// focused is what has the keyboard in the pane's window, nil for nothing.
+func (p *Pane) focused() fyne.Focusable {
+	if p.env.Window == nil {
+		return nil
+	}
+	return p.env.Window.Canvas().Focused()
+}
+
+// focusList gives the keyboard to the conversation list (or the outbox while it shows).
+func (p *Pane) focusList() {
+	if p.outView != nil && p.outView.shown() {
+		p.focus(p.outView.list)
+		return
+	}
+	p.focus(p.list)
+}
+
+// location is the open workspace's time zone: every time shown or picked is in it.
+func (p *Pane) location() *time.Location {
+	if p.ws == nil {
+		return time.Local
+	}
+	return p.ws.Info().Location()
 }
 
 // forget drops everything shown of the previous workspace. UI goroutine.
 func (p *Pane) forget() {
+	p.undo.hide()
 	p.find.SetText("")
 	p.showMembers(false)
 	p.cursor, p.opened = -1, 0
@@ -205,6 +284,8 @@ func (p *Pane) forget() {
 
 // view is what one read of the list gives: the query, its first page and every count.
 type view struct {
+	drafts map[int64]bool
+	outbox map[int64]inbox.OutboxItem
 	q      inbox.Query
 	first  inbox.Page
 	counts inbox.Counts
@@ -223,6 +304,12 @@ func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err e
 	if v.target, err = s.ResponseTarget(ctx); err != nil {
 		return
 	}
+	if v.drafts, err = s.DraftConversations(ctx); err != nil {
+		return
+	}
+	if v.outbox, err = outboxByConversation(ctx, s); err != nil {
+		return
+	}
 	q.Limit = pageSize
 	total, known := v.counts.Total(q)
 	q.NoTotal = known // the views column's count is this list's length: no second count
@@ -235,9 +322,11 @@ func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err e
 // apply shows a freshly read view. UI goroutine.
 func (p *Pane) apply(v view) {
 	p.query, p.labels, p.target = v.q, v.labels, v.target
+	p.drafts, p.outbox = v.drafts, v.outbox
 	p.publish()
 	p.rows.reset(v.first.Total, v.first.Rows)
 	p.views.set(v.counts, v.labels, v.q)
+	p.fillViewPicker(v.q)
 	for _, r := range v.first.Rows {
 		if r.ID == p.detail.row.ID {
 			p.detail.follow(r) // a reply, e, s or a assigned here changed the open one

@@ -140,8 +140,8 @@ func TestShowEnvOpensWithinLoad(t *testing.T) {
 	first, _ := h.p.rows.at(0)
 	c := h.p.detail.composer
 	if h.p.detail.row.ID != first.ID || len(h.p.detail.messages) == 0 || c.row.ID != first.ID ||
-		!strings.Contains(c.fromText.Text, "hello@nordlys.example") {
+		!strings.Contains(c.from.Selected, "hello@nordlys.example") {
 		t.Fatalf("open %d with %d messages, composer for %d from %q: want the newest conversation, its mail and a reply from the account",
-			h.p.detail.row.ID, len(h.p.detail.messages), c.row.ID, c.fromText.Text)
+			h.p.detail.row.ID, len(h.p.detail.messages), c.row.ID, c.from.Selected)
 	}
 }

@@ -11,24 +11,27 @@ import (
 
 // ShowEnv names the environment variable that makes Load open the newest conversation, for
 // pictures of the real binary (switchboard --pane inbox --screenshot shot.png):
-// "conversation", "composer" (a reply started) or "contact" (its contact panel beside it).
+// "conversation", "composer" (a reply started), "contact" (its contact panel beside it) or
+// "outbox" (the replies on their way out in the list's place).
 // The shell takes the picture before any task queued during Load runs, so everything shown
 // is read inside Load and applied with the list.
 const ShowEnv = "SWITCHBOARD_INBOX_SHOW"
 
 // showcase is what ShowEnv asks Load to open, read ahead.
 type showcase struct {
-	what    string
-	row     inbox.Row
-	thread  thread
-	from    string
-	tone    inbox.Tone
-	contact inbox.ContactDetail
+	what      string
+	row       inbox.Row
+	thread    thread
+	accounts  []mail.Account
+	receiving string
+	tone      inbox.Tone
+	outbox    []inbox.OutboxItem
+	contact   inbox.ContactDetail
 }
 
 func showRequested() string {
 	switch v := os.Getenv(ShowEnv); v {
-	case "conversation", "composer", "contact":
+	case "conversation", "composer", "contact", "outbox":
 		return v
 	}
 	return ""
@@ -50,8 +53,13 @@ func readShowcase(ctx context.Context, ws *workspace.Workspace, s *inbox.Store, 
 		if err != nil {
 			return nil, err
 		}
+		sc.accounts = accounts
 		if len(accounts) > 0 {
-			sc.from = accounts[0].Email
+			a, err := s.ReplyAccount(ctx, sc.row.ID)
+			if err != nil {
+				return nil, err
+			}
+			sc.receiving = a.ID
 		}
 		if sc.tone, err = s.Tone(ctx); err != nil {
 			return nil, err
@@ -60,6 +68,16 @@ func readShowcase(ctx context.Context, ws *workspace.Workspace, s *inbox.Store, 
 		if sc.row.ContactID != 0 {
 			if sc.contact, err = s.Contact(ctx, sc.row.ContactID); err != nil {
 				return nil, err
+			}
+		}
+	case "outbox":
+		items, err := s.Outbox(ctx, false)
+		if err != nil {
+			return nil, err
+		}
+		for _, it := range items {
+			if it.State != inbox.Sent && it.State != inbox.Cancelled {
+				sc.outbox = append(sc.outbox, it)
 			}
 		}
 	}
@@ -75,7 +93,10 @@ func (p *Pane) applyShowcase(sc *showcase) {
 	switch sc.what {
 	case "composer":
 		p.detail.reply()
-		p.detail.composer.loaded(sc.from, sc.tone)
+		p.detail.composer.loaded(sc.accounts, sc.receiving, sc.tone)
+	case "outbox":
+		p.showOutbox(true)
+		p.outView.set(sc.outbox)
 	case "contact":
 		p.detail.showContact(true)
 		p.detail.panel.show(sc.contact)

@@ -1,6 +1,7 @@
 // Package settingspane is Settings: the open workspace's name, colour and time zone, its
-// mail accounts (filled in by the accounts feature), "my name" for this machine, and
-// archiving or deleting the workspace.
+// mail accounts (filled in by the accounts feature), its voice and rules (signature, form
+// of address, phrases to avoid, labels, staff, response target, warning template), "my
+// name" for this machine, and archiving or deleting the workspace.
 package settingspane
 
 import (
@@ -42,6 +43,7 @@ type Pane struct {
 	saved       *widget.Label
 	archive     *widget.Button
 	demoCard    *widget.Card
+	voice       *voiceSection
 	content     fyne.CanvasObject
 }
 
@@ -63,14 +65,21 @@ func (p *Pane) Content() fyne.CanvasObject { return p.content }
 func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	var info workspace.Info
 	var isDemo bool
+	var voice voiceData
 	if env.Workspace != nil {
 		info = env.Workspace.Info()
 		var err error
 		if isDemo, err = demo.IsDemo(ctx, env.Workspace); err != nil {
 			return err
 		}
+		if voice, err = readVoice(ctx, env.Workspace, env.Agent); err != nil {
+			return err
+		}
 	}
 	fyne.Do(func() {
+		if env.Workspace != nil {
+			p.voice.show(voice)
+		}
 		p.env, p.info, p.isDemo = env, info, isDemo
 		p.name.SetText(info.Name)
 		p.color.SetHex(info.Color)
@@ -131,7 +140,8 @@ func (p *Pane) build() {
 		note(lang.L("Archiving hides the workspace from the switcher and keeps everything. Deleting removes its conversations, FAQ, playbooks and stored passwords for good.")),
 		container.NewHBox(p.archive, del)))
 
-	p.content = container.NewVScroll(fields.Column(760, container.NewVBox(identity, mailCard, you, p.demoCard, danger)))
+	p.voice = newVoiceSection(p)
+	p.content = container.NewVScroll(fields.Column(760, container.NewVBox(identity, mailCard, p.voice.content, you, p.demoCard, danger)))
 }
 
 func note(text string) *widget.Label {
