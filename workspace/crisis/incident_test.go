@@ -238,6 +238,12 @@ func TestTimelineAndReportListEveryActionInOrder(t *testing.T) {
 	if len(entries) != len(want) {
 		t.Fatalf("journal has %d entries for the incident, want %d", len(entries), len(want))
 	}
+	all, _ := journal.List(ctx, acme.w.DB().Read(), journal.Filter{})
+	for _, e := range all {
+		if _, ok := journal.Kinds[e.Kind]; !ok {
+			t.Errorf("kind %q is written but not in journal.Kinds, the contract", e.Kind)
+		}
+	}
 }
 
 // checkPDF checks the document's structure: header, one page object per page, a
