@@ -44,6 +44,7 @@ import (
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/schedule/schedulecmd"
 	"switchboard/workspace/workspacecmd"
 )
 
@@ -73,6 +74,8 @@ func commands() *cmdline.Registry {
 		mailcli.Commands(),
 		journalcmd.Commands(),
 		crisis.Commands(), warning.Commands(),
+		schedulecmd.Commands(),
+		runner.Commands(keyring()),
 		handover.Commands(),
 		clientpkg.Commands(mime.AttachmentAt),
 		crosscopy.Commands(),

@@ -3,8 +3,6 @@ package ui
 import (
 	"context"
 	"errors"
-	"math/rand"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -19,6 +17,7 @@ import (
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/sqlitedb"
+	"switchboard/workspace/workspacetest"
 )
 
 // scanner is a pane that reads every setting, as an export would: the read that meets a
@@ -31,9 +30,7 @@ func (scanner) Icon() fyne.Resource        { return theme.InfoIcon() }
 func (scanner) Content() fyne.CanvasObject { return widget.NewLabel("scanner") }
 func (scanner) Load(ctx context.Context, env pane.Env) error {
 	var n int64
-	// The settings and their journal entries fill the file, so the damaged page is one of theirs.
-	return env.Workspace.DB().Read().QueryRowContext(ctx,
-		"SELECT coalesce((SELECT sum(length(value)) FROM settings), 0) + coalesce((SELECT sum(length(data)) FROM journal), 0)").Scan(&n)
+	return env.Workspace.DB().Read().QueryRowContext(ctx, "SELECT coalesce(sum(length(value)), 0) FROM settings").Scan(&n)
 }
 
 // syncFake is an Options.Background that notes whether it was stopped, per workspace.
@@ -60,8 +57,8 @@ func (f *syncFake) isRunning(name string) bool {
 	return f.running[name]
 }
 
-// damage fills the workspace, closes it cleanly, then overwrites 4 KB in the middle of its
-// file and restores the file's time: bit rot, or a bad backup restored.
+// damage fills the workspace, closes it cleanly, then overwrites a page of its settings
+// and restores the file's time: bit rot, or a bad backup restored.
 func damage(t *testing.T, root *workspace.Root, info workspace.Info) {
 	t.Helper()
 	ctx := context.Background()
@@ -76,15 +73,7 @@ func damage(t *testing.T, root *workspace.Root, info workspace.Info) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(info.Dir, "workspace.db")
-	st, _ := os.Stat(path)
-	b, _ := os.ReadFile(path)
-	mid := len(b) / 2 / 4096 * 4096
-	rand.New(rand.NewSource(4)).Read(b[mid : mid+4096])
-	if err := os.WriteFile(path, b, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	os.Chtimes(path, st.ModTime(), st.ModTime())
+	workspacetest.Damage(t, filepath.Join(info.Dir, "workspace.db"), "settings")
 }
 
 func startWithScanner(t *testing.T, root *workspace.Root, opts Options) *Shell {

@@ -4,15 +4,12 @@ import (
 	"context"
 	"slices"
 
-	"fyne.io/fyne/v2/lang"
-	"fyne.io/fyne/v2/theme"
-
 	"switchboard/ui/crisispane"
-	"switchboard/ui/emptypane"
 	"switchboard/ui/faqpane"
 	"switchboard/ui/handoverpane"
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
+	"switchboard/ui/schedulepane"
 	"switchboard/ui/settingspane"
 	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
@@ -50,12 +47,9 @@ var panes = []paneSpec{{
 		"alerts"},
 	New: func(s *Shell) pane.Pane { return crisispane.New(crisispane.WithChanged(s.refresh)) },
 }, {
-	ID: "schedule",
-	New: func(*Shell) pane.Pane {
-		return emptypane.New("schedule", lang.L("Schedule"), theme.HistoryIcon(),
-			lang.L("What goes out when"),
-			lang.L("Scheduled posts, follow-ups and your shifts for this client will be listed here, in the client's own time zone."))
-	},
+	ID:      "schedule",
+	Actions: []string{"list", "add", "cancel", "held", "send", "reschedule", "agenda", "week", "export", "coverage", "plan", "run"},
+	New:     func(*Shell) pane.Pane { return schedulepane.New() },
 }, {
 	ID:      "handover",
 	Actions: []string{"shift note", "copy note", "export note", "add note", "export package", "import package", "copy between workspaces"},

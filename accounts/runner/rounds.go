@@ -38,6 +38,7 @@ func (r *Runner) round(ctx context.Context) {
 }
 
 func (r *Runner) send(ctx context.Context) (rep inbox.SendReport, err error) {
+	r.scheduled(ctx) // first: it holds what must not go out on its own
 	rep, err = r.inbox.SendDue(ctx, r.mailer)
 	switch {
 	case err != nil && ctx.Err() == nil:

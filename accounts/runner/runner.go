@@ -36,6 +36,7 @@ type Event struct {
 	Summary  *imapsync.Summary // a sync pass ended
 	Tick     *inbox.TickResult // snoozed or resolved conversations came back
 	Send     *inbox.SendReport // replies went out, or failed to
+	Schedule *ScheduleEvent    // follow-ups, holds for review, auto-replies
 	Err      error             // with Account: the sync failed and is retried
 }
 
@@ -57,6 +58,8 @@ type Runner struct {
 
 	stateMu sync.Mutex
 	states  map[string]State
+
+	schedMu sync.Mutex // one round of scheduled work at a time (rounds and SendNow)
 }
 
 // New prepares the Runner of w; events (may be nil) is called from the Runner's

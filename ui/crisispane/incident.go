@@ -105,7 +105,9 @@ func (p *Pane) incidentView() fyne.CanvasObject {
 			container.NewHBox(replyAll, note, report))),
 		section(lang.L("Timeline"), timeline),
 	)
-	right := container.NewVBox(section(lang.L("What to say"), say))
+	// a typo in a holding statement found mid-incident is fixed here, not after it
+	edit := widget.NewButtonWithIcon(lang.L("Edit the playbook"), theme.DocumentCreateIcon(), func() { p.openEditor(pb.ID) })
+	right := container.NewVBox(container.NewHBox(edit), section(lang.L("What to say"), say))
 	if len(pb.Contacts) > 0 {
 		right.Add(section(lang.L("Escalation contacts (never messaged automatically)"), contacts(pb.Contacts)))
 	}

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
@@ -50,7 +49,7 @@ func (p *Pane) manualView() fyne.CanvasObject {
 			p.render()
 		}
 	}
-	add := widget.NewButtonWithIcon(lang.L("New playbook"), theme.ContentAddIcon(), p.newPlaybook)
+	add := widget.NewButtonWithIcon(lang.L("New playbook"), theme.ContentAddIcon(), func() { p.openEditor("") })
 	heading := widget.NewLabelWithStyle(lang.L("Playbooks"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	left := container.NewBorder(heading, add, nil, nil, list)
 
@@ -88,11 +87,15 @@ func (p *Pane) manualView() fyne.CanvasObject {
 // playbookDetail shows everything a playbook holds, with its Activate button.
 func (p *Pane) playbookDetail(pb crisis.Playbook) fyne.CanvasObject {
 	box := container.NewVBox()
+	// the name wraps and the facts go on their own line, so the buttons fit a 1024 px window
 	title := widget.NewLabelWithStyle(pb.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	sev := widget.NewLabel(lang.L("Severity: {{.Severity}}", map[string]any{"Severity": pb.Severity}))
+	title.Wrapping = fyne.TextWrapWord
 	activate := widget.NewButtonWithIcon(lang.L("Activate…"), theme.WarningIcon(), func() { p.confirmStart(pb, nil) })
 	activate.Importance = widget.DangerImportance
-	box.Add(container.NewHBox(title, sev, layout.NewSpacer(), activate))
+	edit := widget.NewButtonWithIcon(lang.L("Edit"), theme.DocumentCreateIcon(), func() { p.openEditor(pb.ID) })
+	box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(edit, activate), title))
+	box.Add(wrapped(lang.L("Severity: {{.Severity}}", map[string]any{"Severity": pb.Severity}) + " · " +
+		lang.L("Review by {{.Date}}", map[string]any{"Date": pb.ReviewBy.In(p.location()).Format(crisis.ReviewDateLayout)})))
 	if pb.NeedsReview {
 		review := widget.NewButton(lang.L("Mark as reviewed"), func() {
 			p.act(false, func(ctx context.Context, st *crisis.Store) error { return st.MarkReviewed(ctx, pb.ID) })
@@ -147,53 +150,56 @@ func contacts(cs []crisis.Contact) fyne.CanvasObject {
 	return wrapped(strings.Join(lines, "\n"))
 }
 
-// newPlaybook asks for the essentials; the rest is edited as JSON (playbook export/import).
-func (p *Pane) newPlaybook() {
-	name := widget.NewEntry()
-	sev := widget.NewSelect(crisis.Severities, nil)
-	sev.SetSelected("medium")
-	kw := widget.NewEntry()
-	kw.SetPlaceHolder(lang.L("bitter, sour, batch"))
-	desc := widget.NewMultiLineEntry()
-	anyLang := lang.L("Any language")
-	language := widget.NewSelect([]string{anyLang, "en", "sv", "cs", "es", "pt", "ru", "nb", "da"}, nil)
-	language.SetSelected(anyLang)
-	holding := widget.NewMultiLineEntry()
-	holding.SetPlaceHolder(lang.L("Hi {{first_name|there}}, we know about the problem and …"))
-	items := []*widget.FormItem{
-		widget.NewFormItem(lang.L("Name"), name),
-		widget.NewFormItem(lang.L("Severity"), sev),
-		widget.NewFormItem(lang.L("Language"), language),
-		widget.NewFormItem(lang.L("Trigger keywords"), kw),
-		widget.NewFormItem(lang.L("When to use it"), desc),
-		widget.NewFormItem(lang.L("Holding statement"), holding),
+// openEditor opens the playbook with id ref (or a new one for "") in the editor, read
+// afresh with the brand's languages off the UI goroutine.
+func (p *Pane) openEditor(ref string) {
+	env := p.env
+	if env.Go == nil || env.Workspace == nil {
+		return
 	}
-	d := dialog.NewForm(lang.L("New playbook"), lang.L("Save"), lang.L("Cancel"), items, func(ok bool) {
-		if !ok {
-			return
+	env.Go(func(ctx context.Context) {
+		var pb crisis.Playbook
+		var err error
+		if ref != "" {
+			pb, err = p.store(env).Playbook(ctx, ref)
 		}
-		l := language.Selected // the other languages are added with playbook export/import
-		if l == anyLang {
-			l = ""
+		var brand []string
+		if err == nil {
+			brand, err = crisis.BrandLanguages(ctx, env.Workspace)
 		}
-		pb := crisis.Playbook{Name: name.Text, Severity: sev.Selected}
-		if strings.TrimSpace(kw.Text) != "" {
-			pb.Keywords = map[string][]string{l: strings.Split(kw.Text, ",")}
-		}
-		if strings.TrimSpace(desc.Text) != "" {
-			pb.Descriptions = map[string]string{l: desc.Text}
-		}
-		if strings.TrimSpace(holding.Text) != "" {
-			pb.Holding = []crisis.Text{{Lang: l, Text: holding.Text}}
-		}
-		p.act(false, func(ctx context.Context, st *crisis.Store) error {
-			saved, err := st.SavePlaybook(ctx, pb)
-			if err == nil {
-				fyne.Do(func() { p.selected = saved.ID })
+		fyne.Do(func() {
+			if err != nil {
+				showError(env.Window, err)
+				return
 			}
-			return err
+			if p.editor != nil || workspaceID(p.env) != workspaceID(env) {
+				return // one editor at a time, in the workspace it was asked for
+			}
+			p.editor = newEditor(p, pb, brand)
+			p.render()
+			if w := env.Window; w != nil {
+				w.Canvas().Focus(p.editor.name)
+			}
 		})
-	}, p.env.Window)
-	d.Resize(fyne.NewSize(560, 480))
-	d.Show()
+	})
+}
+
+// closeEditor goes back to the playbooks with selected shown. UI goroutine.
+func (p *Pane) closeEditor(selected string) {
+	p.editor, p.selected = nil, selected
+	p.render()
+}
+
+// finishEditor closes e after its save or delete finished: the editor shown, or one left
+// in another workspace meanwhile (which must not close the one shown now). UI goroutine.
+func (p *Pane) finishEditor(e *editor, selected string) {
+	if p.editor == e {
+		p.closeEditor(selected)
+		return
+	}
+	for id, d := range p.drafts {
+		if d == e {
+			delete(p.drafts, id)
+		}
+	}
 }

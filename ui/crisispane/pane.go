@@ -39,8 +39,13 @@ type Pane struct {
 	env      pane.Env
 	snap     snapshot
 	selected string // playbook id shown on the right
-	body     *fyne.Container
-	root     fyne.CanvasObject
+	editor   *editor
+	// drafts are editors left open in other workspaces, by workspace id: switching
+	// workspace hides an edit in progress and switching back brings it back, so neither
+	// workspace shows the other's playbook nor loses what was typed.
+	drafts map[string]*editor
+	body   *fyne.Container
+	root   fyne.CanvasObject
 }
 
 // New makes the pane.
@@ -84,6 +89,7 @@ type snapshot struct {
 func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	snap, err := p.read(ctx, env)
 	fyne.Do(func() {
+		p.switchDrafts(env)
 		p.env = env
 		p.Content()
 		if err == nil {
@@ -154,6 +160,8 @@ func (p *Pane) render() {
 	switch {
 	case p.env.Workspace == nil:
 		content = widget.NewLabel("")
+	case p.editor != nil:
+		content = p.editor.content
 	case p.snap.open:
 		content = p.incidentView()
 	default:
@@ -169,4 +177,29 @@ func (p *Pane) when(t time.Time) string {
 		loc = time.UTC
 	}
 	return t.In(loc).Format("Mon 2 Jan 15:04")
+}
+
+// switchDrafts keeps an open editor with its workspace when env is another one. UI
+// goroutine.
+func (p *Pane) switchDrafts(env pane.Env) {
+	from, to := workspaceID(p.env), workspaceID(env)
+	if from == to {
+		return
+	}
+	if p.drafts == nil {
+		p.drafts = map[string]*editor{}
+	}
+	if p.editor != nil && from != "" {
+		p.drafts[from] = p.editor
+	}
+	p.editor = p.drafts[to]
+	delete(p.drafts, to)
+	p.selected = ""
+}
+
+func workspaceID(env pane.Env) string {
+	if env.Workspace == nil {
+		return ""
+	}
+	return env.Workspace.ID()
 }

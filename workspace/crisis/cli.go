@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -43,7 +44,7 @@ func Commands() []cmdline.Command {
 	return []cmdline.Command{
 		{Name: "playbook", Summary: "the workspace's crisis playbooks: what to do, say and whom to call when things go wrong",
 			Pane: "crisis", Actions: []string{"playbooks", "add playbook", "edit playbook", "review playbook"},
-			Usage: playbookUsage, RunIn: runPlaybook},
+			Usage: allPlaybookUsage(), RunIn: runPlaybook},
 		{Name: "incident", Summary: "an incident started from a playbook: state, checklist, linked conversations, holding statements, report",
 			Pane: "crisis", Actions: []string{"start incident", "incident state", "checklist", "link conversation", "reply to all linked",
 				"close incident", "held work", "incident report", "timeline"},
@@ -59,9 +60,12 @@ func printJSON(w io.Writer, v any) error {
 
 func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	if len(args) == 0 {
-		return cmdline.UsageOf(playbookUsage, "playbook needs a subcommand")
+		return cmdline.UsageOf(allPlaybookUsage(), "playbook needs a subcommand")
 	}
 	sub := args[0]
+	if slices.Contains(editForms, sub) {
+		return runPlaybookEdit(ctx, e, w, sub, args[1:])
+	}
 	fs := flag.NewFlagSet("playbook "+sub, flag.ContinueOnError)
 	fs.SetOutput(e.Stderr)
 	name := fs.String("name", "", "the playbook's name")
@@ -107,7 +111,7 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 			}
 			list = []Playbook{p}
 		} else if sub == "show" {
-			return cmdline.UsageOf(playbookUsage, "playbook show needs --name")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook show needs --name")
 		} else if list, err = s.Playbooks(ctx); err != nil {
 			return err
 		}
@@ -118,11 +122,11 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "add":
 		if *name == "" {
-			return cmdline.UsageOf(playbookUsage, "playbook add needs --name")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook add needs --name")
 		}
 		sev, err := ParseSeverity(*severity)
 		if err != nil {
-			return cmdline.UsageOf(playbookUsage, "--severity: %v", err)
+			return cmdline.UsageOf(allPlaybookUsage(), "--severity: %v", err)
 		}
 		p := Playbook{Name: *name, Severity: sev}
 		if *keywords != "" {
@@ -139,7 +143,7 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "import":
 		if len(pos) != 1 {
-			return cmdline.UsageOf(playbookUsage, "playbook import needs one FILE")
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook import needs one FILE")
 		}
 		b, err := os.ReadFile(pos[0])
 		if err != nil {
@@ -167,20 +171,22 @@ func runPlaybook(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 		return nil
 	case "review", "delete":
 		if *name == "" {
-			return cmdline.UsageOf(playbookUsage, "playbook %s needs --name", sub)
+			return cmdline.UsageOf(allPlaybookUsage(), "playbook %s needs --name", sub)
 		}
 		if sub == "review" {
 			return s.MarkReviewed(ctx, *name)
 		}
 		return s.DeletePlaybook(ctx, *name)
 	}
-	return cmdline.UsageOf(playbookUsage, "unknown playbook subcommand %q", sub)
+	return cmdline.UsageOf(allPlaybookUsage(), "unknown playbook subcommand %q", sub)
 }
 
 func showPlaybook(out io.Writer, p Playbook, loc *time.Location) {
 	fmt.Fprintf(out, "%s (%s)\n", p.Name, p.Severity)
 	if p.NeedsReview {
 		fmt.Fprintln(out, "NEEDS REVIEW since", p.ReviewBy.In(loc).Format("2006-01-02"))
+	} else if !p.ReviewBy.IsZero() {
+		fmt.Fprintln(out, "Review by", p.ReviewBy.In(loc).Format("2006-01-02"))
 	}
 	for _, l := range sortedKeys(p.Descriptions) {
 		fmt.Fprintf(out, "When [%s]: %s\n", langOr(l), p.Descriptions[l])
@@ -199,13 +205,13 @@ func showPlaybook(out io.Writer, p Playbook, loc *time.Location) {
 	for _, t := range p.Holding {
 		fmt.Fprintf(out, "\nHolding statement [%s]:\n%s\n", langOr(t.Lang), t.Text)
 	}
-	for _, a := range p.Answers {
-		fmt.Fprintf(out, "\nQ [%s]: %s\nA: %s\n", langOr(a.Lang), a.Question, a.Answer)
+	for i, a := range p.Answers { // numbered for `playbook answer set|remove K`
+		fmt.Fprintf(out, "\n%d. Q [%s]: %s\nA: %s\n", i+1, langOr(a.Lang), a.Question, a.Answer)
 	}
 	if len(p.Contacts) > 0 {
 		fmt.Fprintln(out, "\nEscalation contacts (never messaged automatically):")
-		for _, c := range p.Contacts {
-			fmt.Fprintf(out, "  %s, %s  %s  %s\n", c.Name, c.Role, c.Phone, c.Email)
+		for i, c := range p.Contacts {
+			fmt.Fprintf(out, "  %d. %s, %s  %s  %s\n", i+1, c.Name, c.Role, c.Phone, c.Email)
 		}
 	}
 }

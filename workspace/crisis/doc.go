@@ -8,7 +8,8 @@
 // Every change goes through Store and is journaled in its transaction, with the playbook's
 // or the incident's global id as the object:
 //
-//	playbook.create / playbook.update / playbook.review / playbook.delete
+//	playbook.create {name, severity}   playbook.update {name, severity, changed: [steps, holding…]}
+//	playbook.review {review_by}        playbook.delete {name}
 //	incident.start {playbook, reason, holding_auto}      incident.state {from, to, note}
 //	incident.step {step, text, done}                     incident.link {conversation}
 //	incident.note {text}                                 incident.statement {conversation, lang, outbox}

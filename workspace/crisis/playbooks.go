@@ -89,12 +89,15 @@ func (s *Store) SavePlaybook(ctx context.Context, p Playbook) (Playbook, error) 
 		if len(ps) > 0 {
 			return &ValidationError{Problems: ps}
 		}
-		kind := "playbook.update"
+		kind, changed := "playbook.update", []string(nil)
 		if p.ID == "" {
 			kind, p.ID, p.CreatedAt = "playbook.create", journal.NewID(), now
 			_, err = tx.ExecContext(ctx, "INSERT INTO playbooks ("+playbookColumns+") VALUES (?, ?, ?, ?, ?, ?, ?)",
 				p.ID, p.Name, p.Severity, string(raw), ms(p.ReviewBy), ms(now), ms(now))
 		} else {
+			if changed, err = changedParts(ctx, tx, p, raw); err != nil {
+				return err
+			}
 			var res sql.Result
 			res, err = tx.ExecContext(ctx, `UPDATE playbooks SET name = ?, severity = ?, body = ?, review_by = ?, updated_at = ?
 				WHERE gid = ? AND deleted_at IS NULL`, p.Name, p.Severity, string(raw), ms(p.ReviewBy), ms(now), p.ID)
@@ -106,7 +109,11 @@ func (s *Store) SavePlaybook(ctx context.Context, p Playbook) (Playbook, error) 
 			return err
 		}
 		p.UpdatedAt = now
-		_, err = journal.Write(ctx, tx, now, actor, p.ID, kind, map[string]any{"name": p.Name, "severity": p.Severity})
+		data := map[string]any{"name": p.Name, "severity": p.Severity}
+		if kind == "playbook.update" {
+			data["changed"] = changed
+		}
+		_, err = journal.Write(ctx, tx, now, actor, p.ID, kind, data)
 		return err
 	})
 	if err != nil {
@@ -114,6 +121,45 @@ func (s *Store) SavePlaybook(ctx context.Context, p Playbook) (Playbook, error) 
 	}
 	p.NeedsReview = false
 	return p, nil
+}
+
+// changedParts names what an update changes, for the journal: name, severity,
+// review_by and the parts of the body (descriptions, keywords, steps, holding, answers,
+// contacts), in that order; empty when it was saved as it was.
+func changedParts(ctx context.Context, tx *sql.Tx, p Playbook, raw []byte) ([]string, error) {
+	var name, severity, oldRaw string
+	var review int64
+	err := tx.QueryRowContext(ctx, "SELECT name, severity, body, review_by FROM playbooks WHERE gid = ? AND deleted_at IS NULL", p.ID).
+		Scan(&name, &severity, &oldRaw, &review)
+	if isNotFound(err) {
+		return nil, fmt.Errorf("%w: playbook %s", ErrNotFound, p.ID)
+	}
+	if err != nil {
+		return nil, err
+	}
+	changed := []string{}
+	for _, f := range []struct {
+		part string
+		diff bool
+	}{{"name", name != p.Name}, {"severity", severity != p.Severity}, {"review_by", review != ms(p.ReviewBy)}} {
+		if f.diff {
+			changed = append(changed, f.part)
+		}
+	}
+	// each part compared as JSON, the form it is stored in
+	var oldParts, newParts map[string]json.RawMessage
+	if err := json.Unmarshal([]byte(oldRaw), &oldParts); err != nil {
+		return nil, fmt.Errorf("playbook %q: %w", name, err)
+	}
+	if err := json.Unmarshal(raw, &newParts); err != nil {
+		return nil, err
+	}
+	for _, part := range []string{"descriptions", "keywords", "steps", "holding", "answers", "contacts"} {
+		if string(oldParts[part]) != string(newParts[part]) {
+			changed = append(changed, part)
+		}
+	}
+	return changed, nil
 }
 
 // MarkReviewed records that someone read the playbook and it still holds.

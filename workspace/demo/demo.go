@@ -49,6 +49,7 @@ var Steps = []Step{
 	seedMail,   // mail/inbox and mail/sent, dated relative to now
 	seedTriage, // statuses, labels, staff, notes and a scheduled reply from mail/triage.json
 	seedFS(crisis.SeedDemo),
+	seedFS(seedSchedule), // hours, holidays, shifts, the auto-reply and a week of planned posts
 }
 
 // seedFS is a Step for a feature that needs only the seed folder.

@@ -73,6 +73,9 @@ type SendReport struct {
 	Errors    []string `json:"errors,omitempty"` // one line per problem, never a password
 }
 
+// AutoReplyAuthor is the created_by of the out-of-hours auto-replies Schedule queues.
+const AutoReplyAuthor = "Switchboard auto-reply"
+
 // maxAttempts: after this many temporary failures the reply becomes Failed, so a reply
 // does not quietly go out days late.
 const maxAttempts = 8
@@ -312,6 +315,9 @@ func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 		}
 		if err := sendStep(ctx, tx, millis(now), it, "outbox.sent", OutboxChange{From: from, To: Sent, Attempt: it.Attempts}); err != nil {
 			return err
+		}
+		if it.CreatedBy == AutoReplyAuthor {
+			return nil // an out-of-hours auto-reply answers nothing: the customer still waits for a person
 		}
 		return awaitCustomer(ctx, tx, it.ConversationID, now, journal.Runner)
 	})

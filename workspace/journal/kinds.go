@@ -49,4 +49,44 @@ var Kinds = map[string]string{
 	"workspace.time_zone": `{"from","to"}`,
 	"workspace.archived":  `{"from","to": booleans}`,
 	"workspace.setting":   `{"key","from","to"}`,
+	// Schedule: coverage (object: the workspace id, or the holiday's or shift's gid).
+	"workspace.hours":             `{"from","to": hours as "mon-fri 09:00-12:00,13:00-17:00; sat 10:00-14:00"}`,
+	"workspace.auto_reply":        `{"enabled_at","since_id","template","days","cap","paused": the settings changed}`,
+	"workspace.auto_reply_paused": `{"reason"} (runner: the hourly cap was reached)`,
+	"holiday.set":                 `{"day": YYYY-MM-DD, "name"}`,
+	"holiday.removed":             `{"day"}`,
+	"shift.added":                 `{"staff","weekday": mon..sun,"hours": "09:00-13:00"}`,
+	"shift.removed":               `{}`,
+	"shift.exception":             `{"day","cover": who covers that day, "" nobody}`,
+	// Follow-ups (object: the follow-up's gid).
+	"follow_up.added":       `{"conversation": gid, "due_at", "sequence": gid or "", "step", "send_regardless"}`,
+	"follow_up.held":        `{"reason": "missed"|"paused"|why queuing failed} (runner: held for review)`,
+	"follow_up.sent":        `{"conversation","outbox_message_id"} (handed to the outbox)`,
+	"follow_up.rescheduled": `{"from","to": due times} or {"due_at","by"} after a crisis review`,
+	"follow_up.released":    `{"due_at","by"} (a crisis review let it go)`,
+	"follow_up.cancelled":   `{"reason": "customer wrote first" (runner) | "cancelled", "conversation"}`,
+	// Scheduled replies (object: the outbox item's gid); the Inbox's outbox kinds apply too.
+	"outbox.scheduled": `{"send_at","conversation"}`,
+	"outbox.held":      `{"reason": "missed"} (runner: stale when first seen, held for review)`,
+	"outbox.released":  `{"from","to": send times} (sent now after review)`,
+	// Conversations: the out-of-hours auto-reply (object: the conversation's gid).
+	"conversation.auto_reply": `{"outbox": gid, "to": address, "next_open": as written in the reply} (runner)`,
+	// The content plan (object: the post's gid).
+	"post.added":  `{"at","channel","status"}`,
+	"post.status": `{"from","to"}`,
+	// Crisis playbooks (object: the playbook's gid).
+	"playbook.create": `{"name","severity"}`,
+	"playbook.update": `{"name","severity","changed": which parts: name, severity, review_by, steps, holding...}`,
+	"playbook.review": `{"review_by"}`,
+	"playbook.delete": `{"name"}`,
+	// Incidents (object: the incident's gid).
+	"incident.start":     `{"playbook","reason","holding_auto": language of the holding auto-reply or ""}`,
+	"incident.state":     `{"from","to","note"}`,
+	"incident.step":      `{"step","text","done"}`,
+	"incident.link":      `{"conversation": gid}`,
+	"incident.note":      `{"text"}`,
+	"incident.statement": `{"conversation","lang","outbox": gid}`,
+	"incident.resolve":   `{"resumed","held_for_review": count}`,
+	"incident.close":     `{"summary"}`,
+	"incident.due":       `{"kind","ref","decision": send|reschedule|cancel, "at" when rescheduled}`,
 }

@@ -69,7 +69,7 @@ func refreshConversations(ctx context.Context, tx *sql.Tx, ids map[int64]bool) e
 		first_message_at = ifnull((SELECT min(date) FROM messages WHERE conversation_id = ?1), 0),
 		last_message_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1), 0),
 		last_inbound_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND NOT outbound), 0),
-		last_outbound_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND outbound), 0),
+		last_outbound_at = ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND outbound AND NOT auto_submitted), 0),
 		snippet = ifnull((SELECT snippet FROM messages WHERE conversation_id = ?1 ORDER BY date DESC LIMIT 1), snippet),
 		`+waitingSinceSQL+`,
 		updated_at = ?2

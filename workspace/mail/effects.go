@@ -45,7 +45,7 @@ const effectsSQL = `UPDATE conversations SET waiting_since = ifnull((SELECT min(
 // waitingSinceSQL is the same recomputation inside refreshConversations' UPDATE, whose
 // SET expressions see the row as it was: last_outbound_at is computed again.
 const waitingSinceSQL = `waiting_since = ifnull((SELECT min(m.date) FROM messages m WHERE m.conversation_id = ?1
-	AND NOT m.outbound AND m.date > ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND outbound), 0)), 0)`
+	AND NOT m.outbound AND m.date > ifnull((SELECT max(date) FROM messages WHERE conversation_id = ?1 AND outbound AND NOT auto_submitted), 0)), 0)`
 
 // statusChange is the data of the "conversation.status" entries written here; the same
 // shape as inbox.StatusChange.

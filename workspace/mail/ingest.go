@@ -176,7 +176,7 @@ var ingestSQL = map[string]string{
 		last_message_at = max(last_message_at, ?1),
 		snippet = CASE WHEN ?1 >= last_message_at THEN ?2 ELSE snippet END,
 		last_inbound_at = CASE WHEN ?3 THEN last_inbound_at ELSE max(last_inbound_at, ?1) END,
-		last_outbound_at = CASE WHEN ?3 THEN max(last_outbound_at, ?1) ELSE last_outbound_at END,
+		last_outbound_at = CASE WHEN ?3 AND NOT ?9 THEN max(last_outbound_at, ?1) ELSE last_outbound_at END,
 		subject = CASE WHEN subject = '' THEN ?4 ELSE subject END,
 		contact_id = ifnull(contact_id, ?5), updated_at = ?6 WHERE id = ?7`,
 }
@@ -372,7 +372,9 @@ func (in *ingester) add(folderID int64, m *Incoming) (bool, error) {
 	if m.Flags&Seen == 0 {
 		unread = 1
 	}
-	_, err = in.exec("convAdd", dateMs, p.Snippet, outbound, p.Subject, contactID, in.now, convID, unread)
+	// ?9: our own automatic mail (the out-of-hours auto-reply) answers nobody, so the
+	// customer's clock keeps running until a person replies.
+	_, err = in.exec("convAdd", dateMs, p.Snippet, outbound, p.Subject, contactID, in.now, convID, unread, p.AutoSubmitted)
 	return true, err
 }
 
