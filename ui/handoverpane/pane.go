@@ -137,7 +137,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	}
 	if back == 0 {
 		var err error
-		if since, err = handover.ShiftStart(ctx, env.Workspace.DB().Read(), env.Agent, now); err != nil {
+		if since, err = handover.StartOfShift(ctx, env.Workspace, env.Agent, now); err != nil {
 			return err
 		}
 	}

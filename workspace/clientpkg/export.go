@@ -30,8 +30,8 @@ type ExtraFile struct {
 }
 
 // Extra gives a feature's files for the package, read from the snapshot (a workspace
-// opened on the copy, never the live one).
-type Extra func(ctx context.Context, snapshot *workspace.Workspace) ([]ExtraFile, error)
+// opened on the copy, never the live one) as of now, the package's time.
+type Extra func(ctx context.Context, snapshot *workspace.Workspace, now time.Time) ([]ExtraFile, error)
 
 // Extras are the features' parts of a package. Crisis (playbooks) and Schedule (.ics)
 // add theirs here.
@@ -155,7 +155,7 @@ func readSnapshot(ctx context.Context, snap *workspace.Workspace, m *Manifest, a
 		return err
 	}
 	for _, extra := range Extras {
-		files, err := extra(ctx, snap)
+		files, err := extra(ctx, snap, m.CreatedAt)
 		if err != nil {
 			return fmt.Errorf("export: %w", err)
 		}

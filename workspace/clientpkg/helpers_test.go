@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
 
 	"switchboard/accounts/mime"
 	"switchboard/workspace"
@@ -29,7 +30,8 @@ func seeded(t *testing.T) (*workspace.Root, *workspace.Workspace) {
 func export(t *testing.T, w *workspace.Workspace) (string, clientpkg.Manifest) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "nordlys.zip")
-	m, err := clientpkg.ExportFile(context.Background(), w, path, clientpkg.ExportOptions{Attachments: mime.AttachmentAt})
+	m, err := clientpkg.ExportFile(context.Background(), w, path, clientpkg.ExportOptions{Attachments: mime.AttachmentAt,
+		Now: func() time.Time { return handovertest.Now }})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,7 +15,7 @@ func init() { Extras = append(Extras, playbooks) }
 
 // playbooks writes each crisis playbook as Markdown for the recipient to read (the
 // database carries them for Switchboard itself).
-func playbooks(ctx context.Context, snap *workspace.Workspace) ([]ExtraFile, error) {
+func playbooks(ctx context.Context, snap *workspace.Workspace, _ time.Time) ([]ExtraFile, error) {
 	list, err := crisis.NewStore(snap, crisis.Options{}).Playbooks(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("playbooks: %w", err)

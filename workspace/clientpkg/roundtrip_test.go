@@ -29,6 +29,9 @@ var sameAfterImport = map[string]string{
 	"playbooks":      `SELECT gid, name, severity, body, review_by, created_at, updated_at, deleted_at FROM playbooks ORDER BY gid`,
 	"incidents":      `SELECT i.gid, i.playbook, i.state, i.reason, i.started_at, i.closed_at, s.step, s.text, s.done_at FROM incidents i JOIN incident_steps s ON s.incident = i.gid ORDER BY i.gid, s.step`,
 	"pause":          `SELECT reason, incident, since FROM pause`,
+	"shifts":         `SELECT gid, staff, weekday, start_min, end_min FROM shifts ORDER BY gid`,
+	"posts":          `SELECT * FROM planned_posts ORDER BY 1`,
+	"follow-ups":     `SELECT * FROM follow_ups ORDER BY 1`,
 	"accounts":       `SELECT email, username, imap_host, imap_port, smtp_host, smtp_port FROM accounts ORDER BY email`,
 }
 
@@ -83,6 +86,10 @@ func TestExportThenImportGivesTheSameWorkspace(t *testing.T) {
 	}
 	if emls != m.Counts.Messages || m.Counts.Messages != 7 {
 		t.Errorf("%d .eml files for %d messages in the manifest; the shift has 7", emls, m.Counts.Messages)
+	}
+	if ics := string(entries["schedule.ics"]); !strings.HasPrefix(ics, "BEGIN:VCALENDAR") || !strings.Contains(ics, "Replacement bags of Midnight Sun") ||
+		!strings.Contains(ics, "Shift: Erik Dahl") {
+		t.Errorf("schedule.ics lacks the planned post or the shifts:\n%.600s", ics)
 	}
 	if pb := string(entries["playbooks/quality-problem-with-a-roast-batch.md"]); !strings.Contains(pb, "1. Confirm the batch number with two customers (Community manager)") {
 		t.Errorf("the playbook's Markdown lacks its checklist:\n%s", pb)

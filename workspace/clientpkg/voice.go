@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
 )
 
 // voiceRules is the brand's voice as Markdown, for the recipient to read.
-func voiceRules(ctx context.Context, snap *workspace.Workspace) ([]ExtraFile, error) {
+func voiceRules(ctx context.Context, snap *workspace.Workspace, _ time.Time) ([]ExtraFile, error) {
 	t, err := inbox.NewStore(snap, inbox.Options{}).Tone(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("voice rules: %w", err)

@@ -69,7 +69,7 @@ func (n Note) Write(w io.Writer, f Format) error {
 
 func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("handover", flag.ContinueOnError)
-	since := fs.String("since", "", "start of the shift: 8h, -2d, 2026-12-01 09:00 (workspace zone) or RFC 3339; default: your first change of this shift")
+	since := fs.String("since", "", "start of the shift: 8h, -2d, 2026-12-01 09:00 (workspace zone) or RFC 3339; default: the start of your shift on the schedule, else your first change of this shift")
 	format := fs.String("format", "", "md, html or pdf (default: from -o's extension, else md)")
 	redact := fs.Bool("redact", false, "initials for names, only the domain of addresses, no message text")
 	out := fs.String("o", "", "write to FILE instead of standard output")
@@ -87,7 +87,7 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 	loc := w.Info().Location()
 	start := func() (time.Time, error) {
 		if *since == "" {
-			return ShiftStart(ctx, w.DB().Read(), me, now)
+			return StartOfShift(ctx, w, me, now)
 		}
 		t, err := cmdline.ParseSince(*since, now, loc)
 		if err != nil {

@@ -77,6 +77,7 @@ var Providers = []Provider{
 	incidents,
 	unanswered,
 	promises,
+	onSchedule,
 	opened,
 	answered,
 	conversationNotes,

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"time"
 
+	"switchboard/workspace"
 	"switchboard/workspace/journal"
 )
 
@@ -44,4 +45,13 @@ func ShiftStart(ctx context.Context, db *sql.DB, agent string, now time.Time) (t
 	}
 	// A few minutes before the first change: the mail that prompted it belongs in the note.
 	return start.Add(-15 * time.Minute), nil
+}
+
+// StartOfShift is when the shift of the person named agent began: their shift on the
+// schedule that covers now when there is one, else the journal's guess (ShiftStart).
+func StartOfShift(ctx context.Context, w *workspace.Workspace, agent string, now time.Time) (time.Time, error) {
+	if start, ok, err := ScheduledShiftStart(ctx, w, agent, now); err != nil || ok {
+		return start, err
+	}
+	return ShiftStart(ctx, w.DB().Read(), agent, now)
 }

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"switchboard/workspace/handover"
+	"switchboard/workspace/handover/handovertest"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/workspacetest"
 )
@@ -52,5 +53,20 @@ func TestShiftStartsAtMyFirstChangeAfterABreak(t *testing.T) {
 	}
 	if got, _ := handover.ShiftStart(ctx, w.DB().Read(), "Nobody Here", now); !got.Equal(now.Add(-handover.DefaultShift)) {
 		t.Errorf("someone with no staff row gets %v; want the default window", got)
+	}
+}
+
+// With a shift on the schedule covering now, the note starts where the shift does.
+func TestShiftOnTheScheduleWins(t *testing.T) {
+	ctx := context.Background()
+	w := workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee")
+	handovertest.Seed(t, w) // Anna works Tuesdays 10:00-19:00 Stockholm
+	got, err := handover.StartOfShift(ctx, w, "Anna Lind", handovertest.Now)
+	if want := time.Date(2026, 3, 3, 9, 0, 0, 0, time.UTC); err != nil || !got.Equal(want) {
+		t.Errorf("Anna's shift starts %v (%v), want %v from the schedule", got, err, want)
+	}
+	got, err = handover.StartOfShift(ctx, w, "Erik Dahl", handovertest.Now) // his shift is tomorrow
+	if err != nil || got.Equal(time.Date(2026, 3, 4, 7, 0, 0, 0, time.UTC)) {
+		t.Errorf("Erik, off today, gets %v (%v)", got, err)
 	}
 }

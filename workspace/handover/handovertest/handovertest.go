@@ -20,6 +20,7 @@ import (
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
+	"switchboard/workspace/schedule"
 )
 
 // Shift times: the shift runs from Start to Now (09:00 to 17:00 UTC, 10:00 to 18:00 in
@@ -140,6 +141,20 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	must(t, err)
 	clock = at(16, 10)
 	_, err = cs.SetStep(ctx, 1, true)
+	must(t, err)
+
+	// The schedule: Anna's shift today, Erik's tomorrow, a post and a follow-up planned.
+	sch := schedule.Open(w, schedule.Options{Agent: "Anna Lind", Now: func() time.Time { return clock }})
+	clock = at(16, 15)
+	_, err = sch.AddShift(ctx, schedule.Shift{Staff: "Anna Lind", Weekday: time.Tuesday, Interval: schedule.Interval{Start: 10 * 60, End: 19 * 60}})
+	must(t, err)
+	_, err = sch.AddShift(ctx, schedule.Shift{Staff: "Erik Dahl", Weekday: time.Wednesday, Interval: schedule.Interval{Start: 8 * 60, End: 16 * 60}})
+	must(t, err)
+	_, err = sch.AddPost(ctx, schedule.Post{Channel: "Instagram", At: time.Date(2026, 3, 4, 8, 0, 0, 0, time.UTC),
+		Text: "Replacement bags of Midnight Sun roast on Thursday", Status: "approved"})
+	must(t, err)
+	_, err = sch.AddFollowUp(ctx, schedule.FollowUp{ConversationID: sd.Conversations["decaf"], Body: "Did the extra fine grind work in your cezve?",
+		At: Now.Add(20 * time.Hour)})
 	must(t, err)
 
 	clock = at(15, 45)
