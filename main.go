@@ -34,10 +34,13 @@ import (
 	"switchboard/ui/accountspane"
 	"switchboard/ui/inboxpane"
 	"switchboard/workspace"
+	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/crisis/warning"
+	"switchboard/workspace/crosscopy"
 	"switchboard/workspace/faq"
+	"switchboard/workspace/handover"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
 	"switchboard/workspace/mail"
@@ -73,6 +76,9 @@ func commands() *cmdline.Registry {
 		crisis.Commands(), warning.Commands(),
 		schedulecmd.Commands(),
 		runner.Commands(keyring()),
+		handover.Commands(),
+		clientpkg.Commands(mime.AttachmentAt),
+		crosscopy.Commands(),
 	)
 }
 

@@ -6,11 +6,13 @@ import (
 
 	"switchboard/ui/crisispane"
 	"switchboard/ui/faqpane"
+	"switchboard/ui/handoverpane"
 	"switchboard/ui/inboxpane"
 	"switchboard/ui/pane"
 	"switchboard/ui/schedulepane"
 	"switchboard/ui/settingspane"
 	"switchboard/workspace"
+	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/faq"
 )
 
@@ -48,6 +50,12 @@ var panes = []paneSpec{{
 	ID:      "schedule",
 	Actions: []string{"list", "add", "cancel", "held", "send", "reschedule", "agenda", "week", "export", "coverage", "plan", "run"},
 	New:     func(*Shell) pane.Pane { return schedulepane.New() },
+}, {
+	ID:      "handover",
+	Actions: []string{"shift note", "copy note", "export note", "add note", "export package", "import package", "copy between workspaces"},
+	New: func(s *Shell) pane.Pane {
+		return handoverpane.New(handoverpane.WithAttachments(clientpkg.AttachmentReader(s.opts.Attachment)), handoverpane.WithChanged(s.changed))
+	},
 }, {
 	ID:      "settings",
 	Actions: []string{"rename", "recolor", "archive", "delete", "reset demo", "my name", "mail-accounts"},
