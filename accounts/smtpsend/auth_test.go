@@ -9,7 +9,7 @@ import (
 
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/smtpsend"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -23,11 +23,11 @@ func TestRefusedPassword(t *testing.T) {
 	const wrong = "wrong-kaffe-2025"
 	e.pw.With(e.w.ID(), e.acct.ID, wrong)
 	conv := e.customerWrites(e.w, customerMail)
-	first, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	first, err := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej igen!"})
+	second, err := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej igen!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestRefusedPassword(t *testing.T) {
 		base64.StdEncoding.EncodeToString([]byte(wrong))}
 	for _, id := range []int64{first.ID, second.ID} {
 		it := e.item(id)
-		if it.State != inbox.Failed || !strings.Contains(it.LastError, "password") {
+		if it.State != outbox.Failed || !strings.Contains(it.LastError, "password") {
 			t.Fatalf("item %+v", it)
 		}
 		for _, s := range secrets {
@@ -111,14 +111,14 @@ func TestStartTLSBadCert(t *testing.T) {
 	e := newEnv(t)
 	m := smtpsend.New(e.w, e.pw, smtpsend.Options{Conn: mailconn.Options{Deadline: mailconnOptions(e.smtp).Deadline}}) // system roots: the test CA is unknown
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	rep, err := e.inbox.SendDue(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := e.item(it.ID)
 	fp := mailconn.FormatFingerprint(hex.EncodeToString(e.smtp.Cert.SHA256[:]))
-	if rep.Failed != 1 || got.State != inbox.Failed || !strings.Contains(got.LastError, fp) ||
+	if rep.Failed != 1 || got.State != outbox.Failed || !strings.Contains(got.LastError, fp) ||
 		!strings.Contains(got.LastError, "trust exactly this fingerprint") || strings.Contains(got.LastError, "SMTP server") {
 		t.Fatalf("report %+v, item %+v (want fingerprint %s)", rep, got, fp)
 	}

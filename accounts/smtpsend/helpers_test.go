@@ -16,6 +16,8 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -46,7 +48,7 @@ func newEnv(t *testing.T) *env {
 	e.imap = mailtest.StartDovecot(t, mailtest.WithUser("brand@nordlys.example", password))
 	e.smtp = mailtest.StartSMTP(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("brand@nordlys.example", password))
 	e.w, e.acct = e.workspace("Nordlys Coffee", "brand@nordlys.example")
-	e.inbox = inbox.NewStore(e.w, inbox.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
+	e.inbox = inbox.NewStore(e.w, inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
 	e.mailer = e.newMailer(e.w)
 	return e
 }
@@ -105,7 +107,7 @@ func (e *env) customerWrites(w *workspace.Workspace, raw string) int64 {
 	return conv
 }
 
-func (e *env) sendDue() inbox.SendReport {
+func (e *env) sendDue() outbox.SendReport {
 	e.t.Helper()
 	rep, err := e.inbox.SendDue(context.Background(), e.mailer)
 	if err != nil {
@@ -114,9 +116,9 @@ func (e *env) sendDue() inbox.SendReport {
 	return rep
 }
 
-func (e *env) item(id int64) inbox.OutboxItem {
+func (e *env) item(id int64) outbox.Item {
 	e.t.Helper()
-	it, err := e.inbox.OutboxItem(context.Background(), id)
+	it, err := e.outbox.Item(context.Background(), id)
 	if err != nil {
 		e.t.Fatal(err)
 	}

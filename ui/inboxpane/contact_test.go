@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
 )
 
 func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
@@ -53,7 +54,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 	}
 	// Block: who and why are recorded and shown; later mail is filed as Abuse, and kept.
 	stepWithReason(t, h, c.block, "Block", "threatened staff")
-	if c.d.Abuse != inbox.AbuseBlocked {
+	if c.d.Abuse != contacts.AbuseBlocked {
 		t.Fatalf("level %q after Block", c.d.Abuse)
 	}
 	text = threadText(c.body)
@@ -78,7 +79,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 
 	// Lift: the block becomes a mute, recorded too.
 	stepWithReason(t, h, c.lift, "Lift", "apologised by phone")
-	if c.d.Abuse != inbox.AbuseMuted || !strings.Contains(threadText(c.body), "Block lifted by Sofia") {
+	if c.d.Abuse != contacts.AbuseMuted || !strings.Contains(threadText(c.body), "Block lifted by Sofia") {
 		t.Fatalf("after lifting: %q\n%s", c.d.Abuse, threadText(c.body))
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 )
 
@@ -91,7 +92,7 @@ func (h *harness) drain() {
 
 // store is the Inbox of w as the pane opens it.
 func (h *harness) store(w *workspace.Workspace) *inbox.Store {
-	return inbox.NewStore(w, inbox.Options{Agent: "Sofia", Now: func() time.Time { return now }})
+	return inbox.NewStore(w, inboxcore.Options{Agent: "Sofia", Now: func() time.Time { return now }})
 }
 
 // visible returns the rows the list has loaded, in order, up to n.

@@ -12,6 +12,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 )
 
@@ -102,7 +103,7 @@ func deliverTo(t *testing.T, w *workspace.Workspace, a mail.Account, from, subje
 	if _, err := store.Ingest(ctx, f.ID, []mail.Incoming{{UID: 1, ReceivedAt: now, Raw: raw, Parsed: p}}, 2); err != nil {
 		t.Fatal(err)
 	}
-	page, err := inbox.NewStore(w, inbox.Options{}).List(ctx, inbox.Query{Search: subject, Limit: 1})
+	page, err := inbox.NewStore(w, inboxcore.Options{}).List(ctx, inbox.Query{Search: subject, Limit: 1})
 	if err != nil || len(page.Rows) == 0 {
 		t.Fatalf("delivered conversation not found: %v", err)
 	}

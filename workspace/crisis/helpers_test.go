@@ -11,6 +11,7 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -82,11 +83,11 @@ type recorder struct {
 	sent []string // subjects + first recipient
 }
 
-func (r *recorder) Compose(o inbox.Outgoing) ([]byte, error) {
+func (r *recorder) Compose(o outbox.Outgoing) ([]byte, error) {
 	return fmt.Appendf(nil, "Subject: %s\r\nTo: %s\r\n\r\n%s", o.Subject, o.To[0].Email, o.Text), nil
 }
 
-func (r *recorder) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (r *recorder) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	if err := beforeData(); err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"switchboard/workspace/crisis"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/pause"
 	"switchboard/workspace/workspacetest"
@@ -24,9 +24,9 @@ func TestActivationHoldsOnlyThisWorkspacesScheduledReplies(t *testing.T) {
 	if _, err := acme.s.SavePlaybook(ctx, batchPlaybook()); err != nil {
 		t.Fatal(err)
 	}
-	queue := func(b *brand, who string, sendAt time.Time) inbox.OutboxItem {
+	queue := func(b *brand, who string, sendAt time.Time) outbox.Item {
 		conv := b.deliver(t, who, who+"@example.com", "Question from "+who, "Hello?", c.now().Add(-time.Hour))
-		it, err := b.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Answer to " + who, SendAt: sendAt})
+		it, err := b.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Answer to " + who, SendAt: sendAt})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -100,10 +100,10 @@ func TestRescheduleAndCancelHeldReplies(t *testing.T) {
 	c := &clock{t: t0}
 	acme := newBrand(t, workspacetest.Root(t), "Acme", c)
 	acme.s.SavePlaybook(ctx, batchPlaybook())
-	var items []inbox.OutboxItem
+	var items []outbox.Item
 	for _, who := range []string{"one", "two"} {
 		conv := acme.deliver(t, who, who+"@example.com", "Q "+who, "?", c.now())
-		it, err := acme.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "A", SendAt: c.now().Add(30 * time.Minute)})
+		it, err := acme.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "A", SendAt: c.now().Add(30 * time.Minute)})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -16,6 +16,7 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -95,7 +96,7 @@ func TestTriageFromTheCommandLine(t *testing.T) {
 	arrivetest.Arrive(t, c.w, mailtest.Message{From: "spam@example.net", To: "brand@nordlys.example", Subject: "Win big", Date: time.Now().Add(-time.Hour)})
 	conv := asa.ConversationGID
 
-	if _, err := c.run("assign", "--conversation", conv, "Maja"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("assign", "--conversation", conv, "Maja"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("assign to someone not on the staff: %v, want not found (a typo must not add a colleague)", err)
 	}
 	c.must("staff", "add", "Maja Lind")
@@ -112,14 +113,14 @@ func TestTriageFromTheCommandLine(t *testing.T) {
 	if labels, _ := got["labels"].([]any); len(labels) != 1 || labels[0] != "Delivery" {
 		t.Errorf("labels %v, want [Delivery]", got["labels"])
 	}
-	notes, _ := inbox.NewStore(c.w, inbox.Options{}).Notes(context.Background(), asa.ConversationID)
+	notes, _ := inbox.NewStore(c.w, inboxcore.Options{}).Notes(context.Background(), asa.ConversationID)
 	if len(notes) != 1 || notes[0].Author != "Anna" {
 		t.Errorf("notes %+v, want Anna's one note", notes)
 	}
 
 	// Every conversation, Spam too, unless --limit says how many.
 	spamID := c.conversations("--limit", "1")[0]["id"].(string)
-	s := inbox.NewStore(c.w, inbox.Options{})
+	s := inbox.NewStore(c.w, inboxcore.Options{})
 	spam, _ := s.ConversationID(context.Background(), spamID)
 	if err := s.SetStatus(context.Background(), spam, inbox.Spam); err != nil {
 		t.Fatal(err)
@@ -165,7 +166,7 @@ func TestOutboxActionsFromTheCommandLine(t *testing.T) {
 	c := newCLI(t)
 	ctx := context.Background()
 	a := arrivetest.Arrive(t, c.w, mailtest.Message{From: "asa@example.se", To: "brand@nordlys.example", Subject: "Order"})
-	s := inbox.NewStore(c.w, inbox.Options{Agent: "Anna"})
+	s := inbox.NewStore(c.w, inboxcore.Options{Agent: "Anna"})
 	it, err := s.Queue(ctx, inbox.Reply{ConversationID: a.ConversationID, Body: "It ships today.", SendAt: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
@@ -193,7 +194,7 @@ func TestOutboxActionsFromTheCommandLine(t *testing.T) {
 	if it, _ = s.OutboxItem(ctx, it.ID); it.State != inbox.Queued {
 		t.Errorf("after retry: %s", it.State)
 	}
-	if _, err := c.run("outbox", "retry", "no-such-item"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("outbox", "retry", "no-such-item"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("retry of an unknown item: %v", err)
 	}
 }
@@ -237,7 +238,7 @@ func TestContactStepsFromTheCommandLine(t *testing.T) {
 	ctx := context.Background()
 	a := arrivetest.Arrive(t, c.w, mailtest.Message{From: "Troll Tobbe <tobbe@example.se>", To: "brand@nordlys.example", Subject: "Your coffee is awful"})
 	c.must("contact", "tobbe@example.se", "--tag", "Repeat", "--tag", "press", "--untag", "press", "--note", "Writes every week")
-	s := inbox.NewStore(c.w, inbox.Options{})
+	s := inbox.NewStore(c.w, inboxcore.Options{})
 	id, _ := s.ContactByEmail(ctx, "Tobbe@Example.se")
 	d, err := s.Contact(ctx, id)
 	if err != nil || len(d.Tags) != 1 || d.Tags[0] != "repeat" || len(d.Notes) != 1 {
@@ -265,7 +266,7 @@ func TestContactStepsFromTheCommandLine(t *testing.T) {
 	if d, _ = s.Contact(ctx, id); d.Abuse != inbox.AbuseMuted {
 		t.Errorf("block then lift: %s, want muted", d.Abuse)
 	}
-	if _, err := c.run("contact", "nobody@example.se", "--tag", "x"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("contact", "nobody@example.se", "--tag", "x"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("an unknown address: %v", err)
 	}
 }

@@ -4,7 +4,7 @@
 //
 // # API for the Inbox pane (all methods on *Store, safe for concurrent use)
 //
-//	s := inbox.NewStore(w, inbox.Options{Agent: cfg.AgentName}) // Agent: "my name" from machine config
+//	s := inbox.NewStore(w, inboxcore.Options{Agent: cfg.AgentName}) // Agent: "my name" from machine config
 //
 // Reads never write: List, Counts, Conversation, History and the rest take no write
 // transaction (the Mine view of an agent without a staff row yet is simply empty).

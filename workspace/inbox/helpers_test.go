@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -27,7 +28,7 @@ func newStore(t testing.TB) (*Store, *clock) {
 	w := workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee")
 	addAccount(t, w, "brand@nordlys.example")
 	c := &clock{t: t0}
-	return NewStore(w, Options{Agent: "Anna", Now: c.now}), c
+	return NewStore(w, inboxcore.Options{Agent: "Anna", Now: c.now}), c
 }
 
 func addAccount(t testing.TB, w *workspace.Workspace, email string) mail.Account {

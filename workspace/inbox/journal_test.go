@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/workspacetest"
 )
@@ -140,7 +141,7 @@ func countRows(t testing.TB, s *Store, q string, args ...any) int {
 func TestUnnamedAgentSignsAsUnnamed(t *testing.T) {
 	ctx := context.Background()
 	named, c := newStore(t)
-	s := NewStore(named.w, Options{Now: c.now})
+	s := NewStore(named.w, inboxcore.Options{Now: c.now})
 	conv, _ := deliver(t, s, "Jan Novák|jan@example.cz", "Objednávka", "Dobrý den", c.t, "")
 	if err := s.SetStatus(ctx, conv, Waiting); err != nil {
 		t.Fatal(err)
@@ -244,7 +245,7 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 	for _, name := range []string{"Acme", "Beta"} {
 		w := workspacetest.Open(t, root, name)
 		addAccount(t, w, "help@"+strings.ToLower(name)+".example")
-		stores[name] = NewStore(w, Options{Agent: "Anna"})
+		stores[name] = NewStore(w, inboxcore.Options{Agent: "Anna"})
 		convs[name], _ = deliver(t, stores[name], "Kim|kim@example.com", "Order", "Hello", t0, "")
 	}
 	acme := mustRow(t, stores["Acme"], convs["Acme"])
@@ -332,7 +333,7 @@ func TestAnotherWorkspacesOutboxItemIsRefusedByName(t *testing.T) {
 	root := workspacetest.Root(t)
 	acme, beta := workspacetest.Open(t, root, "Acme"), workspacetest.Open(t, root, "Beta")
 	addAccount(t, acme, "help@acme.example")
-	s := NewStore(acme, Options{Agent: "Anna"})
+	s := NewStore(acme, inboxcore.Options{Agent: "Anna"})
 	conv, _ := deliver(t, s, "Kim|kim@example.com", "Order", "Hello", t0, "")
 	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "On its way."})
 	if err != nil {
@@ -341,8 +342,8 @@ func TestAnotherWorkspacesOutboxItemIsRefusedByName(t *testing.T) {
 	if id, err := s.OutboxID(ctx, it.GID); err != nil || id != it.ID {
 		t.Fatalf("own item: %d, %v", id, err)
 	}
-	_, err = NewStore(beta, Options{}).OutboxID(ctx, it.GID)
-	if !errors.Is(err, ErrNotFound) || !strings.Contains(err.Error(), `belongs to workspace "Acme", not "Beta"`) {
+	_, err = NewStore(beta, inboxcore.Options{}).OutboxID(ctx, it.GID)
+	if !errors.Is(err, inboxcore.ErrNotFound) || !strings.Contains(err.Error(), `belongs to workspace "Acme", not "Beta"`) {
 		t.Fatalf("Acme's item in Beta: %v", err)
 	}
 }

@@ -273,7 +273,7 @@ func TestRunningCountsMatchARecount(t *testing.T) {
 		}
 		var waiting, overdue int
 		s.db.Read().QueryRow("SELECT count(*), ifnull(sum(c.waiting_since <= ?), 0) FROM conversations c WHERE c.messages > 0 AND "+unanswered,
-			s.nowMs()-DefaultResponseTarget.Milliseconds()).Scan(&waiting, &overdue)
+			s.sign.NowMs()-DefaultResponseTarget.Milliseconds()).Scan(&waiting, &overdue)
 		for _, st := range Statuses {
 			if got.ByStatus[st] != want[st] {
 				t.Errorf("%s: %s counted %d, recount %d", step, st, got.ByStatus[st], want[st])

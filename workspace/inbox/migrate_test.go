@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/schema"
 	"switchboard/workspace/sqlitedb"
@@ -60,7 +61,7 @@ func TestWorkspaceFromBeforeTheJournalOpensWithItsHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	s := NewStore(w, Options{Agent: "Anna"})
+	s := NewStore(w, inboxcore.Options{Agent: "Anna"})
 	h, err := s.History(ctx, 1)
 	if err != nil {
 		t.Fatal(err)

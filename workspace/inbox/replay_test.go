@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 )
 
@@ -131,7 +132,7 @@ func replay(ctx context.Context, db *sql.DB, list []journal.Entry) error {
 			q, args = "DELETE FROM labels WHERE gid = ?", []any{e.Object}
 		case "conversation.status":
 			q, args = "UPDATE conversations SET status = ?, snooze_until = ?, follow_up_at = ? WHERE gid = ?",
-				[]any{v.To, toMs(v.Until), toMs(v.FollowUpAt), e.Object}
+				[]any{v.To, inboxcore.ToMs(v.Until), inboxcore.ToMs(v.FollowUpAt), e.Object}
 		case "conversation.assignee":
 			q, args = "UPDATE conversations SET assignee_id = (SELECT id FROM staff WHERE gid = ?) WHERE gid = ?", []any{v.To, e.Object}
 		case "conversation.label":
