@@ -40,7 +40,7 @@ func TestSlowSendNeverHoldsUpSwitchingPanes(t *testing.T) {
 		}
 		keys.With(w.ID(), a.ID, "pw")
 		got := arrivetest.Arrive(t, w, mailtest.Message{From: "Åsa <asa@example.se>", To: a.Email, Subject: "Tältet"})
-		_, err = inbox.NewStore(w, inboxcore.Options{Agent: "Anna"}).Queue(ctx, outbox.Reply{ConversationID: got.ConversationID, Body: "Hej Åsa!"})
+		_, err = outbox.New(w, inboxcore.Options{Agent: "Anna"}).Queue(ctx, outbox.Reply{ConversationID: got.ConversationID, Body: "Hej Åsa!"})
 		return err
 	})
 	if err != nil {
@@ -51,7 +51,7 @@ func TestSlowSendNeverHoldsUpSwitchingPanes(t *testing.T) {
 	sendNow := func(ctx context.Context, st *inbox.Store) error {
 		close(sending)
 		m := smtpsend.New(st.Workspace(), keys, smtpsend.Options{Conn: mailconn.Options{Deadline: time.Minute}})
-		_, err := st.SendDue(ctx, m)
+		_, err := outbox.New(st.Workspace(), inboxcore.Options{}).SendDue(ctx, m)
 		return err
 	}
 	s, rec := startShell(t, root, Options{Pane: "inbox", SendNow: sendNow})

@@ -27,14 +27,15 @@ func TestDemoRunsOffline(t *testing.T) {
 		t.Fatal("the demo's runner is not offline")
 	}
 	store := inbox.NewStore(w, inboxcore.Options{Agent: "Anna"})
-	it, err := store.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."})
+	out := outbox.New(w, inboxcore.Options{Agent: "Anna"})
+	it, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := host.SendNow(ctx, store); err != nil {
 		t.Fatal(err)
 	}
-	if it, err = store.OutboxItem(ctx, it.ID); err != nil || it.State != outbox.Sent {
+	if it, err = out.Item(ctx, it.ID); err != nil || it.State != outbox.Sent {
 		t.Fatalf("reply %+v, %v: want sent", it, err)
 	}
 	for _, g := range busy() {

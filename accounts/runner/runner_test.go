@@ -200,7 +200,8 @@ func TestOpenWorkspaceSyncsSendsAndStopsBeforeSwitch(t *testing.T) {
 
 	// A reply queued for now goes out with the next round, from A's account only.
 	store := inbox.NewStore(wa, inboxcore.Options{Agent: "Anna"})
-	if _, err := store.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "Hej Åsa, den är på väg!"}); err != nil {
+	out := outbox.New(wa, inboxcore.Options{Agent: "Anna"})
+	if _, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "Hej Åsa, den är på väg!"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := e.a.smtp.WaitFor(1, 30*time.Second)
@@ -211,7 +212,7 @@ func TestOpenWorkspaceSyncsSendsAndStopsBeforeSwitch(t *testing.T) {
 		t.Errorf("reply sent from %s as %s, want %s", got[0].From, got[0].AuthUser, e.a.email)
 	}
 	waitFor(t, "the reply recorded as sent", func() bool {
-		items, err := store.Outbox(ctx, true)
+		items, err := out.List(ctx, true)
 		return err == nil && len(items) == 1 && items[0].State == outbox.Sent
 	})
 	if e.events.Load() == 0 {
@@ -267,7 +268,8 @@ func TestSendNowOnlyThroughItsOwnWorkspace(t *testing.T) {
 		t.Error("send now for a workspace that is not running was accepted")
 	}
 	store := inbox.NewStore(wa, inboxcore.Options{Agent: "Anna"})
-	if _, err := store.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."}); err != nil {
+	out := outbox.New(wa, inboxcore.Options{Agent: "Anna"})
+	if _, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."}); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.host.SendNow(ctx, store); err != nil {

@@ -25,7 +25,6 @@ import (
 	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
 	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
@@ -69,7 +68,7 @@ func faultChild(job string) int {
 		_, err = imapsync.New(w, accts[0], imapsync.Options{Passwords: syncPasswords(faultPassword),
 			Conn: conn, FetchBatch: 50}).Once(ctx)
 	case "send":
-		_, err = inbox.NewStore(w, inboxcore.Options{}).SendDue(ctx, smtpsend.New(w, pw, smtpsend.Options{Conn: conn}))
+		_, err = outbox.New(w, inboxcore.Options{}).SendDue(ctx, smtpsend.New(w, pw, smtpsend.Options{Conn: conn}))
 	}
 	if err != nil {
 		fmt.Println("error:", err)
@@ -234,7 +233,7 @@ func (r *faultRig) queueReplies(name string, n int) {
 			convs = append(convs, c)
 		}
 		rows.Close()
-		s := inbox.NewStore(w, inboxcore.Options{})
+		s := outbox.New(w, inboxcore.Options{})
 		for _, c := range convs {
 			if _, err := s.Queue(ctx, outbox.Reply{ConversationID: c, Body: "Hello from " + name + ", about your order."}); err != nil {
 				return err
@@ -288,7 +287,7 @@ func (r *faultRig) check() faultReport {
 					rep.Lost++
 				}
 			}
-			items, err := inbox.NewStore(w, inboxcore.Options{}).Outbox(ctx, true)
+			items, err := outbox.New(w, inboxcore.Options{}).List(ctx, true)
 			if err != nil {
 				return err
 			}

@@ -35,6 +35,7 @@ type env struct {
 	pw     *keyringtest.Static
 	now    time.Time
 	inbox  *inbox.Store
+	outbox *outbox.Store
 	mailer *smtpsend.Mailer
 }
 
@@ -48,7 +49,8 @@ func newEnv(t *testing.T) *env {
 	e.imap = mailtest.StartDovecot(t, mailtest.WithUser("brand@nordlys.example", password))
 	e.smtp = mailtest.StartSMTP(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("brand@nordlys.example", password))
 	e.w, e.acct = e.workspace("Nordlys Coffee", "brand@nordlys.example")
-	e.inbox = inbox.NewStore(e.w, inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
+	o := inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }}
+	e.inbox, e.outbox = inbox.NewStore(e.w, o), outbox.New(e.w, o)
 	e.mailer = e.newMailer(e.w)
 	return e
 }
@@ -109,7 +111,7 @@ func (e *env) customerWrites(w *workspace.Workspace, raw string) int64 {
 
 func (e *env) sendDue() outbox.SendReport {
 	e.t.Helper()
-	rep, err := e.inbox.SendDue(context.Background(), e.mailer)
+	rep, err := e.outbox.SendDue(context.Background(), e.mailer)
 	if err != nil {
 		e.t.Fatal(err)
 	}

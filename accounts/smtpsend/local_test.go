@@ -28,23 +28,24 @@ func TestDemoRepliesAreStoredLocally(t *testing.T) {
 	}
 
 	s := inbox.NewStore(w, inboxcore.Options{Agent: "Anna"})
+	out := outbox.New(w, inboxcore.Options{Agent: "Anna"})
 	p, err := s.List(ctx, inbox.Query{View: inbox.ViewUnanswered})
 	if err != nil || len(p.Rows) == 0 {
 		t.Fatalf("no unanswered demo conversation: %v", err)
 	}
 	conv := p.Rows[0].ID
-	it, err := s.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hi, a new bag is on its way."})
+	it, err := out.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hi, a new bag is on its way."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if it.From.Email != "hello@nordlys-coffee.example" {
 		t.Errorf("reply from %s, want the demo account", it.From.Email)
 	}
-	rep, err := s.SendDue(ctx, m)
+	rep, err := out.SendDue(ctx, m)
 	if err != nil || rep.Sent != 1 || len(rep.Errors) > 0 {
 		t.Fatalf("SendDue: %+v, %v", rep, err)
 	}
-	if it, err = s.OutboxItem(ctx, it.ID); err != nil || it.State != outbox.Sent || !it.Filed {
+	if it, err = out.Item(ctx, it.ID); err != nil || it.State != outbox.Sent || !it.Filed {
 		t.Fatalf("outbox item %+v, %v: want sent and filed", it, err)
 	}
 	var n int

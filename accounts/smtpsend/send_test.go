@@ -22,7 +22,7 @@ func TestReplyGoesOutThreadedEncodedAndFiled(t *testing.T) {
 	if err != nil || d.Unresolved != nil {
 		t.Fatalf("draft %+v %v", d, err)
 	}
-	it, err := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: d.Body})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: d.Body})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -79,7 +79,7 @@ func TestRejectedRecipientStaysWithReason(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.RejectRcpt("asa@example.se", "No such mailbox here")
 	conv := e.customerWrites(e.w, customerMail)
-	it, err := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +95,7 @@ func TestRejectedRecipientStaysWithReason(t *testing.T) {
 	}
 	// The user fixes it (here: the server stops refusing) and retries: one message.
 	e.smtp.RejectRcpt("asa@example.se", "")
-	if err := e.inbox.Retry(ctx, it.ID); err != nil {
+	if err := e.outbox.Retry(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	if rep := e.sendDue(); rep.Sent != 1 {
@@ -111,7 +111,7 @@ func TestTemporaryFailureRetriesWithBackoff(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.TempFail(1)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if rep := e.sendDue(); rep.Retrying != 1 {
 		t.Fatalf("report %+v", rep)
 	}
@@ -137,7 +137,7 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.DropAfterData(1)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if rep := e.sendDue(); rep.Uncertain != 1 {
 		t.Fatalf("report %+v", rep)
 	}
@@ -151,7 +151,7 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 		t.Fatalf("the server saw %d submissions, want 1", n)
 	}
 	// The user decides to send it again: the same bytes, the same Message-ID.
-	if err := e.inbox.Retry(ctx, it.ID); err != nil {
+	if err := e.outbox.Retry(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	e.sendDue()
@@ -181,7 +181,7 @@ func sendCrashing(t *testing.T, e *env) {
 		}
 	}()
 	// A fresh Store, as the app that crashes would have had.
-	s := inbox.NewStore(e.w, inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
+	s := outbox.New(e.w, inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
 	s.SendDue(context.Background(), crashMailer{e.mailer})
 	t.Fatal("no crash")
 }
@@ -190,7 +190,7 @@ func TestCrashAfterSubmissionDoesNotSendTwice(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	sendCrashing(t, e)
 	if got := e.item(it.ID); got.State != outbox.Submitting {
 		t.Fatalf("after the crash: %s", got.State)
@@ -205,7 +205,7 @@ func TestCrashAfterSubmissionDoesNotSendTwice(t *testing.T) {
 	if n := len(e.smtp.Messages()); n != 1 {
 		t.Fatalf("the customer got %d copies", n)
 	}
-	if err := e.inbox.MarkSent(ctx, it.ID); err != nil {
+	if err := e.outbox.MarkSent(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	if row, _ := e.inbox.Conversation(ctx, conv); row.Status != inbox.Waiting {
@@ -217,7 +217,7 @@ func TestCrashAfterSubmissionFoundInSent(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	sendCrashing(t, e)
 	// The provider saved its own copy in Sent, as Gmail does.
 	sent := e.smtp.Messages()[0].Data
@@ -240,7 +240,7 @@ func TestWrongBrandGuard(t *testing.T) {
 	e := newEnv(t)
 	wB, acctB := e.workspace("Fjäll Outdoor", "help@fjall.example")
 	conv := e.customerWrites(e.w, customerMail)
-	it, err := e.inbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 	s := h.store(w)
 	h.load(w)
 	row := rowWhere(t, h, func(r inbox.Row) bool { return r.ContactEmail == "troll@troll.example" })
-	if _, err := s.AddContactNote(ctx, row.ContactID, "Posted our baristas' names on a forum."); err != nil {
+	if _, err := h.contacts(w).AddNote(ctx, row.ContactID, "Posted our baristas' names on a forum."); err != nil {
 		t.Fatal(err)
 	}
 	h.p.detail.open(row)
@@ -48,7 +48,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 
 	// Warn: a reason is asked for, the template goes to the outbox, the step is shown.
 	stepWithReason(t, h, c.warn, "Send warning", "insulted a barista")
-	items, err := s.Outbox(ctx, false)
+	items, err := h.outbox(w).List(ctx, false)
 	if err != nil || len(items) != 1 || !strings.Contains(items[0].Body, "respectful") || items[0].ConversationID != row.ID {
 		t.Fatalf("outbox after warning %+v %v", items, err)
 	}

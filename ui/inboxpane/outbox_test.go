@@ -34,13 +34,13 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 	page, _ := s.List(ctx, inbox.Query{Limit: 2})
 	later, failing := page.Rows[0], page.Rows[1]
 	sunday := time.Date(2026, 3, 15, 9, 0, 0, 0, time.UTC)
-	if _, err := s.Queue(ctx, outbox.Reply{ConversationID: later.ID, Body: "See you Sunday", SendAt: sunday}); err != nil {
+	if _, err := h.outbox(w).Queue(ctx, outbox.Reply{ConversationID: later.ID, Body: "See you Sunday", SendAt: sunday}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Queue(ctx, outbox.Reply{ConversationID: failing.ID, Body: "Refund on its way"}); err != nil {
+	if _, err := h.outbox(w).Queue(ctx, outbox.Reply{ConversationID: failing.ID, Body: "Refund on its way"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SendDue(ctx, refusingMailer{}); err != nil {
+	if _, err := h.outbox(w).SendDue(ctx, refusingMailer{}); err != nil {
 		t.Fatal(err)
 	}
 	h.load(w)
@@ -109,7 +109,7 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 
 func itemOf(t *testing.T, h *harness, conv int64) outbox.Item {
 	t.Helper()
-	items, err := h.store(h.p.ws).Outbox(context.Background(), true)
+	items, err := h.outbox(h.p.ws).List(context.Background(), true)
 	if err != nil {
 		t.Fatal(err)
 	}

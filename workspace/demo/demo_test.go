@@ -14,6 +14,7 @@ import (
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -140,7 +141,7 @@ func TestDemoInboxIsTriaged(t *testing.T) {
 		if notes < 3 {
 			t.Errorf("%d notes", notes)
 		}
-		out, err := s.Outbox(ctx, false)
+		out, err := outbox.New(w, inboxcore.Options{}).List(ctx, false)
 		if err != nil || len(out) != 1 || out[0].SendAt.Before(out[0].CreatedAt) || !strings.Contains(out[0].Body, "Anna Lind at Nordlys Coffee") {
 			t.Errorf("outbox %+v, %v; want one scheduled reply signed by the agent", out, err)
 		}

@@ -36,13 +36,14 @@ func (c *clock) advance(d time.Duration) {
 }
 
 type fixture struct {
-	t     *testing.T
-	w     *workspace.Workspace
-	clock *clock
-	sched *schedule.Store
-	inbox *inbox.Store
-	acct  mail.Account
-	sent  *recorder
+	t      *testing.T
+	w      *workspace.Workspace
+	clock  *clock
+	sched  *schedule.Store
+	inbox  *inbox.Store
+	outbox *outbox.Store
+	acct   mail.Account
+	sent   *recorder
 }
 
 const brandAddr = "hello@nordlys.example"
@@ -63,8 +64,9 @@ func newFixture(t *testing.T, start time.Time) *fixture {
 	}
 	c := &clock{t: start}
 	return &fixture{t: t, w: w, clock: c, acct: a, sent: &recorder{},
-		sched: schedule.Open(w, schedule.Options{Agent: "Anna", Now: c.now}),
-		inbox: inbox.NewStore(w, inboxcore.Options{Agent: "Anna", Now: c.now})}
+		sched:  schedule.Open(w, schedule.Options{Agent: "Anna", Now: c.now}),
+		inbox:  inbox.NewStore(w, inboxcore.Options{Agent: "Anna", Now: c.now}),
+		outbox: outbox.New(w, inboxcore.Options{Agent: "Anna", Now: c.now})}
 }
 
 // runner is the runner's clock-driven round: scheduled work, then the outbox.
@@ -76,7 +78,7 @@ func (f *fixture) round() (schedule.DueReport, outbox.SendReport) {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	rep, err := f.inbox.SendDue(ctx, f.sent)
+	rep, err := f.outbox.SendDue(ctx, f.sent)
 	if err != nil {
 		f.t.Fatal(err)
 	}
