@@ -1,7 +1,3 @@
-// Package contacts is the contact side of a workspace's Inbox: a contact's history, notes
-// and tags, the graded steps (warn, mute, block, lift) and the most active contacts. A
-// warning is sent as a reply through the outbox (workspace/inbox/outbox); a contact's
-// conversations are read through the triage store (workspace/inbox).
 package contacts
 
 import (

@@ -1,10 +1,3 @@
-// Package outbox is where a workspace's replies wait to leave and are sent: queue a reply
-// now or for later (send-at), SendDue submits what is due through a Mailer (with the
-// wrong-brand guard), and a person retries, cancels, marks sent or reschedules an item.
-// Scheduled sends and auto-replies (workspace/schedule) queue here too.
-//
-// It reads the conversation a reply answers through the triage store (workspace/inbox),
-// which never imports this package.
 package outbox
 
 import (
