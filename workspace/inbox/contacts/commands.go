@@ -159,7 +159,7 @@ func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s 
 		conv = d.Conversations[0].ID // open ones first, then the most recent
 	}
 	if !yes {
-		d, err := s.warning(ctx, contact, conv)
+		d, err := s.WarningPreview(ctx, contact, conv)
 		if err != nil {
 			return err
 		}

@@ -216,7 +216,7 @@ func (s *Store) MostActive(ctx context.Context, days, limit int) ([]Active, erro
 // Warn records a warning to a contact and returns it as a draft for the conversation
 // (the user reviews and sends it like any reply).
 func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (inbox.Draft, error) {
-	d, err := s.warning(ctx, contact, conv)
+	d, err := s.WarningPreview(ctx, contact, conv)
 	if err != nil {
 		return d, err
 	}
@@ -230,7 +230,7 @@ func (s *Store) SendWarning(ctx context.Context, contact, conv int64, reason str
 	if strings.TrimSpace(reason) == "" {
 		return outbox.Item{}, errNoReason
 	}
-	d, err := s.warning(ctx, contact, conv)
+	d, err := s.WarningPreview(ctx, contact, conv)
 	if err != nil {
 		return outbox.Item{}, err
 	}
@@ -241,9 +241,10 @@ func (s *Store) SendWarning(ctx context.Context, contact, conv int64, reason str
 	return item, s.abuseStep(ctx, contact, "warn", reason)
 }
 
-// warning is the workspace's warning template (or DefaultWarning) filled in for conv,
-// which must be a conversation with contact.
-func (s *Store) warning(ctx context.Context, contact, conv int64) (inbox.Draft, error) {
+// WarningPreview is the workspace's warning template (or DefaultWarning) filled in for
+// conv, which must be a conversation with contact: what SendWarning would send, without
+// sending or recording anything (the window shows it before the user confirms).
+func (s *Store) WarningPreview(ctx context.Context, contact, conv int64) (inbox.Draft, error) {
 	tmpl, ok, err := s.w.Setting(ctx, inbox.SettingWarnTemplate)
 	if err != nil {
 		return inbox.Draft{}, err
@@ -345,12 +346,6 @@ func hasWarning(ctx context.Context, tx *sql.Tx, contact int64) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contact_actions WHERE contact_id = ? AND action = 'warn'", contact).Scan(&n)
 	return n > 0, err
-}
-
-// WarningPreview is the warning SendWarning would send to contact in conv, filled in,
-// without sending or recording anything: the window shows it before the user confirms.
-func (s *Store) WarningPreview(ctx context.Context, contact, conv int64) (inbox.Draft, error) {
-	return s.warning(ctx, contact, conv)
 }
 
 // ByEmail finds a contact of this workspace by address (case ignored).
