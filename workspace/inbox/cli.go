@@ -12,9 +12,6 @@ import (
 	"switchboard/workspace/inbox/inboxcore"
 )
 
-// CLIFunc is the shape of a subcommand run inside a workspace.
-type CLIFunc = cmdline.Streams
-
 // cliStore opens the Inbox as the agent named in the machine's config.
 func cliStore(w *workspace.Workspace) *Store { return NewStore(w, inboxcore.MachineOptions(w)) }
 

@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"context"
-	"os"
 	"testing"
 	"time"
 
@@ -31,11 +30,4 @@ func mustRow(t testing.TB, s *Store, id int64) Row {
 		t.Fatal(err)
 	}
 	return r
-}
-
-func writeFile(t testing.TB, path, text string) {
-	t.Helper()
-	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
-		t.Fatal(err)
-	}
 }

@@ -196,8 +196,8 @@ func wake(ctx context.Context, tx *sql.Tx, now int64, find, update string, chang
 }
 
 // AwaitCustomer moves a conversation to Waiting after a reply went out, unless it was
-// filed as Spam or Abuse meanwhile; actor is whoever settled the reply as sent. The outbox calls it
-// inside the transaction that records the reply as sent.
+// filed as Spam or Abuse meanwhile; actor is whoever settled the reply as sent. The
+// outbox calls it inside the transaction that records the reply as sent.
 func AwaitCustomer(ctx context.Context, tx *sql.Tx, conv, now int64, actor string) error {
 	var old string
 	if err := tx.QueryRowContext(ctx, "SELECT status FROM conversations WHERE id = ?", conv).Scan(&old); err != nil {
