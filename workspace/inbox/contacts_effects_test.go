@@ -33,12 +33,12 @@ func TestEveryViewPagesAndCountsAgree(t *testing.T) {
 	}
 	var convs []int64
 	for i := range 12 {
-		conv, id := inboxtest.Deliver(t, s.Workspace(), fmt.Sprintf("K%d|k%d@example.com", i%4, i%4), fmt.Sprintf("Fråga %d", i), "kaffe", c.t, "")
+		conv, id := inboxtest.Deliver(t, s.Workspace(), fmt.Sprintf("K%d|k%d@example.com", i%4, i%4), fmt.Sprintf("Fråga %d", i), "kaffe", c.Now(), "")
 		convs = append(convs, conv)
-		c.advance(time.Minute)
+		c.Advance(time.Minute)
 		switch i % 4 {
 		case 0:
-			inboxtest.Deliver(t, s.Workspace(), "Nordlys|brand@nordlys.example", "Re", "svar", c.t, id)
+			inboxtest.Deliver(t, s.Workspace(), "Nordlys|brand@nordlys.example", "Re", "svar", c.Now(), id)
 		case 1:
 			err = s.Assign(ctx, conv, me.ID)
 		case 2:
@@ -56,7 +56,7 @@ func TestEveryViewPagesAndCountsAgree(t *testing.T) {
 	if err := s.contacts.Mute(ctx, mustRow(t, s, convs[5]).ContactID, "shouting"); err != nil {
 		t.Fatal(err)
 	}
-	c.advance(inbox.DefaultResponseTarget)
+	c.Advance(inbox.DefaultResponseTarget)
 	counts, err := s.Counts(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -120,9 +120,9 @@ func TestEveryViewPagesAndCountsAgree(t *testing.T) {
 func TestReplayingTheJournalReachesTheSameState(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	a, firstA := inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
-	b, firstB := inboxtest.Deliver(t, s.Workspace(), "Jan Novák|jan@example.cz", "Objednávka", "Dobrý den", c.t, "")
-	d, _ := inboxtest.Deliver(t, s.Workspace(), "Ana Souza|ana@example.br", "Pedido", "Olá", c.t, "")
+	a, firstA := inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.Now(), "")
+	b, firstB := inboxtest.Deliver(t, s.Workspace(), "Jan Novák|jan@example.cz", "Objednávka", "Dobrý den", c.Now(), "")
+	d, _ := inboxtest.Deliver(t, s.Workspace(), "Ana Souza|ana@example.br", "Pedido", "Olá", c.Now(), "")
 	copyDB := snapshot(t, s.Workspace())
 
 	step := func(err error) {
@@ -131,7 +131,7 @@ func TestReplayingTheJournalReachesTheSameState(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	c.advance(time.Hour)
+	c.Advance(time.Hour)
 	erik, err := s.AddStaff(ctx, "Erik Dahl")
 	step(err)
 	refund, err := s.SaveLabel(ctx, inbox.Label{Name: "Refund", Color: "#2F6FDE"})
@@ -151,15 +151,15 @@ func TestReplayingTheJournalReachesTheSameState(t *testing.T) {
 	step(s.Assign(ctx, b, 0))
 	step(s.Assign(ctx, d, me.ID))
 	step(s.SetStatus(ctx, a, inbox.Waiting))
-	step(s.Snooze(ctx, b, c.t.Add(time.Hour)))
+	step(s.Snooze(ctx, b, c.Now().Add(time.Hour)))
 	step(s.Resolve(ctx, d, 0))
-	c.advance(2 * time.Hour)
-	_, err = s.Tick(ctx, c.t) // the runner wakes b
+	c.Advance(2 * time.Hour)
+	_, err = s.Tick(ctx, c.Now()) // the runner wakes b
 	step(err)
-	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "Och?", c.t, firstA) // sync reopens a
+	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "Och?", c.Now(), firstA) // sync reopens a
 	step(s.contacts.Block(ctx, mustRow(t, s, b).ContactID, "threats"))
-	c.advance(time.Minute)
-	inboxtest.Deliver(t, s.Workspace(), "Jan Novák|jan@example.cz", "Re: Objednávka", "!!!", c.t, firstB) // sync files b as inbox.Abuse
+	c.Advance(time.Minute)
+	inboxtest.Deliver(t, s.Workspace(), "Jan Novák|jan@example.cz", "Re: Objednávka", "!!!", c.Now(), firstB) // sync files b as inbox.Abuse
 
 	list := inboxtest.Entries(t, s.Workspace(), journal.Filter{})
 	if err := replay(ctx, copyDB, list); err != nil {
@@ -279,19 +279,19 @@ func triageState(t *testing.T, db *sql.DB) map[string]string {
 func TestMailEffectsAreJournaledAsSync(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, first := inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
-	c.advance(time.Hour)
+	conv, first := inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.Now(), "")
+	c.Advance(time.Hour)
 	if err := s.SetStatus(ctx, conv, inbox.Waiting); err != nil {
 		t.Fatal(err)
 	}
-	c.advance(time.Hour)
-	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "Och?", c.t, first)
+	c.Advance(time.Hour)
+	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "Och?", c.Now(), first)
 	row := mustRow(t, s, conv)
 	if err := s.contacts.Block(ctx, row.ContactID, "threats"); err != nil {
 		t.Fatal(err)
 	}
-	c.advance(time.Hour)
-	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "!!!", c.t, first)
+	c.Advance(time.Hour)
+	inboxtest.Deliver(t, s.Workspace(), "Åsa Berg|asa@example.se", "Re: Beställning", "!!!", c.Now(), first)
 	if row = mustRow(t, s, conv); row.Status != inbox.Abuse {
 		t.Fatalf("status %s after a blocked contact wrote, want abuse", row.Status)
 	}

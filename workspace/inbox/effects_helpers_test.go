@@ -3,19 +3,13 @@ package inbox_test
 import (
 	"context"
 	"testing"
-	"time"
 
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/inbox/contacts"
 	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/inbox/inboxtest"
+	"switchboard/workspace/workspacetest"
 )
-
-// clock is a settable time.
-type clock struct{ t time.Time }
-
-func (c *clock) now() time.Time          { return c.t }
-func (c *clock) advance(d time.Duration) { c.t = c.t.Add(d) }
 
 // stores are a fresh workspace's triage and contacts, Anna at the machine.
 type stores struct {
@@ -23,11 +17,11 @@ type stores struct {
 	contacts *contacts.Store
 }
 
-func newStore(t testing.TB) (stores, *clock) {
+func newStore(t testing.TB) (stores, *workspacetest.Clock) {
 	t.Helper()
-	c := &clock{t: inboxtest.T0}
+	c := workspacetest.NewClock(inboxtest.T0)
 	w := inboxtest.Workspace(t)
-	o := inboxcore.Options{Agent: "Anna", Now: c.now}
+	o := inboxcore.Options{Agent: "Anna", Now: c.Now}
 	return stores{inbox.NewStore(w, o), contacts.New(w, o)}, c
 }
 
