@@ -139,13 +139,15 @@ func (s *Store) Decide(ctx context.Context, kind, ref, decision string, at time.
 		if err != nil {
 			return err
 		}
+		// The lister journals what became of its item, signed by the person deciding.
+		byPerson := journal.As(ctx, actor)
 		switch decision {
 		case DecideSend:
-			err = l.Send(ctx, tx, ref, now)
+			err = l.Send(byPerson, tx, ref, now)
 		case DecideReschedule:
-			err = l.Reschedule(ctx, tx, ref, at, now)
+			err = l.Reschedule(byPerson, tx, ref, at, now)
 		case DecideCancel:
-			err = l.Cancel(ctx, tx, ref, now)
+			err = l.Cancel(byPerson, tx, ref, now)
 		default:
 			err = fmt.Errorf("%q is not a decision: send, reschedule or cancel", decision)
 		}
@@ -207,19 +209,23 @@ func (outboxDue) Describe(ctx context.Context, tx *sql.Tx, ref string) (DueItem,
 }
 
 func (outboxDue) Send(ctx context.Context, tx *sql.Tx, ref string, now time.Time) error {
-	return outboxUpdate(ctx, tx, ref, "UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE gid = ? AND state = 'queued'", ms(now), ms(now), ref)
+	return outboxUpdate(ctx, tx, ref, now, "outbox.released", journal.Change{To: now.UTC().Format(time.RFC3339)},
+		"UPDATE outbox SET next_attempt_at = ?, updated_at = ? WHERE gid = ? AND state = 'queued'", ms(now), ms(now), ref)
 }
 
 func (outboxDue) Reschedule(ctx context.Context, tx *sql.Tx, ref string, at, now time.Time) error {
-	return outboxUpdate(ctx, tx, ref, "UPDATE outbox SET send_at = ?, next_attempt_at = ?, updated_at = ? WHERE gid = ? AND state = 'queued'",
-		ms(at), ms(at), ms(now), ref)
+	return outboxUpdate(ctx, tx, ref, now, "outbox.rescheduled", journal.Change{To: at.UTC().Format(time.RFC3339)},
+		"UPDATE outbox SET send_at = ?, next_attempt_at = ?, updated_at = ? WHERE gid = ? AND state = 'queued'", ms(at), ms(at), ms(now), ref)
 }
 
 func (outboxDue) Cancel(ctx context.Context, tx *sql.Tx, ref string, now time.Time) error {
-	return outboxUpdate(ctx, tx, ref, "UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE gid = ? AND state = 'queued'", ms(now), ref)
+	return outboxUpdate(ctx, tx, ref, now, "outbox.cancelled", journal.Change{From: "queued", To: "cancelled"},
+		"UPDATE outbox SET state = 'cancelled', updated_at = ? WHERE gid = ? AND state = 'queued'", ms(now), ref)
 }
 
-func outboxUpdate(ctx context.Context, tx *sql.Tx, ref, query string, args ...any) error {
+// outboxUpdate applies a review decision to a held reply and journals it on the reply, so
+// the outbox's own history (and a replay) sees the change, not only the incident's.
+func outboxUpdate(ctx context.Context, tx *sql.Tx, ref string, now time.Time, kind string, data any, query string, args ...any) error {
 	res, err := tx.ExecContext(ctx, query, args...)
 	if err != nil {
 		return err
@@ -227,7 +233,12 @@ func outboxUpdate(ctx context.Context, tx *sql.Tx, ref, query string, args ...an
 	if n, _ := res.RowsAffected(); n == 0 {
 		return fmt.Errorf("the scheduled reply %s is no longer queued (sent or cancelled from the outbox meanwhile)", ref)
 	}
-	return nil
+	actor, ok := journal.ActorOf(ctx)
+	if !ok {
+		actor = journal.System
+	}
+	_, err = journal.Write(ctx, tx, now, actor, ref, kind, data)
+	return err
 }
 
 func firstWords(s string, n int) string {

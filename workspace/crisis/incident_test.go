@@ -138,6 +138,13 @@ func TestRescheduleAndCancelHeldReplies(t *testing.T) {
 	if err := acme.s.Decide(ctx, "outbox", due[1].Ref, crisis.DecideSend, time.Time{}); !errors.Is(err, crisis.ErrNotFound) {
 		t.Fatalf("deciding twice: %v", err)
 	}
+	// Each reply's own history says what became of it, signed by the person who decided.
+	for i, kind := range []string{"outbox.rescheduled", "outbox.cancelled"} {
+		list, _ := journal.List(ctx, acme.w.DB().Read(), journal.Filter{Object: due[i].Ref, Prefix: kind})
+		if len(list) != 1 || list[0].Actor == journal.System || list[0].Actor == journal.Runner {
+			t.Errorf("%s on the reply: %+v, want one entry signed by a person", kind, list)
+		}
+	}
 }
 
 func TestTimelineAndReportListEveryActionInOrder(t *testing.T) {
@@ -237,6 +244,12 @@ func TestTimelineAndReportListEveryActionInOrder(t *testing.T) {
 	entries, _ := journal.List(ctx, acme.w.DB().Read(), journal.Filter{Object: inc.ID})
 	if len(entries) != len(want) {
 		t.Fatalf("journal has %d entries for the incident, want %d", len(entries), len(want))
+	}
+	all, _ := journal.List(ctx, acme.w.DB().Read(), journal.Filter{})
+	for _, e := range all {
+		if _, ok := journal.Kinds[e.Kind]; !ok {
+			t.Errorf("kind %q is written but not in journal.Kinds, the contract", e.Kind)
+		}
 	}
 }
 

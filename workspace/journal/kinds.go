@@ -74,4 +74,19 @@ var Kinds = map[string]string{
 	// The content plan (object: the post's gid).
 	"post.added":  `{"at","channel","status"}`,
 	"post.status": `{"from","to"}`,
+	// Crisis playbooks (object: the playbook's gid).
+	"playbook.create": `{"name","severity"}`,
+	"playbook.update": `{"name","severity","changed": which parts: name, severity, review_by, steps, holding...}`,
+	"playbook.review": `{"review_by"}`,
+	"playbook.delete": `{"name"}`,
+	// Incidents (object: the incident's gid).
+	"incident.start":     `{"playbook","reason","holding_auto": language of the holding auto-reply or ""}`,
+	"incident.state":     `{"from","to","note"}`,
+	"incident.step":      `{"step","text","done"}`,
+	"incident.link":      `{"conversation": gid}`,
+	"incident.note":      `{"text"}`,
+	"incident.statement": `{"conversation","lang","outbox": gid}`,
+	"incident.resolve":   `{"resumed","held_for_review": count}`,
+	"incident.close":     `{"summary"}`,
+	"incident.due":       `{"kind","ref","decision": send|reschedule|cancel, "at" when rescheduled}`,
 }

@@ -96,7 +96,11 @@ func followUpDecided(ctx context.Context, tx *sql.Tx, ref string, now time.Time,
 	if !due.IsZero() {
 		data["due_at"] = due.UTC()
 	}
-	_, err = journal.Write(ctx, tx, now, journal.System, ref, kind, data)
+	actor, ok := journal.ActorOf(ctx) // the person deciding, as crisis.Decide passes it
+	if !ok {
+		actor = journal.System
+	}
+	_, err = journal.Write(ctx, tx, now, actor, ref, kind, data)
 	return err
 }
 
