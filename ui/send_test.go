@@ -14,6 +14,8 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -38,7 +40,7 @@ func TestSlowSendNeverHoldsUpSwitchingPanes(t *testing.T) {
 		}
 		keys.With(w.ID(), a.ID, "pw")
 		got := arrivetest.Arrive(t, w, mailtest.Message{From: "Åsa <asa@example.se>", To: a.Email, Subject: "Tältet"})
-		_, err = inbox.NewStore(w, inbox.Options{Agent: "Anna"}).Queue(ctx, inbox.Reply{ConversationID: got.ConversationID, Body: "Hej Åsa!"})
+		_, err = outbox.New(w, inboxcore.Options{Agent: "Anna"}).Queue(ctx, outbox.Reply{ConversationID: got.ConversationID, Body: "Hej Åsa!"})
 		return err
 	})
 	if err != nil {
@@ -49,12 +51,12 @@ func TestSlowSendNeverHoldsUpSwitchingPanes(t *testing.T) {
 	sendNow := func(ctx context.Context, st *inbox.Store) error {
 		close(sending)
 		m := smtpsend.New(st.Workspace(), keys, smtpsend.Options{Conn: mailconn.Options{Deadline: time.Minute}})
-		_, err := st.SendDue(ctx, m)
+		_, err := outbox.New(st.Workspace(), inboxcore.Options{}).SendDue(ctx, m)
 		return err
 	}
 	s, rec := startShell(t, root, Options{Pane: "inbox", SendNow: sendNow})
 	proxy.Stall()
-	store := inbox.NewStore(s.sess.ws, inbox.Options{Agent: "Anna"})
+	store := inbox.NewStore(s.sess.ws, inboxcore.Options{Agent: "Anna"})
 
 	// What "Send" does: the pane's task on the window's worker hands the send over.
 	handed := make(chan struct{})

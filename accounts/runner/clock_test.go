@@ -8,6 +8,7 @@ import (
 	"switchboard/accounts/demotest"
 	"switchboard/accounts/runner"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 )
 
@@ -16,7 +17,7 @@ import (
 func TestRunnerWakesSnoozedConversationsAsItStarts(t *testing.T) {
 	ctx := context.Background()
 	_, w := demotest.Open(t)
-	store := inbox.NewStore(w, inbox.Options{Agent: "Anna"})
+	store := inbox.NewStore(w, inboxcore.Options{Agent: "Anna"})
 	id := firstConversation(t, store)
 	if err := store.Snooze(ctx, id, time.Now().Add(time.Hour)); err != nil {
 		t.Fatal(err)

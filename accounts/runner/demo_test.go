@@ -9,6 +9,8 @@ import (
 	"switchboard/accounts/demotest"
 	"switchboard/accounts/runner"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // The demo workspace has an account but no network: the runner syncs nothing and its
@@ -24,15 +26,16 @@ func TestDemoRunsOffline(t *testing.T) {
 	if r == nil || !r.Offline() {
 		t.Fatal("the demo's runner is not offline")
 	}
-	store := inbox.NewStore(w, inbox.Options{Agent: "Anna"})
-	it, err := store.Queue(ctx, inbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."})
+	store := inbox.NewStore(w, inboxcore.Options{Agent: "Anna"})
+	out := outbox.New(w, inboxcore.Options{Agent: "Anna"})
+	it, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := host.SendNow(ctx, store); err != nil {
 		t.Fatal(err)
 	}
-	if it, err = store.OutboxItem(ctx, it.ID); err != nil || it.State != inbox.Sent {
+	if it, err = out.Item(ctx, it.ID); err != nil || it.State != outbox.Sent {
 		t.Fatalf("reply %+v, %v: want sent", it, err)
 	}
 	for _, g := range busy() {

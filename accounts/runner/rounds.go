@@ -5,9 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"switchboard/workspace/inbox/outbox"
 	"time"
-
-	"switchboard/workspace/inbox"
 )
 
 // rounds runs the clock and the outbox at once and then every opt.Every until ctx ends.
@@ -37,9 +36,9 @@ func (r *Runner) round(ctx context.Context) {
 	}
 }
 
-func (r *Runner) send(ctx context.Context) (rep inbox.SendReport, err error) {
+func (r *Runner) send(ctx context.Context) (rep outbox.SendReport, err error) {
 	r.scheduled(ctx) // first: it holds what must not go out on its own
-	rep, err = r.inbox.SendDue(ctx, r.mailer)
+	rep, err = r.outbox.SendDue(ctx, r.mailer)
 	switch {
 	case err != nil && ctx.Err() == nil:
 		r.emit(Event{Err: fmt.Errorf("sending due replies: %w", err)})

@@ -11,6 +11,8 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -33,11 +35,11 @@ type Options struct {
 type Event struct {
 	Account  string // the account's id, for sync events
 	Progress *imapsync.Progress
-	Summary  *imapsync.Summary // a sync pass ended
-	Tick     *inbox.TickResult // snoozed or resolved conversations came back
-	Send     *inbox.SendReport // replies went out, or failed to
-	Schedule *ScheduleEvent    // follow-ups, holds for review, auto-replies
-	Err      error             // with Account: the sync failed and is retried
+	Summary  *imapsync.Summary  // a sync pass ended
+	Tick     *inbox.TickResult  // snoozed or resolved conversations came back
+	Send     *outbox.SendReport // replies went out, or failed to
+	Schedule *ScheduleEvent     // follow-ups, holds for review, auto-replies
+	Err      error              // with Account: the sync failed and is retried
 }
 
 // Runner runs the background work of one open workspace.
@@ -45,8 +47,9 @@ type Runner struct {
 	w      *workspace.Workspace
 	opt    Options
 	events func(Event)
-	inbox  *inbox.Store // the only Store that sends: SendDue is serialised per Store
-	mailer inbox.Mailer // nil when setup failed
+	inbox  *inbox.Store  // the clock (Tick)
+	outbox *outbox.Store // the only outbox that sends: SendDue is serialised per Store
+	mailer outbox.Mailer // nil when setup failed
 	// offline: every account is local (the demo workspace), so nothing reaches the network.
 	offline bool
 	setup   error // why there is no mailer: Run reports it, syncs and sends nothing, but runs the clock
@@ -76,7 +79,8 @@ func New(w *workspace.Workspace, opt Options, events func(Event)) *Runner {
 	}
 	r := &Runner{
 		w: w, opt: opt, events: events,
-		inbox:  inbox.NewStore(w, inbox.Options{Now: opt.Now}),
+		inbox:  inbox.NewStore(w, inboxcore.Options{Now: opt.Now}),
+		outbox: outbox.New(w, inboxcore.Options{Now: opt.Now}),
 		states: map[string]State{},
 	}
 	// Decided once, here, so every round and SendNow use the same mailer.

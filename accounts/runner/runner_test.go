@@ -18,6 +18,8 @@ import (
 	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -197,8 +199,9 @@ func TestOpenWorkspaceSyncsSendsAndStopsBeforeSwitch(t *testing.T) {
 	}
 
 	// A reply queued for now goes out with the next round, from A's account only.
-	store := inbox.NewStore(wa, inbox.Options{Agent: "Anna"})
-	if _, err := store.Queue(ctx, inbox.Reply{ConversationID: firstConversation(t, store), Body: "Hej Åsa, den är på väg!"}); err != nil {
+	store := inbox.NewStore(wa, inboxcore.Options{Agent: "Anna"})
+	out := outbox.New(wa, inboxcore.Options{Agent: "Anna"})
+	if _, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "Hej Åsa, den är på väg!"}); err != nil {
 		t.Fatal(err)
 	}
 	got, err := e.a.smtp.WaitFor(1, 30*time.Second)
@@ -209,8 +212,8 @@ func TestOpenWorkspaceSyncsSendsAndStopsBeforeSwitch(t *testing.T) {
 		t.Errorf("reply sent from %s as %s, want %s", got[0].From, got[0].AuthUser, e.a.email)
 	}
 	waitFor(t, "the reply recorded as sent", func() bool {
-		items, err := store.Outbox(ctx, true)
-		return err == nil && len(items) == 1 && items[0].State == inbox.Sent
+		items, err := out.List(ctx, true)
+		return err == nil && len(items) == 1 && items[0].State == outbox.Sent
 	})
 	if e.events.Load() == 0 {
 		t.Error("the window was never notified")
@@ -261,11 +264,12 @@ func TestSendNowOnlyThroughItsOwnWorkspace(t *testing.T) {
 
 	wb := e.open(e.b)
 	defer wb.Close()
-	if err := e.host.SendNow(ctx, inbox.NewStore(wb, inbox.Options{})); err == nil {
+	if err := e.host.SendNow(ctx, inbox.NewStore(wb, inboxcore.Options{})); err == nil {
 		t.Error("send now for a workspace that is not running was accepted")
 	}
-	store := inbox.NewStore(wa, inbox.Options{Agent: "Anna"})
-	if _, err := store.Queue(ctx, inbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."}); err != nil {
+	store := inbox.NewStore(wa, inboxcore.Options{Agent: "Anna"})
+	out := outbox.New(wa, inboxcore.Options{Agent: "Anna"})
+	if _, err := out.Queue(ctx, outbox.Reply{ConversationID: firstConversation(t, store), Body: "On its way."}); err != nil {
 		t.Fatal(err)
 	}
 	if err := e.host.SendNow(ctx, store); err != nil {

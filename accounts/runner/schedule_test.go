@@ -15,7 +15,8 @@ import (
 	"switchboard/accounts/mailtest"
 	"switchboard/accounts/runner"
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/schedule"
 )
 
@@ -43,9 +44,9 @@ func TestRunnerSendsDueRepliesOnceAndHoldsMissedOnes(t *testing.T) {
 			r.Run(rctx)
 			cancel()
 			sent := 0
-			out, _ := inbox.NewStore(w, inbox.Options{}).Outbox(ctx, true)
+			out, _ := outbox.New(w, inboxcore.Options{}).List(ctx, true)
 			for _, o := range out {
-				if o.State == inbox.Sent {
+				if o.State == outbox.Sent {
 					sent++
 				}
 			}

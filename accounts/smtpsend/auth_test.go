@@ -9,7 +9,7 @@ import (
 
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/smtpsend"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -23,11 +23,11 @@ func TestRefusedPassword(t *testing.T) {
 	const wrong = "wrong-kaffe-2025"
 	e.pw.With(e.w.ID(), e.acct.ID, wrong)
 	conv := e.customerWrites(e.w, customerMail)
-	first, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	first, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	second, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej igen!"})
+	second, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej igen!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +47,7 @@ func TestRefusedPassword(t *testing.T) {
 		base64.StdEncoding.EncodeToString([]byte(wrong))}
 	for _, id := range []int64{first.ID, second.ID} {
 		it := e.item(id)
-		if it.State != inbox.Failed || !strings.Contains(it.LastError, "password") {
+		if it.State != outbox.Failed || !strings.Contains(it.LastError, "password") {
 			t.Fatalf("item %+v", it)
 		}
 		for _, s := range secrets {
@@ -60,7 +60,7 @@ func TestRefusedPassword(t *testing.T) {
 		t.Errorf("the server's refusal is not named: %s", e.item(first.ID).LastError)
 	}
 	// Retrying without a new password does not reach the server.
-	if err := e.inbox.Retry(ctx, first.ID); err != nil {
+	if err := e.outbox.Retry(ctx, first.ID); err != nil {
 		t.Fatal(err)
 	}
 	e.sendDue()
@@ -69,7 +69,7 @@ func TestRefusedPassword(t *testing.T) {
 	}
 	// With the right password stored, the retry goes out.
 	e.pw.With(e.w.ID(), e.acct.ID, password)
-	if err := e.inbox.Retry(ctx, first.ID); err != nil {
+	if err := e.outbox.Retry(ctx, first.ID); err != nil {
 		t.Fatal(err)
 	}
 	if rep := e.sendDue(); rep.Sent != 1 {
@@ -111,14 +111,14 @@ func TestStartTLSBadCert(t *testing.T) {
 	e := newEnv(t)
 	m := smtpsend.New(e.w, e.pw, smtpsend.Options{Conn: mailconn.Options{Deadline: mailconnOptions(e.smtp).Deadline}}) // system roots: the test CA is unknown
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
-	rep, err := e.inbox.SendDue(ctx, m)
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
+	rep, err := e.outbox.SendDue(ctx, m)
 	if err != nil {
 		t.Fatal(err)
 	}
 	got := e.item(it.ID)
 	fp := mailconn.FormatFingerprint(hex.EncodeToString(e.smtp.Cert.SHA256[:]))
-	if rep.Failed != 1 || got.State != inbox.Failed || !strings.Contains(got.LastError, fp) ||
+	if rep.Failed != 1 || got.State != outbox.Failed || !strings.Contains(got.LastError, fp) ||
 		!strings.Contains(got.LastError, "trust exactly this fingerprint") || strings.Contains(got.LastError, "SMTP server") {
 		t.Fatalf("report %+v, item %+v (want fingerprint %s)", rep, got, fp)
 	}
@@ -131,8 +131,8 @@ func TestStartTLSBadCert(t *testing.T) {
 	if err := mail.Open(e.w).UpdateAccount(ctx, acct); err != nil {
 		t.Fatal(err)
 	}
-	e.inbox.Retry(ctx, it.ID)
-	if rep, _ := e.inbox.SendDue(ctx, m); rep.Sent != 1 {
+	e.outbox.Retry(ctx, it.ID)
+	if rep, _ := e.outbox.SendDue(ctx, m); rep.Sent != 1 {
 		t.Fatalf("with the fingerprint trusted: %+v", rep)
 	}
 }

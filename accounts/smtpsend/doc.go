@@ -9,7 +9,7 @@
 // have is refused before any connection is made (the second half of the wrong-brand
 // guard; the outbox checks the same before calling it).
 //
-// Errors are *inbox.SendError saying whether retrying is safe: failures before the final
+// Errors are *outbox.SendError saying whether retrying is safe: failures before the final
 // "." of DATA are Temporary or Permanent by the server's code; a connection lost after
 // it is Unknown, because the server may have taken the message.
 package smtpsend

@@ -25,7 +25,8 @@ import (
 	"switchboard/accounts/secrets/keyringtest"
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/sqlitedb"
 )
@@ -67,7 +68,7 @@ func faultChild(job string) int {
 		_, err = imapsync.New(w, accts[0], imapsync.Options{Passwords: syncPasswords(faultPassword),
 			Conn: conn, FetchBatch: 50}).Once(ctx)
 	case "send":
-		_, err = inbox.NewStore(w, inbox.Options{}).SendDue(ctx, smtpsend.New(w, pw, smtpsend.Options{Conn: conn}))
+		_, err = outbox.New(w, inboxcore.Options{}).SendDue(ctx, smtpsend.New(w, pw, smtpsend.Options{Conn: conn}))
 	}
 	if err != nil {
 		fmt.Println("error:", err)
@@ -232,9 +233,9 @@ func (r *faultRig) queueReplies(name string, n int) {
 			convs = append(convs, c)
 		}
 		rows.Close()
-		s := inbox.NewStore(w, inbox.Options{})
+		s := outbox.New(w, inboxcore.Options{})
 		for _, c := range convs {
-			if _, err := s.Queue(ctx, inbox.Reply{ConversationID: c, Body: "Hello from " + name + ", about your order."}); err != nil {
+			if _, err := s.Queue(ctx, outbox.Reply{ConversationID: c, Body: "Hello from " + name + ", about your order."}); err != nil {
 				return err
 			}
 		}
@@ -286,7 +287,7 @@ func (r *faultRig) check() faultReport {
 					rep.Lost++
 				}
 			}
-			items, err := inbox.NewStore(w, inbox.Options{}).Outbox(ctx, true)
+			items, err := outbox.New(w, inboxcore.Options{}).List(ctx, true)
 			if err != nil {
 				return err
 			}
@@ -306,7 +307,7 @@ func (r *faultRig) check() faultReport {
 				switch {
 				case n > 0:
 					rep.RepliesSent++
-				case it.State == inbox.Uncertain:
+				case it.State == outbox.Uncertain:
 					rep.Uncertain++
 				default:
 					rep.RepliesLost++

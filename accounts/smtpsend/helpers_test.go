@@ -16,6 +16,8 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -33,6 +35,7 @@ type env struct {
 	pw     *keyringtest.Static
 	now    time.Time
 	inbox  *inbox.Store
+	outbox *outbox.Store
 	mailer *smtpsend.Mailer
 }
 
@@ -46,7 +49,8 @@ func newEnv(t *testing.T) *env {
 	e.imap = mailtest.StartDovecot(t, mailtest.WithUser("brand@nordlys.example", password))
 	e.smtp = mailtest.StartSMTP(t, mailtest.WithSTARTTLS(), mailtest.WithAuth("brand@nordlys.example", password))
 	e.w, e.acct = e.workspace("Nordlys Coffee", "brand@nordlys.example")
-	e.inbox = inbox.NewStore(e.w, inbox.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
+	o := inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }}
+	e.inbox, e.outbox = inbox.NewStore(e.w, o), outbox.New(e.w, o)
 	e.mailer = e.newMailer(e.w)
 	return e
 }
@@ -105,18 +109,18 @@ func (e *env) customerWrites(w *workspace.Workspace, raw string) int64 {
 	return conv
 }
 
-func (e *env) sendDue() inbox.SendReport {
+func (e *env) sendDue() outbox.SendReport {
 	e.t.Helper()
-	rep, err := e.inbox.SendDue(context.Background(), e.mailer)
+	rep, err := e.outbox.SendDue(context.Background(), e.mailer)
 	if err != nil {
 		e.t.Fatal(err)
 	}
 	return rep
 }
 
-func (e *env) item(id int64) inbox.OutboxItem {
+func (e *env) item(id int64) outbox.Item {
 	e.t.Helper()
-	it, err := e.inbox.OutboxItem(context.Background(), id)
+	it, err := e.outbox.Item(context.Background(), id)
 	if err != nil {
 		e.t.Fatal(err)
 	}

@@ -9,7 +9,7 @@ import (
 
 	"switchboard/accounts/imapsync"
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -17,7 +17,7 @@ import (
 // the CLI alike: each reply goes the way its account's transport says (mail.Local: kept
 // in the workspace's Sent folder, no connection; mail.IMAPSMTP: its SMTP server).
 // offline is true when every account of w is local, so nothing of w needs the network.
-func ForWorkspace(ctx context.Context, w *workspace.Workspace, pw Passwords, opt Options) (m inbox.Mailer, offline bool, err error) {
+func ForWorkspace(ctx context.Context, w *workspace.Workspace, pw Passwords, opt Options) (m outbox.Mailer, offline bool, err error) {
 	accts, err := mail.Open(w).Accounts(ctx)
 	if err != nil {
 		return nil, false, fmt.Errorf("reading the mail accounts of %q: %w", w.Info().Name, err)
@@ -45,7 +45,7 @@ type byTransport struct {
 }
 
 // via is the mailer of accountID, after the wrong-brand guard.
-func (b *byTransport) via(ctx context.Context, workspaceID, accountID string) (inbox.Mailer, error) {
+func (b *byTransport) via(ctx context.Context, workspaceID, accountID string) (outbox.Mailer, error) {
 	a, err := account(ctx, b.w, workspaceID, accountID)
 	if err != nil {
 		return nil, err
@@ -56,9 +56,9 @@ func (b *byTransport) via(ctx context.Context, workspaceID, accountID string) (i
 	return b.smtp, nil
 }
 
-func (b *byTransport) Compose(o inbox.Outgoing) ([]byte, error) { return compose(o) }
+func (b *byTransport) Compose(o outbox.Outgoing) ([]byte, error) { return compose(o) }
 
-func (b *byTransport) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (b *byTransport) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	m, err := b.via(ctx, sub.WorkspaceID, sub.AccountID)
 	if err != nil {
 		return err
@@ -90,7 +90,7 @@ type Local struct {
 	w *workspace.Workspace
 }
 
-var _ inbox.Mailer = (*Local)(nil)
+var _ outbox.Mailer = (*Local)(nil)
 
 // localSent is the local folder the demo's own mail is in (see demo.seedMail).
 const localSent = "Sent"
@@ -99,10 +99,10 @@ const localSent = "Sent"
 func NewLocal(w *workspace.Workspace) *Local { return &Local{w: w} }
 
 // Compose renders a reply as the SMTP Mailer does.
-func (l *Local) Compose(o inbox.Outgoing) ([]byte, error) { return compose(o) }
+func (l *Local) Compose(o outbox.Outgoing) ([]byte, error) { return compose(o) }
 
 // Submit stores sub in the local Sent folder once the guard and beforeData allow it.
-func (l *Local) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (l *Local) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	a, err := account(ctx, l.w, sub.WorkspaceID, sub.AccountID)
 	if err != nil {
 		return err
@@ -116,7 +116,7 @@ func (l *Local) Submit(ctx context.Context, sub inbox.Submission, beforeData fun
 	if _, err := imapsync.ImportRaw(ctx, l.w, localSent, [][]byte{sub.Raw}); err != nil {
 		// Only a failing database gets here: the reply is "submitting", and the next
 		// SendDue settles it by looking in Sent (InSent) rather than storing it twice.
-		return &inbox.SendError{Failure: inbox.Unknown, Err: fmt.Errorf("storing the reply in the local Sent folder: %w", err)}
+		return &outbox.SendError{Failure: outbox.Unknown, Err: fmt.Errorf("storing the reply in the local Sent folder: %w", err)}
 	}
 	return nil
 }

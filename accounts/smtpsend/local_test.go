@@ -11,6 +11,8 @@ import (
 	"switchboard/accounts/smtpsend"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -25,24 +27,25 @@ func TestDemoRepliesAreStoredLocally(t *testing.T) {
 		t.Fatalf("demo mailer %T offline=%v, want *smtpsend.Local, offline", m, offline)
 	}
 
-	s := inbox.NewStore(w, inbox.Options{Agent: "Anna"})
+	s := inbox.NewStore(w, inboxcore.Options{Agent: "Anna"})
+	out := outbox.New(w, inboxcore.Options{Agent: "Anna"})
 	p, err := s.List(ctx, inbox.Query{View: inbox.ViewUnanswered})
 	if err != nil || len(p.Rows) == 0 {
 		t.Fatalf("no unanswered demo conversation: %v", err)
 	}
 	conv := p.Rows[0].ID
-	it, err := s.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hi, a new bag is on its way."})
+	it, err := out.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hi, a new bag is on its way."})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if it.From.Email != "hello@nordlys-coffee.example" {
 		t.Errorf("reply from %s, want the demo account", it.From.Email)
 	}
-	rep, err := s.SendDue(ctx, m)
+	rep, err := out.SendDue(ctx, m)
 	if err != nil || rep.Sent != 1 || len(rep.Errors) > 0 {
 		t.Fatalf("SendDue: %+v, %v", rep, err)
 	}
-	if it, err = s.OutboxItem(ctx, it.ID); err != nil || it.State != inbox.Sent || !it.Filed {
+	if it, err = out.Item(ctx, it.ID); err != nil || it.State != outbox.Sent || !it.Filed {
 		t.Fatalf("outbox item %+v, %v: want sent and filed", it, err)
 	}
 	var n int
@@ -82,15 +85,15 @@ func TestLocalMailerKeepsTheWrongBrandGuard(t *testing.T) {
 	accts.Close()
 
 	l := smtpsend.NewLocal(w)
-	for name, sub := range map[string]inbox.Submission{
+	for name, sub := range map[string]outbox.Submission{
 		"another workspace": {WorkspaceID: other.ID, AccountID: acct, From: "hello@nordlys-coffee.example"},
 		"unknown account":   {WorkspaceID: w.ID(), AccountID: "not-an-account", From: "hello@nordlys-coffee.example"},
 		"another sender":    {WorkspaceID: w.ID(), AccountID: acct, From: "support@fjall.example"},
 	} {
 		sub.To, sub.Raw = []string{"asa@example.se"}, []byte("Subject: x\r\n\r\nx\r\n")
 		err := l.Submit(ctx, sub, func() error { t.Errorf("%s: beforeData was called", name); return nil })
-		var se *inbox.SendError
-		if !errors.As(err, &se) || se.Failure != inbox.Permanent || !strings.Contains(err.Error(), "refused") {
+		var se *outbox.SendError
+		if !errors.As(err, &se) || se.Failure != outbox.Permanent || !strings.Contains(err.Error(), "refused") {
 			t.Errorf("%s: %v, want refused as permanent", name, err)
 		}
 	}
@@ -153,7 +156,7 @@ func TestLocalAccountOfAnyWorkspaceSendsNothing(t *testing.T) {
 	}
 	// The local account's reply is kept, although the workspace has a server account.
 	raw := []byte("From: hej@fjall.example\r\nTo: kund@example.se\r\nSubject: Re: Tält\r\nMessage-ID: <r1@fjall.example>\r\n\r\nHej!\r\n")
-	sub := inbox.Submission{WorkspaceID: w.ID(), AccountID: local.ID, From: local.Email, To: []string{"kund@example.se"}, Raw: raw}
+	sub := outbox.Submission{WorkspaceID: w.ID(), AccountID: local.ID, From: local.Email, To: []string{"kund@example.se"}, Raw: raw}
 	if err := m.Submit(ctx, sub, func() error { return nil }); err != nil {
 		t.Fatalf("a local account's reply: %v", err)
 	}

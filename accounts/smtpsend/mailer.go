@@ -9,7 +9,7 @@ import (
 	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mime"
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -30,7 +30,7 @@ type Mailer struct {
 	opt Options
 }
 
-var _ inbox.Mailer = (*Mailer)(nil)
+var _ outbox.Mailer = (*Mailer)(nil)
 
 // New returns the Mailer of w.
 func New(w *workspace.Workspace, pw Passwords, opt Options) *Mailer {
@@ -38,9 +38,9 @@ func New(w *workspace.Workspace, pw Passwords, opt Options) *Mailer {
 }
 
 // Compose renders a reply with the reply prefix on its subject.
-func (m *Mailer) Compose(o inbox.Outgoing) ([]byte, error) { return compose(o) }
+func (m *Mailer) Compose(o outbox.Outgoing) ([]byte, error) { return compose(o) }
 
-func compose(o inbox.Outgoing) ([]byte, error) {
+func compose(o outbox.Outgoing) ([]byte, error) {
 	out := mime.Outgoing{From: addr(o.From), Subject: o.Subject, Text: o.Text, InReplyTo: o.InReplyTo,
 		References: o.References, MessageID: o.MessageID, Date: o.Date}
 	if o.InReplyTo != "" {
@@ -71,7 +71,7 @@ func account(ctx context.Context, w *workspace.Workspace, workspaceID, accountID
 }
 
 // sender is the second half of the guard: the envelope sender is the account's address.
-func sender(sub inbox.Submission, a mail.Account) error {
+func sender(sub outbox.Submission, a mail.Account) error {
 	if !strings.EqualFold(sub.From, a.Email) {
 		return refused(fmt.Errorf("refused: sender %s is not the address of account %s", sub.From, a.Email))
 	}
@@ -81,9 +81,9 @@ func sender(sub inbox.Submission, a mail.Account) error {
 func (m *Mailer) password(ctx context.Context, a mail.Account) (string, error) {
 	pw, err := m.pw.Get(ctx, m.w.ID(), a.ID)
 	if err != nil {
-		return "", &inbox.SendError{Failure: inbox.Temporary, Err: fmt.Errorf("reading the password of %s from the keyring: %w", a.Email, err)}
+		return "", &outbox.SendError{Failure: outbox.Temporary, Err: fmt.Errorf("reading the password of %s from the keyring: %w", a.Email, err)}
 	}
 	return pw, nil
 }
 
-func refused(err error) error { return &inbox.SendError{Failure: inbox.Permanent, Err: err} }
+func refused(err error) error { return &outbox.SendError{Failure: outbox.Permanent, Err: err} }

@@ -9,6 +9,8 @@ import (
 
 	"switchboard/accounts/mime"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 )
 
 func TestReplyGoesOutThreadedEncodedAndFiled(t *testing.T) {
@@ -20,7 +22,7 @@ func TestReplyGoesOutThreadedEncodedAndFiled(t *testing.T) {
 	if err != nil || d.Unresolved != nil {
 		t.Fatalf("draft %+v %v", d, err)
 	}
-	it, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: d.Body})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: d.Body})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +57,7 @@ func TestReplyGoesOutThreadedEncodedAndFiled(t *testing.T) {
 			}
 		}
 	}
-	if it := e.item(it.ID); it.State != inbox.Sent || !it.Filed || it.LastError != "" {
+	if it := e.item(it.ID); it.State != outbox.Sent || !it.Filed || it.LastError != "" {
 		t.Errorf("outbox item %+v", it)
 	}
 	if ids := e.sentFolder(); len(ids) != 1 || ids[0] != it.MessageID {
@@ -77,7 +79,7 @@ func TestRejectedRecipientStaysWithReason(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.RejectRcpt("asa@example.se", "No such mailbox here")
 	conv := e.customerWrites(e.w, customerMail)
-	it, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +87,7 @@ func TestRejectedRecipientStaysWithReason(t *testing.T) {
 		t.Fatalf("report %+v", rep)
 	}
 	got := e.item(it.ID)
-	if got.State != inbox.Failed || !strings.Contains(got.LastError, "No such mailbox here") || !strings.Contains(got.LastError, "asa@example.se") {
+	if got.State != outbox.Failed || !strings.Contains(got.LastError, "No such mailbox here") || !strings.Contains(got.LastError, "asa@example.se") {
 		t.Fatalf("item %+v", got)
 	}
 	if strings.Contains(got.LastError, password) {
@@ -93,7 +95,7 @@ func TestRejectedRecipientStaysWithReason(t *testing.T) {
 	}
 	// The user fixes it (here: the server stops refusing) and retries: one message.
 	e.smtp.RejectRcpt("asa@example.se", "")
-	if err := e.inbox.Retry(ctx, it.ID); err != nil {
+	if err := e.outbox.Retry(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	if rep := e.sendDue(); rep.Sent != 1 {
@@ -109,12 +111,12 @@ func TestTemporaryFailureRetriesWithBackoff(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.TempFail(1)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if rep := e.sendDue(); rep.Retrying != 1 {
 		t.Fatalf("report %+v", rep)
 	}
 	first := e.item(it.ID)
-	if first.State != inbox.Queued || !strings.Contains(first.LastError, "451") || !first.NextAttemptAt.After(e.now) {
+	if first.State != outbox.Queued || !strings.Contains(first.LastError, "451") || !first.NextAttemptAt.After(e.now) {
 		t.Fatalf("after a 451: %+v", first)
 	}
 	if rep := e.sendDue(); rep.Sent+rep.Retrying != 0 {
@@ -135,12 +137,12 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 	e := newEnv(t)
 	e.smtp.DropAfterData(1)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if rep := e.sendDue(); rep.Uncertain != 1 {
 		t.Fatalf("report %+v", rep)
 	}
 	got := e.item(it.ID)
-	if got.State != inbox.Uncertain || !strings.Contains(got.LastError, "connection broke") {
+	if got.State != outbox.Uncertain || !strings.Contains(got.LastError, "connection broke") {
 		t.Fatalf("item %+v", got)
 	}
 	e.now = e.now.Add(24 * time.Hour)
@@ -149,7 +151,7 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 		t.Fatalf("the server saw %d submissions, want 1", n)
 	}
 	// The user decides to send it again: the same bytes, the same Message-ID.
-	if err := e.inbox.Retry(ctx, it.ID); err != nil {
+	if err := e.outbox.Retry(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	e.sendDue()
@@ -160,12 +162,12 @@ func TestDroppedConnectionIsNeverResentOnItsOwn(t *testing.T) {
 
 // crashMailer submits for real, then dies before the outbox hears of it.
 type crashMailer struct {
-	inbox.Mailer
+	outbox.Mailer
 }
 
 var errCrash = errors.New("simulated crash")
 
-func (c crashMailer) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (c crashMailer) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	if err := c.Mailer.Submit(ctx, sub, beforeData); err != nil {
 		return err
 	}
@@ -179,7 +181,7 @@ func sendCrashing(t *testing.T, e *env) {
 		}
 	}()
 	// A fresh Store, as the app that crashes would have had.
-	s := inbox.NewStore(e.w, inbox.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
+	s := outbox.New(e.w, inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return e.now }})
 	s.SendDue(context.Background(), crashMailer{e.mailer})
 	t.Fatal("no crash")
 }
@@ -188,9 +190,9 @@ func TestCrashAfterSubmissionDoesNotSendTwice(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	sendCrashing(t, e)
-	if got := e.item(it.ID); got.State != inbox.Submitting {
+	if got := e.item(it.ID); got.State != outbox.Submitting {
 		t.Fatalf("after the crash: %s", got.State)
 	}
 	// Restart: the reply is not in Sent (the crash came before filing), so nobody knows
@@ -203,7 +205,7 @@ func TestCrashAfterSubmissionDoesNotSendTwice(t *testing.T) {
 	if n := len(e.smtp.Messages()); n != 1 {
 		t.Fatalf("the customer got %d copies", n)
 	}
-	if err := e.inbox.MarkSent(ctx, it.ID); err != nil {
+	if err := e.outbox.MarkSent(ctx, it.ID); err != nil {
 		t.Fatal(err)
 	}
 	if row, _ := e.inbox.Conversation(ctx, conv); row.Status != inbox.Waiting {
@@ -215,7 +217,7 @@ func TestCrashAfterSubmissionFoundInSent(t *testing.T) {
 	ctx := context.Background()
 	e := newEnv(t)
 	conv := e.customerWrites(e.w, customerMail)
-	it, _ := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, _ := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	sendCrashing(t, e)
 	// The provider saved its own copy in Sent, as Gmail does.
 	sent := e.smtp.Messages()[0].Data
@@ -225,7 +227,7 @@ func TestCrashAfterSubmissionFoundInSent(t *testing.T) {
 	if rep := e.sendDue(); rep.Sent != 1 || rep.Uncertain != 0 {
 		t.Fatalf("report %+v", rep)
 	}
-	if got := e.item(it.ID); got.State != inbox.Sent || !got.Filed {
+	if got := e.item(it.ID); got.State != outbox.Sent || !got.Filed {
 		t.Fatalf("item %+v", got)
 	}
 	if n, ids := len(e.smtp.Messages()), e.sentFolder(); n != 1 || len(ids) != 1 {
@@ -238,7 +240,7 @@ func TestWrongBrandGuard(t *testing.T) {
 	e := newEnv(t)
 	wB, acctB := e.workspace("Fjäll Outdoor", "help@fjall.example")
 	conv := e.customerWrites(e.w, customerMail)
-	it, err := e.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Hej!"})
+	it, err := e.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Hej!"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -248,16 +250,16 @@ func TestWrongBrandGuard(t *testing.T) {
 	raw := []byte("From: x\r\n\r\nx\r\n")
 	// B's mailer refuses A's reply, and A's mailer refuses B's account.
 	mailerB := e.newMailer(wB)
-	sub := inbox.Submission{WorkspaceID: e.w.ID(), AccountID: e.acct.ID, From: e.acct.Email, To: []string{"asa@example.se"}, Raw: raw}
+	sub := outbox.Submission{WorkspaceID: e.w.ID(), AccountID: e.acct.ID, From: e.acct.Email, To: []string{"asa@example.se"}, Raw: raw}
 	never := func() error { t.Fatal("reached DATA"); return nil }
 	for name, err := range map[string]error{
 		"A's reply through B":     mailerB.Submit(ctx, sub, never),
-		"B's account through A":   e.mailer.Submit(ctx, inbox.Submission{WorkspaceID: e.w.ID(), AccountID: acctB.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
-		"B's id through A":        e.mailer.Submit(ctx, inbox.Submission{WorkspaceID: wB.ID(), AccountID: acctB.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
-		"A's account, B's sender": e.mailer.Submit(ctx, inbox.Submission{WorkspaceID: e.w.ID(), AccountID: e.acct.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
+		"B's account through A":   e.mailer.Submit(ctx, outbox.Submission{WorkspaceID: e.w.ID(), AccountID: acctB.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
+		"B's id through A":        e.mailer.Submit(ctx, outbox.Submission{WorkspaceID: wB.ID(), AccountID: acctB.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
+		"A's account, B's sender": e.mailer.Submit(ctx, outbox.Submission{WorkspaceID: e.w.ID(), AccountID: e.acct.ID, From: acctB.Email, To: sub.To, Raw: raw}, never),
 	} {
-		var se *inbox.SendError
-		if !errors.As(err, &se) || se.Failure != inbox.Permanent || !strings.Contains(err.Error(), "refused") {
+		var se *outbox.SendError
+		if !errors.As(err, &se) || se.Failure != outbox.Permanent || !strings.Contains(err.Error(), "refused") {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
@@ -268,7 +270,7 @@ func TestWrongBrandGuard(t *testing.T) {
 	if rep := e.sendDue(); rep.Failed != 1 || rep.Sent != 0 {
 		t.Fatalf("report %+v", rep)
 	}
-	if got := e.item(it.ID); got.State != inbox.Failed || !strings.Contains(got.LastError, "not an account of") {
+	if got := e.item(it.ID); got.State != outbox.Failed || !strings.Contains(got.LastError, "not an account of") {
 		t.Fatalf("item %+v", got)
 	}
 	if n := len(e.smtp.Messages()); n != 0 {

@@ -12,12 +12,12 @@ import (
 	"github.com/emersion/go-smtp"
 
 	"switchboard/accounts/mailconn"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
 // Submit sends sub over the account's SMTP server, calling beforeData right before DATA.
-func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (m *Mailer) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	a, err := m.account(ctx, sub.WorkspaceID, sub.AccountID)
 	if err != nil {
 		return err
@@ -70,7 +70,7 @@ func (m *Mailer) Submit(ctx context.Context, sub inbox.Submission, beforeData fu
 		if errors.As(err, &se) {
 			return classify(server, mailconn.StageProtocol, err, "")
 		}
-		return &inbox.SendError{Failure: inbox.Unknown, Err: fmt.Errorf("%s: the connection broke after the message was transmitted: %w", server, err)}
+		return &outbox.SendError{Failure: outbox.Unknown, Err: fmt.Errorf("%s: the connection broke after the message was transmitted: %w", server, err)}
 	}
 	c.Quit() // the message is accepted; a failed goodbye changes nothing
 	return nil
@@ -118,7 +118,7 @@ func dialFailure(err error) error {
 	case errors.As(err, &ce), errors.Is(err, mailconn.ErrNotLoopback), st == mailconn.StageStartTLS:
 		return refused(err)
 	}
-	return &inbox.SendError{Failure: inbox.Temporary, Err: err}
+	return &outbox.SendError{Failure: outbox.Temporary, Err: err}
 }
 
 func (m *Mailer) deadline() time.Duration {
@@ -131,12 +131,12 @@ func (m *Mailer) deadline() time.Duration {
 // classify maps an SMTP reply to the outbox's meaning: 5xx refused, anything else
 // (4xx, a broken connection before the final ".") safe to retry.
 func classify(server string, stage mailconn.Stage, err error, hint string) error {
-	failure := inbox.Temporary
+	failure := outbox.Temporary
 	var se *smtp.SMTPError
 	if errors.As(err, &se) && se.Code >= 500 {
-		failure = inbox.Permanent
+		failure = outbox.Permanent
 	}
-	return &inbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: stage, Server: server, Err: err, Hint: hint}}
+	return &outbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: stage, Server: server, Err: err, Hint: hint}}
 }
 
 const needPassword = "enter the account's current password (some providers need an app password) in Settings, then retry the reply; " +
@@ -147,13 +147,13 @@ const needPassword = "enter the account's current password (some providers need 
 // (no retry) and the password is remembered as refused, so no other reply tries it either;
 // anything else (454, a dropped connection) may pass and is retried.
 func authFailure(workspaceID string, a mail.Account, server string, err error, pw string) error {
-	failure, hint := inbox.Temporary, "the server could not check the password just now; the reply is retried"
+	failure, hint := outbox.Temporary, "the server could not check the password just now; the reply is retried"
 	var se *smtp.SMTPError
 	if errors.As(err, &se) && se.Code >= 500 {
-		failure, hint = inbox.Permanent, needPassword
+		failure, hint = outbox.Permanent, needPassword
 		reject(workspaceID, a.ID, pw)
 	}
-	return &inbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: mailconn.StageAuth, Server: server,
+	return &outbox.SendError{Failure: failure, Err: &mailconn.StageError{Stage: mailconn.StageAuth, Server: server,
 		Err: mailconn.Redact(err, a.Username, pw), Hint: hint}}
 }
 

@@ -28,7 +28,7 @@ func (c *contactPanel) ask(k stepKind) {
 		c.askWith(k, "")
 		return
 	}
-	store, id, conv := c.p.store, c.d.ID, c.p.detail.row.ID
+	store, id, conv := c.p.contacts, c.d.ID, c.p.detail.row.ID
 	if store == nil || id == 0 {
 		return
 	}
@@ -87,7 +87,7 @@ func (c *contactPanel) askWith(k stepKind, warning string) {
 // take records step k with its reason off the UI goroutine. A warning is also queued as a
 // reply to the open conversation and, with a sender, submitted at once.
 func (c *contactPanel) take(k stepKind, reason string) {
-	store, id, conv, send := c.p.store, c.d.ID, c.p.detail.row.ID, c.p.sendNow
+	store, id, conv, send, inboxStore := c.p.contacts, c.d.ID, c.p.detail.row.ID, c.p.sendNow, c.p.store
 	if store == nil || id == 0 {
 		return
 	}
@@ -106,12 +106,12 @@ func (c *contactPanel) take(k stepKind, reason string) {
 		if err != nil {
 			return err
 		}
-		d, err := store.Contact(ctx, id)
+		d, err := store.Get(ctx, id)
 		if err != nil {
 			return err
 		}
 		fyne.Do(func() {
-			if c.p.store != store {
+			if c.p.contacts != store {
 				return
 			}
 			if c.d.ID == id {
@@ -120,7 +120,7 @@ func (c *contactPanel) take(k stepKind, reason string) {
 			c.p.reload() // rows of a muted or blocked contact change
 		})
 		if k == stepWarn && send != nil {
-			return send(ctx, store)
+			return send(ctx, inboxStore)
 		}
 		return nil
 	})

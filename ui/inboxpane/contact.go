@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
 )
 
 // contactWidth is the side panel's width: enough for a name, a tag row and a reason.
@@ -22,7 +22,7 @@ const contactWidth = 300
 // why. UI goroutine only.
 type contactPanel struct {
 	p *Pane
-	d inbox.ContactDetail // d.ID 0: nobody shown yet
+	d contacts.Detail // d.ID 0: nobody shown yet
 
 	name    *widget.Label
 	address *widget.Label
@@ -88,17 +88,17 @@ func wrapped(s string) *widget.Label {
 
 // load reads contact id off the UI goroutine and shows it.
 func (c *contactPanel) load(id int64) {
-	store := c.p.store
+	store := c.p.contacts
 	if store == nil || id == 0 {
 		return
 	}
 	c.p.run(func(ctx context.Context) error {
-		d, err := store.Contact(ctx, id)
+		d, err := store.Get(ctx, id)
 		if err != nil {
 			return err
 		}
 		fyne.Do(func() {
-			if c.p.store == store {
+			if c.p.contacts == store {
 				c.show(d)
 			}
 		})
@@ -107,7 +107,7 @@ func (c *contactPanel) load(id int64) {
 }
 
 // show fills the panel with d.
-func (c *contactPanel) show(d inbox.ContactDetail) {
+func (c *contactPanel) show(d contacts.Detail) {
 	c.d = d
 	c.name.SetText(contactLabel(d.Name, d.Email))
 	c.address.SetText(d.Email)
@@ -115,7 +115,7 @@ func (c *contactPanel) show(d inbox.ContactDetail) {
 		"N": d.Messages, "First": d.FirstSeenAt.In(c.p.location()).Format("2 Jan 2006"), "Open": d.Open, "Convs": len(d.Conversations)}))
 	c.level.SetText(abuseName(d.Abuse))
 	c.level.Importance = widget.MediumImportance
-	if d.Abuse != inbox.AbuseNone {
+	if d.Abuse != contacts.AbuseNone {
 		c.level.Importance = widget.DangerImportance
 	}
 	c.level.Refresh()
@@ -146,9 +146,9 @@ func (c *contactPanel) show(d inbox.ContactDetail) {
 		c.steps.Add(l)
 	}
 	setEnabled(c.warn, c.p.detail.row.ContactID == d.ID) // a warning is a reply in a conversation with them
-	setEnabled(c.mute, d.Abuse != inbox.AbuseMuted && d.Abuse != inbox.AbuseBlocked)
-	setEnabled(c.block, d.Abuse != inbox.AbuseBlocked)
-	setEnabled(c.lift, d.Abuse != inbox.AbuseNone)
+	setEnabled(c.mute, d.Abuse != contacts.AbuseMuted && d.Abuse != contacts.AbuseBlocked)
+	setEnabled(c.block, d.Abuse != contacts.AbuseBlocked)
+	setEnabled(c.lift, d.Abuse != contacts.AbuseNone)
 	c.body.Refresh()
 }
 
@@ -160,13 +160,13 @@ func setEnabled(b *widget.Button, on bool) {
 	}
 }
 
-func abuseName(l inbox.AbuseLevel) string {
+func abuseName(l contacts.AbuseLevel) string {
 	switch l {
-	case inbox.AbuseWarned:
+	case contacts.AbuseWarned:
 		return lang.L("Warned: a warning was sent.")
-	case inbox.AbuseMuted:
+	case contacts.AbuseMuted:
 		return lang.L("Muted: their mail raises no alerts, and is still kept and listed.")
-	case inbox.AbuseBlocked:
+	case contacts.AbuseBlocked:
 		return lang.L("Blocked: their new mail is filed as Abuse, never deleted.")
 	}
 	return lang.L("No steps taken.")
@@ -194,26 +194,26 @@ func (c *contactPanel) addTag(t string) {
 	if strings.TrimSpace(t) == "" {
 		return
 	}
-	c.write(func(ctx context.Context, s *inbox.Store, id int64) error { return s.TagContact(ctx, id, t) })
+	c.write(func(ctx context.Context, s *contacts.Store, id int64) error { return s.Tag(ctx, id, t) })
 }
 
 func (c *contactPanel) removeTag(t string) {
-	c.write(func(ctx context.Context, s *inbox.Store, id int64) error { return s.UntagContact(ctx, id, t) })
+	c.write(func(ctx context.Context, s *contacts.Store, id int64) error { return s.Untag(ctx, id, t) })
 }
 
 func (c *contactPanel) addNote(t string) {
 	if strings.TrimSpace(t) == "" {
 		return
 	}
-	c.write(func(ctx context.Context, s *inbox.Store, id int64) error {
-		_, err := s.AddContactNote(ctx, id, t)
+	c.write(func(ctx context.Context, s *contacts.Store, id int64) error {
+		_, err := s.AddNote(ctx, id, t)
 		return err
 	})
 }
 
 // write changes the contact off the UI goroutine, then shows it again.
-func (c *contactPanel) write(fn func(ctx context.Context, s *inbox.Store, id int64) error) {
-	store, id := c.p.store, c.d.ID
+func (c *contactPanel) write(fn func(ctx context.Context, s *contacts.Store, id int64) error) {
+	store, id := c.p.contacts, c.d.ID
 	if store == nil || id == 0 {
 		return
 	}
@@ -221,12 +221,12 @@ func (c *contactPanel) write(fn func(ctx context.Context, s *inbox.Store, id int
 		if err := fn(ctx, store, id); err != nil {
 			return err
 		}
-		d, err := store.Contact(ctx, id)
+		d, err := store.Get(ctx, id)
 		if err != nil {
 			return err
 		}
 		fyne.Do(func() {
-			if c.p.store == store && c.d.ID == id {
+			if c.p.contacts == store && c.d.ID == id {
 				c.show(d)
 			}
 		})

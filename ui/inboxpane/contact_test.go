@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
 )
 
 func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
@@ -21,7 +22,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 	s := h.store(w)
 	h.load(w)
 	row := rowWhere(t, h, func(r inbox.Row) bool { return r.ContactEmail == "troll@troll.example" })
-	if _, err := s.AddContactNote(ctx, row.ContactID, "Posted our baristas' names on a forum."); err != nil {
+	if _, err := h.contacts(w).AddNote(ctx, row.ContactID, "Posted our baristas' names on a forum."); err != nil {
 		t.Fatal(err)
 	}
 	h.p.detail.open(row)
@@ -47,13 +48,13 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 
 	// Warn: a reason is asked for, the template goes to the outbox, the step is shown.
 	stepWithReason(t, h, c.warn, "Send warning", "insulted a barista")
-	items, err := s.Outbox(ctx, false)
+	items, err := h.outbox(w).List(ctx, false)
 	if err != nil || len(items) != 1 || !strings.Contains(items[0].Body, "respectful") || items[0].ConversationID != row.ID {
 		t.Fatalf("outbox after warning %+v %v", items, err)
 	}
 	// Block: who and why are recorded and shown; later mail is filed as Abuse, and kept.
 	stepWithReason(t, h, c.block, "Block", "threatened staff")
-	if c.d.Abuse != inbox.AbuseBlocked {
+	if c.d.Abuse != contacts.AbuseBlocked {
 		t.Fatalf("level %q after Block", c.d.Abuse)
 	}
 	text = threadText(c.body)
@@ -78,7 +79,7 @@ func TestContactPanelShowsHistoryNotesTagsAndRecordsSteps(t *testing.T) {
 
 	// Lift: the block becomes a mute, recorded too.
 	stepWithReason(t, h, c.lift, "Lift", "apologised by phone")
-	if c.d.Abuse != inbox.AbuseMuted || !strings.Contains(threadText(c.body), "Block lifted by Sofia") {
+	if c.d.Abuse != contacts.AbuseMuted || !strings.Contains(threadText(c.body), "Block lifted by Sofia") {
 		t.Fatalf("after lifting: %q\n%s", c.d.Abuse, threadText(c.body))
 	}
 }

@@ -19,6 +19,8 @@ import (
 	"switchboard/ui/fields"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -122,7 +124,7 @@ func (v *conversationView) clear() {
 	v.thread.Objects = nil
 	v.composer.close()
 	v.stack(false)
-	v.panel.d = inbox.ContactDetail{}
+	v.panel.d = contacts.Detail{}
 	v.main.Hide()
 	v.empty.Show()
 }
@@ -356,7 +358,7 @@ func (v *conversationView) showOutState() {
 	}
 	v.outState.SetText(outboxMarker(it, v.p.location()))
 	v.outState.Importance = widget.WarningImportance
-	if it.State == inbox.Failed || it.State == inbox.Uncertain {
+	if it.State == outbox.Failed || it.State == outbox.Uncertain {
 		v.outState.Importance = widget.DangerImportance
 	}
 	v.outState.Show()

@@ -135,7 +135,7 @@ func TestCtrlEnterSendsFromTheReplyBox(t *testing.T) {
 	id := h.p.detail.row.ID
 	h.win.Canvas().Focused().(fyne.Shortcutable).TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyReturn, Modifier: fyne.KeyModifierControl})
 	h.drain()
-	items, err := h.store(w).Outbox(context.Background(), false)
+	items, err := h.outbox(w).List(context.Background(), false)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,6 +14,9 @@ import (
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -90,8 +93,17 @@ func (h *harness) drain() {
 }
 
 // store is the Inbox of w as the pane opens it.
-func (h *harness) store(w *workspace.Workspace) *inbox.Store {
-	return inbox.NewStore(w, inbox.Options{Agent: "Sofia", Now: func() time.Time { return now }})
+func (h *harness) store(w *workspace.Workspace) *inbox.Store { return inbox.NewStore(w, h.options()) }
+
+// outbox and contacts are w's other Inbox stores, signed like store.
+func (h *harness) outbox(w *workspace.Workspace) *outbox.Store { return outbox.New(w, h.options()) }
+
+func (h *harness) contacts(w *workspace.Workspace) *contacts.Store {
+	return contacts.New(w, h.options())
+}
+
+func (h *harness) options() inboxcore.Options {
+	return inboxcore.Options{Agent: "Sofia", Now: func() time.Time { return now }}
 }
 
 // visible returns the rows the list has loaded, in order, up to n.

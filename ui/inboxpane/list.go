@@ -13,6 +13,7 @@ import (
 
 	"switchboard/ui/fields"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // convList is the conversation list with the Inbox's single-key shortcuts (j, k, r, e, …)
@@ -61,7 +62,7 @@ type rowView struct {
 // rowMarks are what the row shows besides the conversation's own state.
 type rowMarks struct {
 	draft  bool
-	outbox *inbox.OutboxItem
+	outbox *outbox.Item
 	loc    *time.Location
 }
 
@@ -121,7 +122,7 @@ func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration,
 		v.waited.set(waitedLabel(w), waitColor(w, target))
 	}
 	switch {
-	case m.outbox != nil && (m.outbox.State == inbox.Failed || m.outbox.State == inbox.Uncertain):
+	case m.outbox != nil && (m.outbox.State == outbox.Failed || m.outbox.State == outbox.Uncertain):
 		v.mark.set(outboxShort(*m.outbox, m.loc), theme.Color(theme.ColorNameError))
 	case m.draft:
 		v.mark.set(lang.L("Draft"), theme.Color(theme.ColorNameWarning))

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
 )
 
 // membersShown is how many of the most active members the ranking lists.
@@ -22,7 +23,7 @@ const membersShown = 50
 type membersView struct {
 	p       *Pane
 	days    int
-	ranking []inbox.ActiveContact
+	ranking []contacts.Active
 	window  *widget.RadioGroup
 	list    *widget.List
 	content fyne.CanvasObject
@@ -54,7 +55,7 @@ func newMembersView(p *Pane) *membersView {
 
 // load reads the ranking for the chosen window off the UI goroutine.
 func (m *membersView) load() {
-	store, days := m.p.store, m.days
+	store, days := m.p.contacts, m.days
 	if store == nil {
 		return
 	}
@@ -64,7 +65,7 @@ func (m *membersView) load() {
 			return err
 		}
 		fyne.Do(func() {
-			if m.p.store == store && m.days == days {
+			if m.p.contacts == store && m.days == days {
 				m.ranking = ranking
 				m.list.Refresh()
 			}
@@ -97,7 +98,7 @@ func newMemberRow() fyne.CanvasObject {
 
 func (r *memberRow) CreateRenderer() fyne.WidgetRenderer { return widget.NewSimpleRenderer(r.content) }
 
-func (r *memberRow) set(place int, a inbox.ActiveContact) {
+func (r *memberRow) set(place int, a contacts.Active) {
 	r.rank.set(strconv.Itoa(place), nil)
 	r.name.set(contactLabel(a.Name, a.Email), nil)
 	r.address.set(a.Email, nil)

@@ -11,19 +11,19 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // outboxByConversation is, per conversation, the reply of its that most needs the user:
 // a failed or uncertain one before a queued or scheduled one.
-func outboxByConversation(ctx context.Context, s *inbox.Store) (map[int64]inbox.OutboxItem, error) {
-	items, err := s.Outbox(ctx, false)
+func outboxByConversation(ctx context.Context, s *outbox.Store) (map[int64]outbox.Item, error) {
+	items, err := s.List(ctx, false)
 	if err != nil {
 		return nil, err
 	}
-	m := map[int64]inbox.OutboxItem{}
+	m := map[int64]outbox.Item{}
 	for _, it := range items {
-		if it.State == inbox.Sent || it.State == inbox.Cancelled {
+		if it.State == outbox.Sent || it.State == outbox.Cancelled {
 			continue
 		}
 		if old, ok := m[it.ConversationID]; !ok || urgency(it) > urgency(old) {
@@ -33,25 +33,25 @@ func outboxByConversation(ctx context.Context, s *inbox.Store) (map[int64]inbox.
 	return m, nil
 }
 
-func urgency(it inbox.OutboxItem) int {
+func urgency(it outbox.Item) int {
 	switch it.State {
-	case inbox.Failed, inbox.Uncertain:
+	case outbox.Failed, outbox.Uncertain:
 		return 2
 	}
 	return 1
 }
 
 // scheduled tells whether a queued reply waits for a chosen time rather than its turn.
-func scheduled(it inbox.OutboxItem) bool {
-	return it.State == inbox.Queued && it.SendAt.Sub(it.CreatedAt) > time.Minute
+func scheduled(it outbox.Item) bool {
+	return it.State == outbox.Queued && it.SendAt.Sub(it.CreatedAt) > time.Minute
 }
 
 // outboxMarker is what the conversation's header says of its reply on the way out.
-func outboxMarker(it inbox.OutboxItem, loc *time.Location) string {
+func outboxMarker(it outbox.Item, loc *time.Location) string {
 	switch {
-	case it.State == inbox.Failed:
+	case it.State == outbox.Failed:
 		return lang.L("Reply failed: {{.Reason}} — see the outbox (o)", map[string]any{"Reason": it.LastError})
-	case it.State == inbox.Uncertain:
+	case it.State == outbox.Uncertain:
 		return lang.L("Reply may not have gone out — check, then retry or mark as sent in the outbox (o)")
 	case scheduled(it):
 		return lang.L("Reply scheduled for {{.T}} ({{.Zone}})", map[string]any{"T": it.SendAt.In(loc).Format("Mon 2 Jan 15:04"), "Zone": loc.String()})
@@ -60,11 +60,11 @@ func outboxMarker(it inbox.OutboxItem, loc *time.Location) string {
 }
 
 // outboxShort is the list row's marker.
-func outboxShort(it inbox.OutboxItem, loc *time.Location) string {
+func outboxShort(it outbox.Item, loc *time.Location) string {
 	switch {
-	case it.State == inbox.Failed:
+	case it.State == outbox.Failed:
 		return lang.L("Failed")
-	case it.State == inbox.Uncertain:
+	case it.State == outbox.Uncertain:
 		return lang.L("Uncertain")
 	case scheduled(it):
 		return lang.L("Scheduled {{.T}}", map[string]any{"T": it.SendAt.In(loc).Format("Mon 15:04")})
@@ -77,7 +77,7 @@ func outboxShort(it inbox.OutboxItem, loc *time.Location) string {
 // It takes the list's place; o or Esc goes back. UI goroutine only.
 type outboxView struct {
 	p       *Pane
-	items   []inbox.OutboxItem
+	items   []outbox.Item
 	list    *choiceList
 	detail  *widget.Label
 	when    *tipButton
@@ -160,23 +160,23 @@ func (p *Pane) showOutbox(on bool) {
 
 // load reads the outbox off the UI goroutine.
 func (o *outboxView) load() {
-	store := o.p.store
+	store := o.p.out
 	if store == nil {
 		return
 	}
 	o.p.run(func(ctx context.Context) error {
-		items, err := store.Outbox(ctx, false)
+		items, err := store.List(ctx, false)
 		if err != nil {
 			return err
 		}
-		var list []inbox.OutboxItem
+		var list []outbox.Item
 		for _, it := range items {
-			if it.State != inbox.Sent && it.State != inbox.Cancelled {
+			if it.State != outbox.Sent && it.State != outbox.Cancelled {
 				list = append(list, it)
 			}
 		}
 		fyne.Do(func() {
-			if o.p.store == store {
+			if o.p.out == store {
 				o.set(list)
 			}
 		})
@@ -184,7 +184,7 @@ func (o *outboxView) load() {
 	})
 }
 
-func (o *outboxView) set(items []inbox.OutboxItem) {
+func (o *outboxView) set(items []outbox.Item) {
 	o.items = items
 	loc := o.p.location()
 	labels := make([]string, len(items))
@@ -221,17 +221,17 @@ func (o *outboxView) show(i int) {
 	if it.LastError != "" {
 		text += "\n" + lang.L("Last error: {{.E}}", map[string]any{"E": it.LastError})
 	}
-	if it.State == inbox.Uncertain {
+	if it.State == outbox.Uncertain {
 		text += "\n" + lang.L("The connection broke after the message was handed over: look in the Sent folder or ask the customer, then Retry or Mark as sent.")
 	}
 	o.detail.SetText(text)
 	o.open.Enable()
 	switch it.State {
-	case inbox.Queued:
+	case outbox.Queued:
 		o.when.Enable()
 		o.now.Enable()
 		o.cancel.Enable()
-	case inbox.Failed, inbox.Uncertain:
+	case outbox.Failed, outbox.Uncertain:
 		o.when.Enable()
 		o.retry.Enable()
 		o.cancel.Enable()
@@ -239,10 +239,10 @@ func (o *outboxView) show(i int) {
 	}
 }
 
-func (o *outboxView) current() (inbox.OutboxItem, bool) {
+func (o *outboxView) current() (outbox.Item, bool) {
 	i := o.list.cursor
 	if i < 0 || i >= len(o.items) {
-		return inbox.OutboxItem{}, false
+		return outbox.Item{}, false
 	}
 	return o.items[i], true
 }
@@ -266,7 +266,7 @@ func (o *outboxView) act(a outboxAct) {
 	if enabled.Disabled() {
 		return
 	}
-	store, send := o.p.store, o.p.sendNow
+	store, send, inboxStore := o.p.out, o.p.sendNow, o.p.store
 	now := o.p.now()
 	o.p.run(func(ctx context.Context) error {
 		var err error
@@ -284,7 +284,7 @@ func (o *outboxView) act(a outboxAct) {
 			return err
 		}
 		if (a == sendNowAct || a == retryAct) && send != nil {
-			err = send(ctx, store) // a failure stays listed with its reason
+			err = send(ctx, inboxStore) // a failure stays listed with its reason
 		}
 		fyne.Do(func() { o.load(); o.p.reload() })
 		return err
@@ -299,7 +299,7 @@ func (o *outboxView) editTime() {
 	}
 	loc := o.p.location()
 	times, labels := laterChoices(o.p.now().In(loc))
-	store := o.p.store
+	store := o.p.out
 	set := func(at time.Time) {
 		o.p.run(func(ctx context.Context) error {
 			if err := store.Reschedule(ctx, it.ID, at); err != nil {

@@ -10,16 +10,17 @@ import (
 	"fyne.io/fyne/v2"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // refusingMailer is an SMTP server that refuses every recipient.
 type refusingMailer struct{}
 
-func (refusingMailer) Compose(o inbox.Outgoing) ([]byte, error) {
+func (refusingMailer) Compose(o outbox.Outgoing) ([]byte, error) {
 	return []byte("Subject: x\r\n\r\n" + o.Text), nil
 }
-func (refusingMailer) Submit(context.Context, inbox.Submission, func() error) error {
-	return &inbox.SendError{Failure: inbox.Permanent, Err: errors.New("550 mailbox unavailable")}
+func (refusingMailer) Submit(context.Context, outbox.Submission, func() error) error {
+	return &outbox.SendError{Failure: outbox.Permanent, Err: errors.New("550 mailbox unavailable")}
 }
 func (refusingMailer) FileSent(context.Context, string, []byte) error       { return nil }
 func (refusingMailer) InSent(context.Context, string, string) (bool, error) { return false, nil }
@@ -33,13 +34,13 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 	page, _ := s.List(ctx, inbox.Query{Limit: 2})
 	later, failing := page.Rows[0], page.Rows[1]
 	sunday := time.Date(2026, 3, 15, 9, 0, 0, 0, time.UTC)
-	if _, err := s.Queue(ctx, inbox.Reply{ConversationID: later.ID, Body: "See you Sunday", SendAt: sunday}); err != nil {
+	if _, err := h.outbox(w).Queue(ctx, outbox.Reply{ConversationID: later.ID, Body: "See you Sunday", SendAt: sunday}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Queue(ctx, inbox.Reply{ConversationID: failing.ID, Body: "Refund on its way"}); err != nil {
+	if _, err := h.outbox(w).Queue(ctx, outbox.Reply{ConversationID: failing.ID, Body: "Refund on its way"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.SendDue(ctx, refusingMailer{}); err != nil {
+	if _, err := h.outbox(w).SendDue(ctx, refusingMailer{}); err != nil {
 		t.Fatal(err)
 	}
 	h.load(w)
@@ -80,7 +81,7 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 		t.Fatal("a failed reply must offer Retry and Mark as sent, not Send now")
 	}
 	typeKeys(h, "m")
-	if it := itemOf(t, h, failing.ID); it.State != inbox.Sent {
+	if it := itemOf(t, h, failing.ID); it.State != outbox.Sent {
 		t.Fatalf("m left the failed reply %s, want sent", it.State)
 	}
 	pick(later.ID)
@@ -94,7 +95,7 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 	}
 	h.p.focusList()
 	typeKeys(h, "c")
-	if it := itemOf(t, h, later.ID); it.State != inbox.Cancelled {
+	if it := itemOf(t, h, later.ID); it.State != outbox.Cancelled {
 		t.Fatalf("c left the reply %s, want cancelled", it.State)
 	}
 	if len(o.items) != 0 {
@@ -106,9 +107,9 @@ func TestOutboxShowsScheduledAndFailedRepliesAndActsOnThem(t *testing.T) {
 	}
 }
 
-func itemOf(t *testing.T, h *harness, conv int64) inbox.OutboxItem {
+func itemOf(t *testing.T, h *harness, conv int64) outbox.Item {
 	t.Helper()
-	items, err := h.store(h.p.ws).Outbox(context.Background(), true)
+	items, err := h.outbox(h.p.ws).List(context.Background(), true)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,5 +119,5 @@ func itemOf(t *testing.T, h *harness, conv int64) inbox.OutboxItem {
 		}
 	}
 	t.Fatalf("no outbox item for %d", conv)
-	return inbox.OutboxItem{}
+	return outbox.Item{}
 }

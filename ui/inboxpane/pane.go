@@ -19,6 +19,9 @@ import (
 	"switchboard/ui/pane"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // Pane is the Inbox pane.
@@ -48,16 +51,18 @@ type Pane struct {
 	env         pane.Env
 	ws          *workspace.Workspace
 	store       *inbox.Store
+	out         *outbox.Store   // the replies on their way out, signed like store
+	contacts    *contacts.Store // the contact panel, signed like store
 	target      time.Duration
 	query       inbox.Query // Offset and Limit unused: pages set their own
 	rows        *rows
 	labels      []inbox.Label
-	cursor      int                        // the row j/k move and Enter opens; -1 for none
-	opened      int64                      // the conversation shown on the right, 0 for none
-	saveDir     string                     // the folder attachments were last saved to
-	drafts      map[int64]bool             // conversations with a stored draft
-	outbox      map[int64]inbox.OutboxItem // the reply on its way out, by conversation
-	nameAsked   bool                       // the first send asked for "my name" already
+	cursor      int                   // the row j/k move and Enter opens; -1 for none
+	opened      int64                 // the conversation shown on the right, 0 for none
+	saveDir     string                // the folder attachments were last saved to
+	drafts      map[int64]bool        // conversations with a stored draft
+	outbox      map[int64]outbox.Item // the reply on its way out, by conversation
+	nameAsked   bool                  // the first send asked for "my name" already
 	tips        *tipLayer
 	undo        *undoBar
 	syncBar     *syncBanner
@@ -98,7 +103,7 @@ func WithClock(now func() time.Time) Option { return func(p *Pane) { p.now = now
 // New builds the Inbox pane; nothing is read until Load.
 func New(opts ...Option) *Pane {
 	p := &Pane{now: time.Now, rows: newRows(), cursor: -1, show: showRequested(),
-		drafts: map[int64]bool{}, outbox: map[int64]inbox.OutboxItem{}, draftQueue: map[int64]draftSave{}}
+		drafts: map[int64]bool{}, outbox: map[int64]outbox.Item{}, draftQueue: map[int64]draftSave{}}
 	for _, o := range opts {
 		o(p)
 	}
@@ -188,7 +193,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	ws := env.Workspace
 	if ws == nil {
 		fyne.Do(func() {
-			p.env, p.ws, p.store = env, nil, nil
+			p.env, p.ws, p.store, p.out, p.contacts = env, nil, nil, nil, nil
 			p.publish()
 			p.rows.reset(0, nil)
 			p.forget()
@@ -204,7 +209,8 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	}
 	// A read: snoozes and follow-ups that came due are the Runner's (its first round runs
 	// as the workspace opens, and its event reloads this pane).
-	store := inbox.NewStore(ws, inbox.Options{Agent: env.Agent, Now: p.now})
+	o := inboxcore.Options{Agent: env.Agent, Now: p.now}
+	store := inbox.NewStore(ws, o)
 	v, err := readView(ctx, store, q)
 	if err != nil {
 		return err
@@ -219,7 +225,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		if !same {
 			p.forget()
 		}
-		p.env, p.ws, p.store = env, ws, store
+		p.env, p.ws, p.store, p.out, p.contacts = env, ws, store, outbox.New(ws, o), contacts.New(ws, o)
 		p.publish()
 		p.apply(v)
 		if p.views.membersOn {
@@ -285,7 +291,7 @@ func (p *Pane) forget() {
 // view is what one read of the list gives: the query, its first page and every count.
 type view struct {
 	drafts map[int64]bool
-	outbox map[int64]inbox.OutboxItem
+	outbox map[int64]outbox.Item
 	q      inbox.Query
 	first  inbox.Page
 	counts inbox.Counts
@@ -307,7 +313,8 @@ func readView(ctx context.Context, s *inbox.Store, q inbox.Query) (v view, err e
 	if v.drafts, err = s.DraftConversations(ctx); err != nil {
 		return
 	}
-	if v.outbox, err = outboxByConversation(ctx, s); err != nil {
+	// A read signs nothing: the outbox needs no agent or clock to be listed.
+	if v.outbox, err = outboxByConversation(ctx, outbox.New(s.Workspace(), inboxcore.Options{})); err != nil {
 		return
 	}
 	q.Limit = pageSize

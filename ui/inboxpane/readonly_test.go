@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // Opening the Inbox only reads: a snooze that came due stays for the runner to wake, and
@@ -14,7 +15,7 @@ func TestLoadingTheInboxWritesNothing(t *testing.T) {
 	h := newHarness(t)
 	w := h.workspace("Nordlys", 20)
 	ctx := context.Background()
-	s := inbox.NewStore(w, inbox.Options{Agent: "Erik", Now: func() time.Time { return now.Add(-2 * time.Hour) }})
+	s := inbox.NewStore(w, inboxcore.Options{Agent: "Erik", Now: func() time.Time { return now.Add(-2 * time.Hour) }})
 	p, err := s.List(ctx, inbox.Query{Limit: 1})
 	if err != nil || len(p.Rows) == 0 {
 		t.Fatalf("no conversation: %v", err)

@@ -12,6 +12,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 )
 
@@ -36,7 +37,7 @@ func TestWithoutMyNameTheFallbackSignsAndTheFirstSendAsks(t *testing.T) {
 	}
 	test.Tap(c.send)
 	h.drain()
-	if items, _ := h.store(w).Outbox(context.Background(), false); len(items) != 0 {
+	if items, _ := h.outbox(w).List(context.Background(), false); len(items) != 0 {
 		t.Fatal("the first send went out without asking for my name")
 	}
 	if h.win.Canvas().Overlays().Top() == nil {
@@ -51,7 +52,7 @@ func TestWithoutMyNameTheFallbackSignsAndTheFirstSendAsks(t *testing.T) {
 	}
 	typeKeys(h, "2") // Send anyway
 
-	items, err := h.store(w).Outbox(context.Background(), false)
+	items, err := h.outbox(w).List(context.Background(), false)
 	if err != nil || len(items) != 1 || !strings.HasSuffix(strings.TrimSpace(items[0].Body), "Sofia Lind") {
 		t.Fatalf("after giving my name the outbox holds %+v (%v), want one reply signed Sofia Lind", items, err)
 	}
@@ -102,7 +103,7 @@ func deliverTo(t *testing.T, w *workspace.Workspace, a mail.Account, from, subje
 	if _, err := store.Ingest(ctx, f.ID, []mail.Incoming{{UID: 1, ReceivedAt: now, Raw: raw, Parsed: p}}, 2); err != nil {
 		t.Fatal(err)
 	}
-	page, err := inbox.NewStore(w, inbox.Options{}).List(ctx, inbox.Query{Search: subject, Limit: 1})
+	page, err := inbox.NewStore(w, inboxcore.Options{}).List(ctx, inbox.Query{Search: subject, Limit: 1})
 	if err != nil || len(page.Rows) == 0 {
 		t.Fatalf("delivered conversation not found: %v", err)
 	}
@@ -139,7 +140,7 @@ func TestComposerSendsFromTheReceivingAccountOrOneChosenOfTheSameWorkspace(t *te
 	typeKeys(h, "We can do that.")
 	test.Tap(c.send)
 	h.drain()
-	items, _ := h.store(w).Outbox(context.Background(), false)
+	items, _ := h.outbox(w).List(context.Background(), false)
 	if len(items) != 1 || items[0].From.Email != "hello@nordlys.example" {
 		t.Fatalf("outbox %+v, want one reply from the chosen hello@nordlys.example", items)
 	}

@@ -67,15 +67,15 @@ func TestBusyInboxRenders(t *testing.T) {
 	h.drain()
 	shot(t, h, "inbox-conversation.png")
 	contact := page.Rows[0].ContactID
-	if _, err := s.AddContactNote(ctx, contact, "Regular since 2019; prefers email over phone."); err != nil {
+	if _, err := h.contacts(w).AddNote(ctx, contact, "Regular since 2019; prefers email over phone."); err != nil {
 		t.Fatal(err)
 	}
 	for _, tag := range []string{"subscriber", "wholesale"} {
-		if err := s.TagContact(ctx, contact, tag); err != nil {
+		if err := h.contacts(w).Tag(ctx, contact, tag); err != nil {
 			t.Fatal(err)
 		}
 	}
-	if err := s.Mute(ctx, contact, "Sends the same complaint hourly"); err != nil {
+	if err := h.contacts(w).Mute(ctx, contact, "Sends the same complaint hourly"); err != nil {
 		t.Fatal(err)
 	}
 	h.p.detail.showContact(true)

@@ -12,6 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // WithSender sets what "Send" calls once a reply is in the outbox: the app's SendDue with
@@ -99,7 +102,8 @@ func (p *Pane) setAgent(name string) {
 		return
 	}
 	p.env.Agent = name
-	p.store = inbox.NewStore(p.ws, inbox.Options{Agent: name, Now: p.now})
+	o := inboxcore.Options{Agent: name, Now: p.now}
+	p.store, p.out, p.contacts = inbox.NewStore(p.ws, o), outbox.New(p.ws, o), contacts.New(p.ws, o)
 	root, saved := p.env.Root, p.agentSaved
 	p.run(func(context.Context) error {
 		if root == nil {
@@ -128,12 +132,12 @@ func (c *composer) queue(at time.Time) {
 		c.check()
 		return
 	}
-	store, id, from := c.p.store, c.row.ID, c.fromID
-	reply := inbox.Reply{ConversationID: id, Body: text, SendAt: at, FAQID: c.faqID}
+	store, out, id, from := c.p.store, c.p.out, c.row.ID, c.fromID
+	reply := outbox.Reply{ConversationID: id, Body: text, SendAt: at, FAQID: c.faqID}
 	followUp := time.Duration(followUps[max(c.then.SelectedIndex(), 0)]) * 24 * time.Hour
 	send := c.p.sendNow
 	c.p.run(func(ctx context.Context) error {
-		if _, err := store.QueueFrom(ctx, reply, from); err != nil {
+		if _, err := out.QueueFrom(ctx, reply, from); err != nil {
 			return err
 		}
 		if followUp > 0 {

@@ -6,6 +6,9 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -25,8 +28,8 @@ type showcase struct {
 	accounts  []mail.Account
 	receiving string
 	tone      inbox.Tone
-	outbox    []inbox.OutboxItem
-	contact   inbox.ContactDetail
+	outbox    []outbox.Item
+	contact   contacts.Detail
 }
 
 func showRequested() string {
@@ -66,17 +69,17 @@ func readShowcase(ctx context.Context, ws *workspace.Workspace, s *inbox.Store, 
 		}
 	case "contact":
 		if sc.row.ContactID != 0 {
-			if sc.contact, err = s.Contact(ctx, sc.row.ContactID); err != nil {
+			if sc.contact, err = contacts.New(ws, inboxcore.Options{}).Get(ctx, sc.row.ContactID); err != nil {
 				return nil, err
 			}
 		}
 	case "outbox":
-		items, err := s.Outbox(ctx, false)
+		items, err := outbox.New(ws, inboxcore.Options{}).List(ctx, false)
 		if err != nil {
 			return nil, err
 		}
 		for _, it := range items {
-			if it.State != inbox.Sent && it.State != inbox.Cancelled {
+			if it.State != outbox.Sent && it.State != outbox.Cancelled {
 				sc.outbox = append(sc.outbox, it)
 			}
 		}

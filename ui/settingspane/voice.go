@@ -18,6 +18,7 @@ import (
 	"switchboard/ui/fields"
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // voiceData is what "Voice and rules" shows, read off the UI goroutine.
@@ -30,7 +31,7 @@ type voiceData struct {
 }
 
 func readVoice(ctx context.Context, w *workspace.Workspace, agent string) (v voiceData, err error) {
-	s := inbox.NewStore(w, inbox.Options{Agent: agent})
+	s := inbox.NewStore(w, inboxcore.Options{Agent: agent})
 	if v.tone, err = s.Tone(ctx); err != nil {
 		return
 	}
@@ -234,7 +235,7 @@ func (v *voiceSection) save() {
 	warning := v.warning.Text
 	w := env.Workspace
 	env.Go(func(ctx context.Context) {
-		s := inbox.NewStore(w, inbox.Options{Agent: env.Agent})
+		s := inbox.NewStore(w, inboxcore.Options{Agent: env.Agent})
 		err := s.SetTone(ctx, t)
 		if err == nil {
 			err = s.SetResponseTarget(ctx, time.Duration(minutes)*time.Minute)
@@ -260,7 +261,7 @@ func (v *voiceSection) change(fn func(ctx context.Context, s *inbox.Store) error
 	}
 	w := env.Workspace
 	env.Go(func(ctx context.Context) {
-		s := inbox.NewStore(w, inbox.Options{Agent: env.Agent})
+		s := inbox.NewStore(w, inboxcore.Options{Agent: env.Agent})
 		err := fn(ctx, s)
 		var labels []inbox.Label
 		var staff []inbox.Staff

@@ -15,6 +15,7 @@ import (
 	"switchboard/assets"
 	"switchboard/ui/pane"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/workspacetest"
 )
 
@@ -45,7 +46,7 @@ func TestVoiceAndRulesAreSetUpInSettings(t *testing.T) {
 		t.Fatalf("tone check preview says %q, want both phrases pointed out", v.findings.Text)
 	}
 	test.Tap(buttonNamed(t, v.content, "Save voice and rules"))
-	s := inbox.NewStore(w, inbox.Options{Agent: "Sofia"})
+	s := inbox.NewStore(w, inboxcore.Options{Agent: "Sofia"})
 	tone, _ := s.Tone(context.Background())
 	target, _ := s.ResponseTarget(context.Background())
 	warn, _, _ := w.Setting(context.Background(), inbox.SettingWarnTemplate)

@@ -8,11 +8,12 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // voiceRules is the brand's voice as Markdown, for the recipient to read.
 func voiceRules(ctx context.Context, snap *workspace.Workspace, _ time.Time) ([]ExtraFile, error) {
-	t, err := inbox.NewStore(snap, inbox.Options{}).Tone(ctx)
+	t, err := inbox.NewStore(snap, inboxcore.Options{}).Tone(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("voice rules: %w", err)
 	}

@@ -11,6 +11,8 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -31,11 +33,12 @@ var t0 = time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
 
 // brand is a workspace with a mail account, its crisis store and Inbox on one clock.
 type brand struct {
-	w     *workspace.Workspace
-	s     *crisis.Store
-	inbox *inbox.Store
-	acct  mail.Account
-	seq   int
+	w      *workspace.Workspace
+	s      *crisis.Store
+	inbox  *inbox.Store
+	outbox *outbox.Store
+	acct   mail.Account
+	seq    int
 }
 
 func newBrand(t *testing.T, root *workspace.Root, name string, c *clock) *brand {
@@ -49,7 +52,7 @@ func newBrand(t *testing.T, root *workspace.Root, name string, c *clock) *brand 
 		t.Fatal(err)
 	}
 	s := crisis.NewStore(w, crisis.Options{Agent: "Anna", Now: c.now})
-	return &brand{w: w, s: s, inbox: s.Inbox(), acct: a}
+	return &brand{w: w, s: s, inbox: s.Inbox(), outbox: outbox.New(w, inboxcore.Options{Agent: "Anna", Now: c.now}), acct: a}
 }
 
 // deliver stores a customer's message in INBOX and returns its conversation id.
@@ -82,11 +85,11 @@ type recorder struct {
 	sent []string // subjects + first recipient
 }
 
-func (r *recorder) Compose(o inbox.Outgoing) ([]byte, error) {
+func (r *recorder) Compose(o outbox.Outgoing) ([]byte, error) {
 	return fmt.Appendf(nil, "Subject: %s\r\nTo: %s\r\n\r\n%s", o.Subject, o.To[0].Email, o.Text), nil
 }
 
-func (r *recorder) Submit(ctx context.Context, sub inbox.Submission, beforeData func() error) error {
+func (r *recorder) Submit(ctx context.Context, sub outbox.Submission, beforeData func() error) error {
 	if err := beforeData(); err != nil {
 		return err
 	}

@@ -10,7 +10,7 @@ import (
 	"time"
 
 	"switchboard/workspace/crisis"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/pause"
 	"switchboard/workspace/workspacetest"
@@ -24,9 +24,9 @@ func TestActivationHoldsOnlyThisWorkspacesScheduledReplies(t *testing.T) {
 	if _, err := acme.s.SavePlaybook(ctx, batchPlaybook()); err != nil {
 		t.Fatal(err)
 	}
-	queue := func(b *brand, who string, sendAt time.Time) inbox.OutboxItem {
+	queue := func(b *brand, who string, sendAt time.Time) outbox.Item {
 		conv := b.deliver(t, who, who+"@example.com", "Question from "+who, "Hello?", c.now().Add(-time.Hour))
-		it, err := b.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "Answer to " + who, SendAt: sendAt})
+		it, err := b.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "Answer to " + who, SendAt: sendAt})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -50,13 +50,13 @@ func TestActivationHoldsOnlyThisWorkspacesScheduledReplies(t *testing.T) {
 	c.advance(3 * time.Hour)             // both "later" replies are due now
 
 	m := &recorder{}
-	if _, err := acme.inbox.SendDue(ctx, m); err != nil {
+	if _, err := acme.outbox.SendDue(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if got := m.take(); len(got) != 1 || !strings.HasPrefix(got[0], "acme-now@") {
 		t.Fatalf("Acme sent %v during its incident, want only the reply sent now", got)
 	}
-	if _, err := beta.inbox.SendDue(ctx, m); err != nil {
+	if _, err := beta.outbox.SendDue(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if got := m.take(); len(got) != 1 || !strings.HasPrefix(got[0], "beta-later@") {
@@ -71,7 +71,7 @@ func TestActivationHoldsOnlyThisWorkspacesScheduledReplies(t *testing.T) {
 	if _, on, _ := pause.Active(ctx, acme.w.DB().Read()); on {
 		t.Fatal("still paused after resolving")
 	}
-	if _, err := acme.inbox.SendDue(ctx, m); err != nil {
+	if _, err := acme.outbox.SendDue(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if got := m.take(); len(got) != 0 {
@@ -84,7 +84,7 @@ func TestActivationHoldsOnlyThisWorkspacesScheduledReplies(t *testing.T) {
 	if err := acme.s.Decide(ctx, due[0].Kind, due[0].Ref, crisis.DecideSend, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := acme.inbox.SendDue(ctx, m); err != nil {
+	if _, err := acme.outbox.SendDue(ctx, m); err != nil {
 		t.Fatal(err)
 	}
 	if got := m.take(); len(got) != 1 || !strings.HasPrefix(got[0], "acme-later@") {
@@ -100,10 +100,10 @@ func TestRescheduleAndCancelHeldReplies(t *testing.T) {
 	c := &clock{t: t0}
 	acme := newBrand(t, workspacetest.Root(t), "Acme", c)
 	acme.s.SavePlaybook(ctx, batchPlaybook())
-	var items []inbox.OutboxItem
+	var items []outbox.Item
 	for _, who := range []string{"one", "two"} {
 		conv := acme.deliver(t, who, who+"@example.com", "Q "+who, "?", c.now())
-		it, err := acme.inbox.Queue(ctx, inbox.Reply{ConversationID: conv, Body: "A", SendAt: c.now().Add(30 * time.Minute)})
+		it, err := acme.outbox.Queue(ctx, outbox.Reply{ConversationID: conv, Body: "A", SendAt: c.now().Add(30 * time.Minute)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -127,7 +127,7 @@ func TestRescheduleAndCancelHeldReplies(t *testing.T) {
 	if err := acme.s.Decide(ctx, "outbox", due[1].Ref, crisis.DecideCancel, time.Time{}); err != nil {
 		t.Fatal(err)
 	}
-	out, _ := acme.inbox.Outbox(ctx, true)
+	out, _ := acme.outbox.List(ctx, true)
 	states := map[string]bool{}
 	for _, it := range out {
 		states[string(it.State)+"@"+it.SendAt.Format(time.RFC3339)] = true

@@ -11,6 +11,8 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/staff"
 )
@@ -25,9 +27,10 @@ type Options struct {
 
 // Store is the crisis manual and incidents of one workspace.
 type Store struct {
-	w     *workspace.Workspace
-	inbox *inbox.Store
-	now   func() time.Time
+	w      *workspace.Workspace
+	inbox  *inbox.Store
+	outbox *outbox.Store // the statements an incident sends
+	now    func() time.Time
 }
 
 // NewStore returns w's crisis store.
@@ -35,7 +38,8 @@ func NewStore(w *workspace.Workspace, o Options) *Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Store{w: w, inbox: inbox.NewStore(w, inbox.Options{Agent: o.Agent, Now: o.Now}), now: o.Now}
+	io := inboxcore.Options{Agent: o.Agent, Now: o.Now}
+	return &Store{w: w, inbox: inbox.NewStore(w, io), outbox: outbox.New(w, io), now: o.Now}
 }
 
 // cliStore is the store as the agent named in the machine's config.

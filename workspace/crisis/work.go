@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/template"
 )
@@ -25,7 +27,7 @@ func (s *Store) linkTargets(ctx context.Context, ids []int64) ([]linkTarget, err
 		t := linkTarget{id: id}
 		err := s.w.DB().Read().QueryRowContext(ctx, "SELECT gid, subject FROM conversations WHERE id = ?", id).Scan(&t.gid, &t.subject)
 		if isNotFound(err) {
-			return nil, fmt.Errorf("%w: conversation %d", inbox.ErrNotFound, id)
+			return nil, fmt.Errorf("%w: conversation %d", inboxcore.ErrNotFound, id)
 		}
 		if err != nil {
 			return nil, err
@@ -292,7 +294,7 @@ func (s *Store) QueueHolding(ctx context.Context, drafts []StatementResult) ([]S
 		case !linked[d.ConversationID]:
 			r.State, r.Error = "failed", "the conversation is not linked to the incident"
 		default:
-			it, err := s.inbox.Queue(ctx, inbox.Reply{ConversationID: d.ConversationID, Body: d.Body})
+			it, err := s.outbox.Queue(ctx, outbox.Reply{ConversationID: d.ConversationID, Body: d.Body})
 			if err != nil {
 				r.State, r.Error = "failed", err.Error()
 				break

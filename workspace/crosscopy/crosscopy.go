@@ -23,6 +23,7 @@ import (
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 )
 
@@ -157,11 +158,11 @@ func PlanVoice(ctx context.Context, from, to *workspace.Workspace) (*Plan, error
 	if from.ID() == to.ID() {
 		return nil, fmt.Errorf("copying from %q into itself: choose two different workspaces", from.Info().Name)
 	}
-	src, err := inbox.NewStore(from, inbox.Options{}).Tone(ctx)
+	src, err := inbox.NewStore(from, inboxcore.Options{}).Tone(ctx)
 	if err != nil {
 		return nil, err
 	}
-	dst, err := inbox.NewStore(to, inbox.Options{}).Tone(ctx)
+	dst, err := inbox.NewStore(to, inboxcore.Options{}).Tone(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -189,7 +190,7 @@ func Apply(ctx context.Context, p *Plan, to *workspace.Workspace, who string, no
 			return err
 		}
 	case Voice:
-		if err := inbox.NewStore(to, inbox.Options{}).SetTone(ctx, *p.tone); err != nil {
+		if err := inbox.NewStore(to, inboxcore.Options{}).SetTone(ctx, *p.tone); err != nil {
 			return err
 		}
 	case Playbook:

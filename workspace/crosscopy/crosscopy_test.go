@@ -13,6 +13,7 @@ import (
 	"switchboard/workspace/faq"
 	"switchboard/workspace/handover/handovertest"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/workspacetest"
 )
 
@@ -102,7 +103,7 @@ func TestCopyVoiceRulesReplacesTheTargetsAfterAPreview(t *testing.T) {
 	from := workspacetest.Open(t, root, "Nordlys Coffee")
 	to := workspacetest.Open(t, root, "Fjell Bakery")
 	tone := inbox.Tone{Formality: "informal", Guidance: "Warm and brief.", SignAs: "brand", Signature: "The {{brand}} team", Avoid: []string{"kindly", "as per"}}
-	if err := inbox.NewStore(from, inbox.Options{}).SetTone(ctx, tone); err != nil {
+	if err := inbox.NewStore(from, inboxcore.Options{}).SetTone(ctx, tone); err != nil {
 		t.Fatal(err)
 	}
 	plan, err := crosscopy.PlanVoice(ctx, from, to)
@@ -115,7 +116,7 @@ func TestCopyVoiceRulesReplacesTheTargetsAfterAPreview(t *testing.T) {
 	if err := crosscopy.Apply(ctx, plan, to, "Anna Lind", time.Now()); err != nil {
 		t.Fatal(err)
 	}
-	got, err := inbox.NewStore(to, inbox.Options{}).Tone(ctx)
+	got, err := inbox.NewStore(to, inboxcore.Options{}).Tone(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,6 +13,8 @@ import (
 	"switchboard/workspace/demo"
 	"switchboard/workspace/faq"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
@@ -52,7 +54,7 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		if !ok || err != nil || tone == "" {
 			t.Errorf("brand.tone = %q, %v, %v", tone, ok, err)
 		}
-		s := inbox.NewStore(w, inbox.Options{Agent: "Tester"})
+		s := inbox.NewStore(w, inboxcore.Options{Agent: "Tester"})
 		page, err := s.List(ctx, inbox.Query{Limit: 1})
 		if err != nil || len(page.Rows) == 0 {
 			t.Fatalf("demo inbox: %v, %v", page, err)
@@ -82,7 +84,7 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 		if tone, _, _ := w.Setting(ctx, "brand.tone"); tone == "changed by the user" {
 			t.Error("Recreate kept the old settings")
 		}
-		counts, err := inbox.NewStore(w, inbox.Options{}).Counts(ctx)
+		counts, err := inbox.NewStore(w, inboxcore.Options{}).Counts(ctx)
 		if err != nil || counts.ByStatus[inbox.Spam] != 0 || counts.All < 25 {
 			t.Errorf("fresh demo counts %+v, %v; want no spam and all the conversations", counts, err)
 		}
@@ -92,7 +94,7 @@ func TestCreateSeedsOnceAndRecreateReplaces(t *testing.T) {
 
 func TestDemoInboxIsTriaged(t *testing.T) {
 	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
-		s := inbox.NewStore(w, inbox.Options{Agent: "Anna Lind"})
+		s := inbox.NewStore(w, inboxcore.Options{Agent: "Anna Lind"})
 		page, err := s.List(ctx, inbox.Query{Limit: 200})
 		if err != nil {
 			t.Fatal(err)
@@ -139,7 +141,7 @@ func TestDemoInboxIsTriaged(t *testing.T) {
 		if notes < 3 {
 			t.Errorf("%d notes", notes)
 		}
-		out, err := s.Outbox(ctx, false)
+		out, err := outbox.New(w, inboxcore.Options{}).List(ctx, false)
 		if err != nil || len(out) != 1 || out[0].SendAt.Before(out[0].CreatedAt) || !strings.Contains(out[0].Body, "Anna Lind at Nordlys Coffee") {
 			t.Errorf("outbox %+v, %v; want one scheduled reply signed by the agent", out, err)
 		}
@@ -153,7 +155,7 @@ func TestDemoInboxIsTriaged(t *testing.T) {
 func TestDemoMailIsRecentThreadedAndDecoded(t *testing.T) {
 	withDemo(t, func(ctx context.Context, w *workspace.Workspace) {
 		st := mail.Open(w)
-		convs, err := inbox.NewStore(w, inbox.Options{}).ListAll(ctx, inbox.Query{}, 200)
+		convs, err := inbox.NewStore(w, inboxcore.Options{}).ListAll(ctx, inbox.Query{}, 200)
 		if err != nil {
 			t.Fatal(err)
 		}

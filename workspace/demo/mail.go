@@ -13,7 +13,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxdemo"
 )
 
 // mailFolders maps the seed's folders to the workspace's local folders: INBOX holds what
@@ -84,13 +84,13 @@ func seedTriage(ctx context.Context, w *workspace.Workspace, seed Seed) error {
 	if err != nil {
 		return fmt.Errorf("demo triage: %w", err)
 	}
-	var plan inbox.DemoPlan
+	var plan inboxdemo.Plan
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields() // a misspelt key would silently drop a status or a note
 	if err := dec.Decode(&plan); err != nil {
 		return fmt.Errorf("demo triage mail/triage.json: %w", err)
 	}
-	return inbox.SeedDemoPlan(ctx, w, plan)
+	return inboxdemo.SeedPlan(ctx, w, plan)
 }
 
 // shiftDates rewrites each message's Date header in place (see newestAge). Every seed

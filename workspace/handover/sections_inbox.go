@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/pause"
 )
@@ -33,7 +34,7 @@ func ownNotes(ctx context.Context, s *Source) (Section, error) {
 // unanswered: every conversation whose customer waits for us now, oldest first.
 func unanswered(ctx context.Context, s *Source) (Section, error) {
 	sec := Section{ID: "unanswered", Title: "Waiting for an answer (oldest first)", Empty: "Nobody is waiting for an answer."}
-	target, err := inbox.NewStore(s.W, inbox.Options{Now: func() time.Time { return s.Now }}).ResponseTarget(ctx)
+	target, err := inbox.NewStore(s.W, inboxcore.Options{Now: func() time.Time { return s.Now }}).ResponseTarget(ctx)
 	if err != nil {
 		return sec, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // conversations: the Inbox's list, read through the same service (List) the pane reads.
@@ -46,7 +47,7 @@ type ConversationJSON struct {
 
 // RunConversationsCLI: conversations [--status S] [--view V] [--search WORDS] [--limit N] [--json].
 func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, _ io.Writer) error {
-	fs := newFlagSet("conversations")
+	fs := inboxcore.NewFlagSet("conversations")
 	asJSON := fs.Bool("json", false, "print JSON")
 	status := fs.String("status", "", "only this status: new, open, waiting, snoozed, resolved, spam or abuse")
 	view := fs.String("view", "", "an Inbox view: unanswered, mine, unassigned, overdue, follow-up")
@@ -100,7 +101,7 @@ func RunConversationsCLI(ctx context.Context, w *workspace.Workspace, args []str
 		list[i] = c
 	}
 	if *asJSON {
-		return printJSON(stdout, list)
+		return inboxcore.PrintJSON(stdout, list)
 	}
 	loc := w.Info().Location()
 	tw := tabwriter.NewWriter(stdout, 0, 4, 2, ' ', 0)

@@ -9,6 +9,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // The command-line twins of the Inbox's drafts and read state.
@@ -44,7 +45,7 @@ type draftJSON struct {
 
 func runDraft(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("draft", flag.ContinueOnError)
-	conv := conversationFlag(fs)
+	conv := ConversationFlag(fs)
 	list := fs.Bool("list", false, "list the conversations with a draft")
 	text := fs.String("text", "", "keep this text as the draft")
 	from := fs.String("from", "", "the account of this workspace to send from (its id or address)")
@@ -97,7 +98,7 @@ func runDraft(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 		return fmt.Errorf("conversation %s has no draft: write one with --text", *conv)
 	}
 	if *asJSON {
-		return printJSON(e.Stdout, draftJSON{Conversation: *conv, Body: d.Body, AccountID: d.AccountID, UpdatedAt: d.UpdatedAt.Format("2006-01-02T15:04:05Z07:00")})
+		return inboxcore.PrintJSON(e.Stdout, draftJSON{Conversation: *conv, Body: d.Body, AccountID: d.AccountID, UpdatedAt: d.UpdatedAt.Format("2006-01-02T15:04:05Z07:00")})
 	}
 	fmt.Fprintln(e.Stdout, d.Body)
 	return nil
@@ -142,7 +143,7 @@ func listDrafts(ctx context.Context, e *cmdline.Env, s *Store, asJSON bool) erro
 		}
 	}
 	if asJSON {
-		return printJSON(e.Stdout, out)
+		return inboxcore.PrintJSON(e.Stdout, out)
 	}
 	if len(out) == 0 {
 		fmt.Fprintln(e.Stdout, "no drafts")
@@ -163,7 +164,7 @@ func oneLineText(s string, n int) string {
 
 func runRead(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("read", flag.ContinueOnError)
-	conv := conversationFlag(fs)
+	conv := ConversationFlag(fs)
 	unread := fs.Bool("unread", false, "mark it unread instead")
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {

@@ -11,6 +11,7 @@ import (
 	"switchboard/accounts/mailtest"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 func TestDraftAndReadFromTheCommandLine(t *testing.T) {
@@ -36,7 +37,7 @@ func TestDraftAndReadFromTheCommandLine(t *testing.T) {
 	if _, err := c.run("draft", "--conversation", gid); err == nil {
 		t.Fatal("the draft is still there after --discard")
 	}
-	s := inbox.NewStore(c.w, inbox.Options{})
+	s := inbox.NewStore(c.w, inboxcore.Options{})
 	c.must("read", "--conversation", gid)
 	if r, _ := s.Conversation(context.Background(), a.ConversationID); r.Unread != 0 {
 		t.Fatalf("after read: %d unread", r.Unread)

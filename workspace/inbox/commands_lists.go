@@ -9,6 +9,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // The workspace's lists the Inbox picks from: labels and staff.
@@ -65,7 +66,7 @@ func runLabels(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args
 			if list == nil {
 				list = []Label{}
 			}
-			return printJSON(e.Stdout, list)
+			return inboxcore.PrintJSON(e.Stdout, list)
 		}
 		for _, l := range list {
 			fmt.Fprintf(e.Stdout, "%s  %s\n", l.Color, l.Name)
@@ -145,7 +146,7 @@ func runStaff(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 			if list == nil {
 				list = []Staff{}
 			}
-			return printJSON(e.Stdout, list)
+			return inboxcore.PrintJSON(e.Stdout, list)
 		}
 		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 		for _, st := range list {

@@ -16,6 +16,9 @@ import (
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -42,8 +45,8 @@ func newCLI(t *testing.T) *cli {
 		SMTP: mail.Endpoint{Host: "127.0.0.1", Port: 25, Security: mail.Plain}}); err != nil {
 		t.Fatal(err)
 	}
-	noServer := func(context.Context, *workspace.Workspace) (inbox.Mailer, error) { return nil, errNoServer }
-	return &cli{t: t, reg: cmdline.NewRegistry(inbox.Commands(), inbox.SendCommands(noServer)), root: root, w: w}
+	noServer := func(context.Context, *workspace.Workspace) (outbox.Mailer, error) { return nil, errNoServer }
+	return &cli{t: t, reg: cmdline.NewRegistry(inbox.Commands(), outbox.Commands(noServer), contacts.Commands(noServer)), root: root, w: w}
 }
 
 // run returns what the command printed, or its error.
@@ -95,7 +98,7 @@ func TestTriageFromTheCommandLine(t *testing.T) {
 	arrivetest.Arrive(t, c.w, mailtest.Message{From: "spam@example.net", To: "brand@nordlys.example", Subject: "Win big", Date: time.Now().Add(-time.Hour)})
 	conv := asa.ConversationGID
 
-	if _, err := c.run("assign", "--conversation", conv, "Maja"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("assign", "--conversation", conv, "Maja"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("assign to someone not on the staff: %v, want not found (a typo must not add a colleague)", err)
 	}
 	c.must("staff", "add", "Maja Lind")
@@ -112,14 +115,14 @@ func TestTriageFromTheCommandLine(t *testing.T) {
 	if labels, _ := got["labels"].([]any); len(labels) != 1 || labels[0] != "Delivery" {
 		t.Errorf("labels %v, want [Delivery]", got["labels"])
 	}
-	notes, _ := inbox.NewStore(c.w, inbox.Options{}).Notes(context.Background(), asa.ConversationID)
+	notes, _ := inbox.NewStore(c.w, inboxcore.Options{}).Notes(context.Background(), asa.ConversationID)
 	if len(notes) != 1 || notes[0].Author != "Anna" {
 		t.Errorf("notes %+v, want Anna's one note", notes)
 	}
 
 	// Every conversation, Spam too, unless --limit says how many.
 	spamID := c.conversations("--limit", "1")[0]["id"].(string)
-	s := inbox.NewStore(c.w, inbox.Options{})
+	s := inbox.NewStore(c.w, inboxcore.Options{})
 	spam, _ := s.ConversationID(context.Background(), spamID)
 	if err := s.SetStatus(context.Background(), spam, inbox.Spam); err != nil {
 		t.Fatal(err)
@@ -165,8 +168,8 @@ func TestOutboxActionsFromTheCommandLine(t *testing.T) {
 	c := newCLI(t)
 	ctx := context.Background()
 	a := arrivetest.Arrive(t, c.w, mailtest.Message{From: "asa@example.se", To: "brand@nordlys.example", Subject: "Order"})
-	s := inbox.NewStore(c.w, inbox.Options{Agent: "Anna"})
-	it, err := s.Queue(ctx, inbox.Reply{ConversationID: a.ConversationID, Body: "It ships today.", SendAt: time.Now().Add(time.Hour)})
+	s := outbox.New(c.w, inboxcore.Options{Agent: "Anna"})
+	it, err := s.Queue(ctx, outbox.Reply{ConversationID: a.ConversationID, Body: "It ships today.", SendAt: time.Now().Add(time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -176,24 +179,24 @@ func TestOutboxActionsFromTheCommandLine(t *testing.T) {
 	}
 	loc := c.w.Info().Location()
 	c.must("outbox", "reschedule", gid, "2031-05-04 09:30")
-	if it, _ = s.OutboxItem(ctx, it.ID); !it.NextAttemptAt.Equal(time.Date(2031, 5, 4, 9, 30, 0, 0, loc)) || it.State != inbox.Queued {
+	if it, _ = s.Item(ctx, it.ID); !it.NextAttemptAt.Equal(time.Date(2031, 5, 4, 9, 30, 0, 0, loc)) || it.State != outbox.Queued {
 		t.Errorf("rescheduled to %v (%s), want 2031-05-04 09:30 in the workspace's zone", it.NextAttemptAt.In(loc), it.State)
 	}
 	if _, err := c.run("outbox", "mark-sent", gid); err == nil {
 		t.Error("a queued reply was marked as sent")
 	}
 	c.must("outbox", "cancel", gid)
-	if it, _ = s.OutboxItem(ctx, it.ID); it.State != inbox.Cancelled {
+	if it, _ = s.Item(ctx, it.ID); it.State != outbox.Cancelled {
 		t.Errorf("after cancel: %s", it.State)
 	}
 	if _, err := c.run("outbox", "retry", "1"); err == nil { // "1" exists in every workspace
 		t.Error("a local number was taken as an outbox id")
 	}
 	c.must("outbox", "retry", gid)
-	if it, _ = s.OutboxItem(ctx, it.ID); it.State != inbox.Queued {
+	if it, _ = s.Item(ctx, it.ID); it.State != outbox.Queued {
 		t.Errorf("after retry: %s", it.State)
 	}
-	if _, err := c.run("outbox", "retry", "no-such-item"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("outbox", "retry", "no-such-item"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("retry of an unknown item: %v", err)
 	}
 }
@@ -237,9 +240,9 @@ func TestContactStepsFromTheCommandLine(t *testing.T) {
 	ctx := context.Background()
 	a := arrivetest.Arrive(t, c.w, mailtest.Message{From: "Troll Tobbe <tobbe@example.se>", To: "brand@nordlys.example", Subject: "Your coffee is awful"})
 	c.must("contact", "tobbe@example.se", "--tag", "Repeat", "--tag", "press", "--untag", "press", "--note", "Writes every week")
-	s := inbox.NewStore(c.w, inbox.Options{})
-	id, _ := s.ContactByEmail(ctx, "Tobbe@Example.se")
-	d, err := s.Contact(ctx, id)
+	s := contacts.New(c.w, inboxcore.Options{})
+	id, _ := s.ByEmail(ctx, "Tobbe@Example.se")
+	d, err := s.Get(ctx, id)
 	if err != nil || len(d.Tags) != 1 || d.Tags[0] != "repeat" || len(d.Notes) != 1 {
 		t.Fatalf("contact %+v %v; want tag repeat and one note", d, err)
 	}
@@ -249,23 +252,23 @@ func TestContactStepsFromTheCommandLine(t *testing.T) {
 	if !strings.Contains(out, "Hello Troll,") || !strings.Contains(out, "--yes") {
 		t.Errorf("warn preview: %q; want the filled-in template and how to send it", out)
 	}
-	if d, _ = s.Contact(ctx, id); d.Abuse != inbox.AbuseNone || len(d.Actions) != 0 {
+	if d, _ = s.Get(ctx, id); d.Abuse != contacts.AbuseNone || len(d.Actions) != 0 {
 		t.Errorf("the preview recorded a step: %+v", d.Actions)
 	}
 	// With --yes it is recorded and queued; with no server it waits in the outbox.
 	if _, err := c.run("contact", "tobbe@example.se", "warn", "--reason", "insults staff", "--yes", "--conversation", a.ConversationGID); !errors.Is(err, errNoServer) {
 		t.Errorf("warn --yes without a server: %v", err)
 	}
-	items, _ := s.Outbox(ctx, false)
-	if d, _ = s.Contact(ctx, id); d.Abuse != inbox.AbuseWarned || len(items) != 1 || !strings.Contains(items[0].Body, "friendly place") {
+	items, _ := outbox.New(c.w, inboxcore.Options{}).List(ctx, false)
+	if d, _ = s.Get(ctx, id); d.Abuse != contacts.AbuseWarned || len(items) != 1 || !strings.Contains(items[0].Body, "friendly place") {
 		t.Errorf("after warn --yes: %s, outbox %+v", d.Abuse, items)
 	}
 	c.must("contact", "tobbe@example.se", "block", "--reason", "threats")
 	c.must("contact", "tobbe@example.se", "lift", "--reason", "apologised")
-	if d, _ = s.Contact(ctx, id); d.Abuse != inbox.AbuseMuted {
+	if d, _ = s.Get(ctx, id); d.Abuse != contacts.AbuseMuted {
 		t.Errorf("block then lift: %s, want muted", d.Abuse)
 	}
-	if _, err := c.run("contact", "nobody@example.se", "--tag", "x"); !errors.Is(err, inbox.ErrNotFound) {
+	if _, err := c.run("contact", "nobody@example.se", "--tag", "x"); !errors.Is(err, inboxcore.ErrNotFound) {
 		t.Errorf("an unknown address: %v", err)
 	}
 }

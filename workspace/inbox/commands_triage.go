@@ -2,7 +2,6 @@ package inbox
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -33,8 +32,8 @@ func triageCommands() []cmdline.Command {
 	}}
 }
 
-// conversationFlag is --conversation, a conversation's global id.
-func conversationFlag(fs *flag.FlagSet) *string {
+// ConversationFlag is --conversation, a conversation's global id.
+func ConversationFlag(fs *flag.FlagSet) *string {
 	return fs.String("conversation", "", "the conversation's id (`switchboard conversations --json`)")
 }
 
@@ -48,7 +47,7 @@ func conversationArg(ctx context.Context, s *Store, ref string, usage []string) 
 
 func runAssign(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("assign", flag.ContinueOnError)
-	conv := conversationFlag(fs)
+	conv := ConversationFlag(fs)
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
@@ -88,7 +87,7 @@ func runAssign(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args
 
 func runLabel(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("label", flag.ContinueOnError)
-	conv := conversationFlag(fs)
+	conv := ConversationFlag(fs)
 	pos, err := cmdline.Parse(fs, args)
 	if err != nil {
 		return err
@@ -131,7 +130,7 @@ func runLabel(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 
 func runNote(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("note", flag.ContinueOnError)
-	conv := conversationFlag(fs)
+	conv := ConversationFlag(fs)
 	text := fs.String("text", "", "the note (- reads standard input)")
 	if pos, err := cmdline.Parse(fs, args); err != nil {
 		return err
@@ -160,11 +159,4 @@ func runNote(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args [
 	}
 	fmt.Fprintf(e.Stdout, "note added to conversation %s by %s\n", *conv, n.Author)
 	return nil
-}
-
-func printJSON(w io.Writer, v any) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false) // "Name <address>" stays readable
-	return enc.Encode(v)
 }

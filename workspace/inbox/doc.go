@@ -1,10 +1,32 @@
 // Package inbox is the triage layer over a workspace's mail: every conversation has a
-// status, an owner and an answer, and replies leave through the workspace's own outbox.
-// Plain Go and SQL; no Fyne, no network (accounts/smtpsend implements Mailer).
+// status, an owner, labels, notes and a history. Plain Go and SQL; no Fyne, no network.
+//
+// # The Inbox's packages
+//
+// The Inbox is three stores over one workspace database, each built the same way from
+// the workspace and an inboxcore.Options (the agent, "my name" from the machine config,
+// and the clock):
+//
+//	workspace/inbox            triage: views, list, counts, statuses, labels, assignee, notes, history,
+//	                           drafts, tone (this package; a conversation has one model, Row, read by
+//	                           the Inbox list and the conversations command alike through List)
+//	workspace/inbox/outbox     queue, send-at, SendDue (the wrong-brand guard), retry, cancel, mark sent,
+//	                           reschedule: where scheduled sends and auto-replies queue
+//	workspace/inbox/contacts   a contact's history, notes, tags, graded steps (warn, mute, block, lift),
+//	                           the most active contacts
+//	workspace/inbox/inboxcore  what the three share: Options, the Signer (agent, clock, journal
+//	                           recording), ErrNotFound, the refusal of another workspace's ids
+//	workspace/inbox/inboxdemo  the demo workspace's triage and scheduled reply
+//	workspace/inbox/inboxtest  test builders: a workspace with an account, a message arriving
+//
+// Imports run one way: outbox imports inbox (a reply answers a conversation and moves it
+// to Waiting when sent), contacts imports inbox and outbox (a warning is a reply), and
+// inbox imports neither; all three import inboxcore.
 //
 // # API for the Inbox pane (all methods on *Store, safe for concurrent use)
 //
-//	s := inbox.NewStore(w, inbox.Options{Agent: cfg.AgentName}) // Agent: "my name" from machine config
+//	o := inboxcore.Options{Agent: cfg.AgentName} // Agent: "my name" from machine config
+//	s := inbox.NewStore(w, o)
 //
 // Reads never write: List, Counts, Conversation, History and the rest take no write
 // transaction (the Mine view of an agent without a staff row yet is simply empty).
@@ -54,40 +76,11 @@
 //	tone, _ := s.Tone(ctx); findings := inbox.CheckTone(draft, tone) // explain; never blocks
 //	d, _ := s.DraftFromFAQ(ctx, id, faqID)   // variables filled; d.Unresolved lists what is missing
 //	d, _ := s.NewDraft(ctx, id, body)        // same checks for typed text, signature added
-//	item, err := s.Queue(ctx, inbox.Reply{ConversationID: id, Body: d.Body, SendAt: t})
-//	// err is a *template.UnresolvedError or template.Problems while a variable is left.
-//	s.SendDue(ctx, mailer, now)               // the app calls it every minute; "send now" calls it at once
-//	s.Outbox(ctx, false); s.Cancel, s.Retry, s.MarkSent (for an Uncertain item), s.Reschedule
-//	s.OutboxID(ctx, gid)                      // an item's global id (OutboxItem.GID) to its local key
+//	s.ReplyAccount(ctx, id)                  // the account a reply leaves from unless the user picks another
 //
-// Each step of a reply is journaled on the outbox item: queued, cancelled, retried,
-// rescheduled and marked sent by the person; submitting, sent, retrying, failed,
-// uncertain and filed by journal.Runner, whoever pressed Send.
-//
-// The From address is always this workspace's own account; an outbox row carries the
-// workspace id and account id and SendDue refuses a row whose account is not this
-// workspace's, as does smtpsend's Mailer (two independent checks of the wrong-brand guard).
-//
-// Contacts: s.Contact(ctx, id) (history, notes, tags, open conversations, abuse steps),
-// s.AddContactNote, s.TagContact/UntagContact, s.MostActive(ctx, 30, 20) (with each
-// contact's open conversations), and graded,
-// reversible abuse handling: s.Warn (returns the warning template as a draft), s.Mute,
-// s.Block, s.Lift — each step recorded with who and why; nothing is ever deleted.
+// The draft then goes to the outbox (package outbox) as a Reply.
 //
 // Attachments: inbox.SaveAttachment(dir, name, data) writes under the parser's safe name
 // and never replaces a file ("name (2).pdf"); the bytes come from the raw message, which
 // accounts/mime re-parses (wired by main.go, since workspace has no MIME parser).
-//
-// # Sending and crashes
-//
-// A reply is an outbox row before anything touches the network. SendDue composes it once
-// (the bytes are stored and reused for every retry), records "submitting" immediately
-// before SMTP DATA, and "sent" after the server's reply. A temporary failure (connection
-// refused, 4xx) goes back to Queued with backoff; a permanent one (5xx, e.g. a rejected
-// recipient) becomes Failed with the server's reason. If the connection breaks after the
-// whole message was transmitted, or the app crashed while "submitting", nobody knows
-// whether the server took it: SendDue then looks for the Message-ID in the account's Sent
-// folder; found, it is Sent; not found, it becomes Uncertain and is never resent
-// automatically — the user chooses Retry or MarkSent. A duplicate reply to a customer is
-// the error this tool must not make on its own; a stuck one is visible in the outbox.
 package inbox

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"switchboard/workspace/inbox/inboxcore"
 	"time"
 )
 
@@ -24,13 +25,13 @@ func (s *Store) SaveDraft(ctx context.Context, d SavedDraft) error {
 		return s.DeleteDraft(ctx, d.ConversationID)
 	}
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		if _, err := conversationGID(ctx, tx, d.ConversationID); err != nil {
+		if _, err := inboxcore.ConversationGID(ctx, tx, d.ConversationID); err != nil {
 			return err
 		}
 		_, err := tx.ExecContext(ctx, `INSERT INTO drafts (conversation_id, body, account_id, faq_id, updated_at)
 			VALUES (?, ?, ?, ?, ?) ON CONFLICT (conversation_id) DO UPDATE SET body = excluded.body,
 			account_id = excluded.account_id, faq_id = excluded.faq_id, updated_at = excluded.updated_at`,
-			d.ConversationID, d.Body, d.AccountID, d.FAQID, s.nowMs())
+			d.ConversationID, d.Body, d.AccountID, d.FAQID, s.sign.NowMs())
 		return err
 	})
 }
@@ -46,7 +47,7 @@ func (s *Store) LoadDraft(ctx context.Context, conv int64) (d SavedDraft, ok boo
 	if err != nil {
 		return SavedDraft{}, false, err
 	}
-	d.UpdatedAt = millis(at)
+	d.UpdatedAt = inboxcore.Millis(at)
 	return d, true, nil
 }
 

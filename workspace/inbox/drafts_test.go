@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"switchboard/workspace/inbox/inboxtest"
 	"testing"
 )
 
@@ -10,7 +11,7 @@ func TestDraftsAreKeptPerConversationUntilDeleted(t *testing.T) {
 	ctx := context.Background()
 	ids := []int64{}
 	for _, who := range []string{"Anna|anna@example.se", "Erik|erik@example.se"} {
-		c, _ := deliver(t, s, who, "Order", "Where is it?", t0, "")
+		c, _ := inboxtest.Deliver(t, s.w, who, "Order", "Where is it?", inboxtest.T0, "")
 		ids = append(ids, c)
 	}
 	if err := s.SaveDraft(ctx, SavedDraft{ConversationID: ids[0], Body: "Hi Anna, your order", AccountID: "acc"}); err != nil {
@@ -47,7 +48,7 @@ func TestDraftsAreKeptPerConversationUntilDeleted(t *testing.T) {
 func TestMarkReadAndUnreadChangeTheUnreadCount(t *testing.T) {
 	s, _ := newStore(t)
 	ctx := context.Background()
-	conv, _ := deliver(t, s, "Anna|anna@example.se", "Order", "Where is it?", t0, "")
+	conv, _ := inboxtest.Deliver(t, s.w, "Anna|anna@example.se", "Order", "Where is it?", inboxtest.T0, "")
 	if r := mustRow(t, s, conv); r.Unread != 1 {
 		t.Fatalf("a new message counts %d unread, want 1", r.Unread)
 	}
@@ -62,23 +63,5 @@ func TestMarkReadAndUnreadChangeTheUnreadCount(t *testing.T) {
 	}
 	if r := mustRow(t, s, conv); r.Unread != 1 {
 		t.Fatalf("after MarkUnread %d unread, want 1", r.Unread)
-	}
-}
-
-func TestQueueFromSendsFromTheChosenAccountOfThisWorkspaceOnly(t *testing.T) {
-	s, _ := newStore(t)
-	ctx := context.Background()
-	second := addAccount(t, s.w, "orders@nordlys.example")
-	conv, _ := deliver(t, s, "Anna|anna@example.se", "Order", "Where is it?", t0, "")
-	recv, err := s.ReplyAccount(ctx, conv)
-	if err != nil || recv.Email != "brand@nordlys.example" {
-		t.Fatalf("receiving account %q (%v), want brand@nordlys.example", recv.Email, err)
-	}
-	it, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "On its way"}, second.ID)
-	if err != nil || it.From.Email != "orders@nordlys.example" || it.AccountID != second.ID {
-		t.Fatalf("queued from %q (%v), want the chosen orders@nordlys.example", it.From.Email, err)
-	}
-	if _, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "x"}, "not-an-account-here"); err == nil {
-		t.Fatal("a reply was queued from an account this workspace does not have")
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 // ConversationGIDs are the global ids of conversations, by their local key: what the
@@ -39,24 +40,13 @@ func (s *Store) ConversationGIDs(ctx context.Context, ids []int64) (map[int64]st
 	return out, nil
 }
 
-// ContactByEmail finds a contact of this workspace by address (case ignored).
-func (s *Store) ContactByEmail(ctx context.Context, email string) (int64, error) {
-	email = strings.TrimSpace(email)
-	var id int64
-	err := s.db.Read().QueryRowContext(ctx, "SELECT id FROM contacts WHERE email = lower(?)", email).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		return 0, fmt.Errorf("%w: nobody wrote from %q to workspace %q", ErrNotFound, email, s.w.Info().Name)
-	}
-	return id, err
-}
-
 // StaffByName finds a staff member by name (case and extra spaces ignored).
 func (s *Store) StaffByName(ctx context.Context, name string) (Staff, error) {
 	st := Staff{Name: strings.Join(strings.Fields(name), " ")}
 	err := s.db.Read().QueryRowContext(ctx, "SELECT id, name FROM staff WHERE name = ? COLLATE NOCASE", st.Name).Scan(&st.ID, &st.Name)
 	if errors.Is(err, sql.ErrNoRows) {
 		return st, fmt.Errorf("%w: no staff member %q in workspace %q (see `switchboard staff list`; add with `switchboard staff add`)",
-			ErrNotFound, st.Name, s.w.Info().Name)
+			inboxcore.ErrNotFound, st.Name, s.w.Info().Name)
 	}
 	return st, err
 }
@@ -66,7 +56,7 @@ func (s *Store) LabelByName(ctx context.Context, name string) (Label, error) {
 	l := Label{Name: strings.Join(strings.Fields(name), " ")}
 	err := s.db.Read().QueryRowContext(ctx, "SELECT id, name, color FROM labels WHERE name = ? COLLATE NOCASE", l.Name).Scan(&l.ID, &l.Name, &l.Color)
 	if errors.Is(err, sql.ErrNoRows) {
-		return l, fmt.Errorf("%w: no label %q in workspace %q (see `switchboard labels list`)", ErrNotFound, l.Name, s.w.Info().Name)
+		return l, fmt.Errorf("%w: no label %q in workspace %q (see `switchboard labels list`)", inboxcore.ErrNotFound, l.Name, s.w.Info().Name)
 	}
 	return l, err
 }

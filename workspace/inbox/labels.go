@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 )
 
@@ -56,19 +57,19 @@ func (s *Store) SaveLabel(ctx context.Context, l Label) (Label, error) {
 		} else if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
-		now := s.now()
+		now := s.sign.Now()
 		if l.ID == 0 {
 			gid := journal.NewID()
 			if err := tx.QueryRowContext(ctx, "INSERT INTO labels (name, color, created_at, gid) VALUES (?, ?, ?, ?) RETURNING id",
 				l.Name, l.Color, now.UnixMilli(), gid).Scan(&l.ID); err != nil {
 				return err
 			}
-			return s.record(ctx, tx, now, gid, "label.create", map[string]string{"name": l.Name, "color": l.Color})
+			return s.sign.Record(ctx, tx, now, gid, "label.create", map[string]string{"name": l.Name, "color": l.Color})
 		}
 		var gid, oldName, oldColor string
 		err = tx.QueryRowContext(ctx, "SELECT gid, name, color FROM labels WHERE id = ?", l.ID).Scan(&gid, &oldName, &oldColor)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("label", l.ID)
+			return inboxcore.NotFound("label", l.ID)
 		} else if err != nil {
 			return err
 		}
@@ -76,12 +77,12 @@ func (s *Store) SaveLabel(ctx context.Context, l Label) (Label, error) {
 			return err
 		}
 		if oldName != l.Name {
-			if err := s.record(ctx, tx, now, gid, "label.rename", journal.Change{From: oldName, To: l.Name}); err != nil {
+			if err := s.sign.Record(ctx, tx, now, gid, "label.rename", journal.Change{From: oldName, To: l.Name}); err != nil {
 				return err
 			}
 		}
 		if oldColor != l.Color {
-			return s.record(ctx, tx, now, gid, "label.color", journal.Change{From: oldColor, To: l.Color})
+			return s.sign.Record(ctx, tx, now, gid, "label.color", journal.Change{From: oldColor, To: l.Color})
 		}
 		return nil
 	})
@@ -95,14 +96,14 @@ func (s *Store) DeleteLabel(ctx context.Context, id int64) error {
 		var gid, name string
 		err := tx.QueryRowContext(ctx, "SELECT gid, name FROM labels WHERE id = ?", id).Scan(&gid, &name)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("label", id)
+			return inboxcore.NotFound("label", id)
 		} else if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM labels WHERE id = ?", id); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, s.now(), gid, "label.delete", map[string]string{"name": name})
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "label.delete", map[string]string{"name": name})
 	})
 }
 
@@ -118,13 +119,13 @@ func (s *Store) RemoveLabel(ctx context.Context, conv, label int64) error {
 
 func (s *Store) labelChange(ctx context.Context, conv, label int64, on bool) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		gid, err := conversationGID(ctx, tx, conv)
+		gid, err := inboxcore.ConversationGID(ctx, tx, conv)
 		if err != nil {
 			return err
 		}
 		var name, labelGID string
 		if err := tx.QueryRowContext(ctx, "SELECT name, gid FROM labels WHERE id = ?", label).Scan(&name, &labelGID); errors.Is(err, sql.ErrNoRows) {
-			return notFound("label", label)
+			return inboxcore.NotFound("label", label)
 		} else if err != nil {
 			return err
 		}
@@ -143,7 +144,7 @@ func (s *Store) labelChange(ctx context.Context, conv, label int64, on bool) err
 		if !on {
 			c = LabelChange{From: name, Label: labelGID}
 		}
-		return s.record(ctx, tx, s.now(), gid, "conversation.label", c)
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "conversation.label", c)
 	})
 }
 

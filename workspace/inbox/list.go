@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 )
 
@@ -98,8 +99,8 @@ const rowJoins = ` LEFT JOIN contacts k ON k.id = c.contact_id LEFT JOIN staff s
 
 const rowFrom = ` FROM conversations c` + rowJoins
 
-// activeStatus is every status that still needs someone.
-const activeStatus = "c.status NOT IN ('resolved', 'spam', 'abuse')"
+// ActiveStatus is every status that still needs someone.
+const ActiveStatus = "c.status NOT IN ('resolved', 'spam', 'abuse')"
 
 // unanswered matches the partial index conversations_unanswered term for term.
 const unanswered = "c.waiting_since > 0 AND c.status IN ('new', 'open')"
@@ -120,16 +121,16 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 			return "", nil, err
 		}
 		conds = append(conds, unanswered, "c.waiting_since <= ?")
-		args = append(args, s.nowMs()-target.Milliseconds())
+		args = append(args, s.sign.NowMs()-target.Milliseconds())
 	case ViewMine:
 		me, err := s.me(ctx)
 		if err != nil {
 			return "", nil, err
 		}
-		conds = append(conds, "c.assignee_id = ?", activeStatus)
+		conds = append(conds, "c.assignee_id = ?", ActiveStatus)
 		args = append(args, me)
 	case ViewUnassigned:
-		conds = append(conds, "c.assignee_id IS NULL", activeStatus)
+		conds = append(conds, "c.assignee_id IS NULL", ActiveStatus)
 	case ViewFollowUp:
 		conds = append(conds, "c.follow_up_due > 0")
 	default:
@@ -228,7 +229,7 @@ func (s *Store) Conversation(ctx context.Context, id int64) (Row, error) {
 		return Row{}, err
 	}
 	if len(rows) == 0 {
-		return Row{}, notFound("conversation", id)
+		return Row{}, inboxcore.NotFound("conversation", id)
 	}
 	return rows[0], nil
 }
@@ -238,7 +239,7 @@ func (s *Store) rows(ctx context.Context, query string, args ...any) ([]Row, err
 	if err != nil {
 		return nil, err
 	}
-	overdueBefore := s.nowMs() - target.Milliseconds()
+	overdueBefore := s.sign.NowMs() - target.Milliseconds()
 	rs, err := s.db.Read().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("listing conversations: %w", err)
@@ -253,8 +254,8 @@ func (s *Store) rows(ctx context.Context, query string, args ...any) ([]Row, err
 			&r.Muted, &r.Messages, &r.Unread, &last, &waiting, &r.AssigneeID, &r.Assignee, &snooze, &follow, &due, &r.GID); err != nil {
 			return nil, err
 		}
-		r.LastMessageAt, r.WaitingSince = millis(last), millis(waiting)
-		r.SnoozeUntil, r.FollowUpAt, r.FollowUpDue = millis(snooze), millis(follow), millis(due)
+		r.LastMessageAt, r.WaitingSince = inboxcore.Millis(last), inboxcore.Millis(waiting)
+		r.SnoozeUntil, r.FollowUpAt, r.FollowUpDue = inboxcore.Millis(snooze), inboxcore.Millis(follow), inboxcore.Millis(due)
 		r.Overdue = waiting > 0 && waiting <= overdueBefore && (r.Status == New || r.Status == Open)
 		r.Labels = []Label{}
 		index[r.ID] = len(list)
@@ -386,12 +387,12 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		// The cutoff comes first: of two lower bounds on waiting_since SQLite seeks with the
 		// first, and "> 0" (which the partial index needs to be named) would scan them all.
 		{[]any{&notYet}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.waiting_since > ? AND c.messages > 0 AND " + unanswered,
-			[]any{s.nowMs() - target.Milliseconds()}},
+			[]any{s.sign.NowMs() - target.Milliseconds()}},
 		// Muted and blocked contacts are few: count their unanswered conversations, not the others'.
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
 			WHERE k.abuse_level IN ('muted', 'blocked') AND c.messages > 0 AND ` + unanswered, nil},
 		{[]any{&assigned, &c.Mine}, `SELECT count(*), ifnull(sum(c.assignee_id = ?), 0) FROM conversations c INDEXED BY conversations_assignee
-			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + activeStatus, []any{me}},
+			WHERE c.messages > 0 AND c.assignee_id IS NOT NULL AND ` + ActiveStatus, []any{me}},
 		{[]any{&c.FollowUp}, "SELECT count(*) FROM conversations WHERE messages > 0 AND follow_up_due > 0", nil},
 	} {
 		if err := db.QueryRowContext(ctx, q.query, q.args...).Scan(q.dst...); err != nil {
@@ -425,4 +426,11 @@ func scanPairs(ctx context.Context, db *sql.DB, query string, fn func(string, in
 		fn(k, n)
 	}
 	return rows.Err()
+}
+
+// ContactConversations are a contact's conversations for the contact panel: open first,
+// then the most recent, at most 200.
+func (s *Store) ContactConversations(ctx context.Context, contact int64) ([]Row, error) {
+	return s.rows(ctx, "SELECT "+rowColumns+rowFrom+` WHERE c.contact_id = ? AND c.messages > 0
+		ORDER BY c.status IN ('resolved', 'spam', 'abuse'), c.last_message_at DESC LIMIT 200`, contact)
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/inboxtest"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/schema"
 	"switchboard/workspace/sqlitedb"
@@ -29,7 +31,7 @@ func TestWorkspaceFromBeforeTheJournalOpensWithItsHistory(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ms := func(min int) int64 { return t0.Add(time.Duration(min) * time.Minute).UnixMilli() }
+	ms := func(min int) int64 { return inboxtest.T0.Add(time.Duration(min) * time.Minute).UnixMilli() }
 	for _, q := range []string{
 		`INSERT INTO workspace (id, name, slug, color, time_zone, created_at, updated_at)
 			VALUES ('3f6a0d2e-0000-4000-8000-000000000001', 'Acme', 'acme', '#2F6FDE', 'Europe/Stockholm', 0, 0)`,
@@ -60,7 +62,7 @@ func TestWorkspaceFromBeforeTheJournalOpensWithItsHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	s := NewStore(w, Options{Agent: "Anna"})
+	s := NewStore(w, inboxcore.Options{Agent: "Anna"})
 	h, err := s.History(ctx, 1)
 	if err != nil {
 		t.Fatal(err)
@@ -89,7 +91,7 @@ func TestWorkspaceFromBeforeTheJournalOpensWithItsHistory(t *testing.T) {
 	if h[0].ActorID != anna {
 		t.Errorf("Anna's change is signed %q, not with her staff id %q", h[0].ActorID, anna)
 	}
-	notes := entries(t, s, journal.Filter{Prefix: "conversation.note"})
+	notes := inboxtest.Entries(t, s.w, journal.Filter{Prefix: "conversation.note"})
 	var note struct{ Text string }
 	if len(notes) != 1 || notes[0].Actor != anna || notes[0].Decode(&note) != nil || note.Text != "Called her back." {
 		t.Fatalf("note entries %+v", notes)

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/staff"
 )
@@ -22,12 +23,12 @@ type Note struct {
 
 // AddNote adds an internal note by the agent.
 func (s *Store) AddNote(ctx context.Context, conv int64, body string) (Note, error) {
-	n := Note{Author: s.agent, Body: strings.TrimSpace(body), CreatedAt: millis(s.nowMs())}
+	n := Note{Author: s.sign.Name(), Body: strings.TrimSpace(body), CreatedAt: inboxcore.Millis(s.sign.NowMs())}
 	if n.Body == "" {
 		return n, errors.New("a note needs some text")
 	}
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		gid, err := conversationGID(ctx, tx, conv)
+		gid, err := inboxcore.ConversationGID(ctx, tx, conv)
 		if err != nil {
 			return err
 		}
@@ -37,7 +38,7 @@ func (s *Store) AddNote(ctx context.Context, conv int64, body string) (Note, err
 			return err
 		}
 		// The same data as the notes schema 0007 carried into the journal.
-		return s.record(ctx, tx, n.CreatedAt, gid, "conversation.note", map[string]string{"note": noteGID, "text": n.Body})
+		return s.sign.Record(ctx, tx, n.CreatedAt, gid, "conversation.note", map[string]string{"note": noteGID, "text": n.Body})
 	})
 	return n, err
 }
@@ -56,7 +57,7 @@ func (s *Store) Notes(ctx context.Context, conv int64) ([]Note, error) {
 		if err := rows.Scan(&n.ID, &n.Author, &n.Body, &at); err != nil {
 			return nil, err
 		}
-		n.CreatedAt = millis(at)
+		n.CreatedAt = inboxcore.Millis(at)
 		list = append(list, n)
 	}
 	return list, rows.Err()
@@ -83,7 +84,7 @@ func (s *Store) History(ctx context.Context, conv int64) ([]Change, error) {
 	var gid string
 	err := db.QueryRowContext(ctx, "SELECT gid FROM conversations WHERE id = ?", conv).Scan(&gid)
 	if errors.Is(err, sql.ErrNoRows) {
-		return nil, notFound("conversation", conv)
+		return nil, inboxcore.NotFound("conversation", conv)
 	}
 	if err != nil {
 		return nil, err

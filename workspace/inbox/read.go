@@ -3,6 +3,7 @@ package inbox
 import (
 	"context"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/mail"
 )
 
@@ -25,7 +26,7 @@ func (s *Store) setSeen(ctx context.Context, conv int64, seen bool) error {
 		return err
 	}
 	if len(msgs) == 0 {
-		return notFound("conversation with messages", conv)
+		return inboxcore.NotFound("conversation with messages", conv)
 	}
 	if !seen {
 		last := msgs[len(msgs)-1]

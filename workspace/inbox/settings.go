@@ -38,3 +38,6 @@ func (s *Store) SetResponseTarget(ctx context.Context, d time.Duration) error {
 	}
 	return s.w.SetSetting(ctx, SettingResponseTarget, strconv.Itoa(int(d/time.Minute)))
 }
+
+// DefaultWarning is the warning sent when the workspace has no template of its own.
+const DefaultWarning = "Hello {{first_name|there}},\n\nwe want this to be a friendly place for everyone, and some of your recent messages went against that. Please keep the conversation respectful; otherwise we will stop answering messages from this address.\n\n{{brand}}"

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/staff"
 )
@@ -38,8 +39,8 @@ func (s *Store) StaffList(ctx context.Context) ([]Staff, error) {
 func (s *Store) AddStaff(ctx context.Context, name string) (Staff, error) {
 	var st Staff
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		actor, err := s.actor(ctx, tx, now)
+		now := s.sign.Now()
+		actor, err := s.sign.Actor(ctx, tx, now)
 		if err != nil {
 			return err
 		}
@@ -52,12 +53,12 @@ func (s *Store) AddStaff(ctx context.Context, name string) (Staff, error) {
 
 // Me is the agent at this machine as a staff member, added on first use. It writes: call
 // it for an action (assign to me), never to read; reads use me.
-func (s *Store) Me(ctx context.Context) (Staff, error) { return s.AddStaff(ctx, s.agent) }
+func (s *Store) Me(ctx context.Context) (Staff, error) { return s.AddStaff(ctx, s.sign.Name()) }
 
 // me is the agent's staff id without adding anyone: 0 while the agent has no row yet (then
 // nothing is assigned to them either).
 func (s *Store) me(ctx context.Context) (int64, error) {
-	m, _, err := staff.Find(ctx, s.db.Read(), s.agent)
+	m, _, err := staff.Find(ctx, s.db.Read(), s.sign.Name())
 	return m.ID, err
 }
 
@@ -72,7 +73,7 @@ func (s *Store) RenameStaff(ctx context.Context, id int64, name string) error {
 		var gid, old string
 		err := tx.QueryRowContext(ctx, "SELECT gid, name FROM staff WHERE id = ?", id).Scan(&gid, &old)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("staff member", id)
+			return inboxcore.NotFound("staff member", id)
 		} else if err != nil {
 			return err
 		}
@@ -87,7 +88,7 @@ func (s *Store) RenameStaff(ctx context.Context, id int64, name string) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE staff SET name = ? WHERE id = ?", name, id); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, s.now(), gid, "staff.rename", journal.Change{From: old, To: name})
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "staff.rename", journal.Change{From: old, To: name})
 	})
 }
 
@@ -100,7 +101,7 @@ func (s *Store) RemoveStaff(ctx context.Context, id int64) error {
 		err := tx.QueryRowContext(ctx, "SELECT gid, name, (SELECT count(*) FROM conversations WHERE assignee_id = staff.id) FROM staff WHERE id = ?", id).
 			Scan(&gid, &name, &held)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("staff member", id)
+			return inboxcore.NotFound("staff member", id)
 		} else if err != nil {
 			return err
 		}
@@ -110,7 +111,7 @@ func (s *Store) RemoveStaff(ctx context.Context, id int64) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM staff WHERE id = ?", id); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, s.now(), gid, "staff.delete", map[string]string{"name": name})
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "staff.delete", map[string]string{"name": name})
 	})
 }
 
@@ -131,7 +132,7 @@ func (s *Store) Assign(ctx context.Context, id, staffID int64) error {
 		err := tx.QueryRowContext(ctx, `SELECT c.gid, ifnull(st.gid, ''), ifnull(st.name, '')
 			FROM conversations c LEFT JOIN staff st ON st.id = c.assignee_id WHERE c.id = ?`, id).Scan(&gid, &c.From, &c.FromName)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("conversation", id)
+			return inboxcore.NotFound("conversation", id)
 		}
 		if err != nil {
 			return err
@@ -139,7 +140,7 @@ func (s *Store) Assign(ctx context.Context, id, staffID int64) error {
 		var assignee any
 		if staffID != 0 {
 			if err := tx.QueryRowContext(ctx, "SELECT gid, name FROM staff WHERE id = ?", staffID).Scan(&c.To, &c.ToName); errors.Is(err, sql.ErrNoRows) {
-				return notFound("staff member", staffID)
+				return inboxcore.NotFound("staff member", staffID)
 			} else if err != nil {
 				return err
 			}
@@ -151,6 +152,6 @@ func (s *Store) Assign(ctx context.Context, id, staffID int64) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE conversations SET assignee_id = ? WHERE id = ?", assignee, id); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, s.now(), gid, "conversation.assignee", c)
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "conversation.assignee", c)
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 )
 
@@ -59,13 +60,13 @@ func (s *Store) SetStatus(ctx context.Context, id int64, st Status) error {
 	if st == Snoozed {
 		return errors.New("snoozing needs a time to wake up: use Snooze")
 	}
-	return s.setStatusAs(ctx, id, st, 0, 0, s.nowMs())
+	return s.setStatusAs(ctx, id, st, 0, 0, s.sign.NowMs())
 }
 
 // Snooze hides a conversation until the time, when Tick opens it again (or earlier, when
 // the customer writes).
 func (s *Store) Snooze(ctx context.Context, id int64, until time.Time) error {
-	now := s.nowMs()
+	now := s.sign.NowMs()
 	if until.UnixMilli() <= now {
 		return fmt.Errorf("snooze until %s: that time has passed", until.Format(time.RFC3339))
 	}
@@ -78,7 +79,7 @@ func (s *Store) Resolve(ctx context.Context, id int64, followUp time.Duration) e
 	if followUp < 0 {
 		return errors.New("a follow-up must be in the future")
 	}
-	now := s.nowMs()
+	now := s.sign.NowMs()
 	var at int64
 	if followUp > 0 {
 		at = now + followUp.Milliseconds()
@@ -89,7 +90,7 @@ func (s *Store) Resolve(ctx context.Context, id int64, followUp time.Duration) e
 // setStatusAs is a status change the agent makes.
 func (s *Store) setStatusAs(ctx context.Context, id int64, st Status, snooze, followUp, now int64) error {
 	return s.db.Write(ctx, func(tx *sql.Tx) error {
-		actor, err := s.actor(ctx, tx, millis(now))
+		actor, err := s.sign.Actor(ctx, tx, inboxcore.Millis(now))
 		if err != nil {
 			return err
 		}
@@ -118,7 +119,7 @@ func setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status, snooze, fol
 	err := tx.QueryRowContext(ctx, "SELECT status, gid, snooze_until, follow_up_at, follow_up_due FROM conversations WHERE id = ?", id).
 		Scan(&old, &gid, &oldSnooze, &oldFollowUp, &oldDue)
 	if errors.Is(err, sql.ErrNoRows) {
-		return notFound("conversation", id)
+		return inboxcore.NotFound("conversation", id)
 	}
 	if err != nil {
 		return err
@@ -130,8 +131,8 @@ func setStatus(ctx context.Context, tx *sql.Tx, id int64, st Status, snooze, fol
 	if old == st && oldSnooze == snooze && oldFollowUp == followUp && oldDue == 0 {
 		return nil // only status_at moved: nothing a person would see changed
 	}
-	_, err = journal.Write(ctx, tx, millis(now), actor, gid, "conversation.status",
-		StatusChange{From: old, To: st, Until: millis(snooze), FollowUpAt: millis(followUp)})
+	_, err = journal.Write(ctx, tx, inboxcore.Millis(now), actor, gid, "conversation.status",
+		StatusChange{From: old, To: st, Until: inboxcore.Millis(snooze), FollowUpAt: inboxcore.Millis(followUp)})
 	return err
 }
 
@@ -187,9 +188,23 @@ func wake(ctx context.Context, tx *sql.Tx, now int64, find, update string, chang
 		if _, err := tx.ExecContext(ctx, update, now, id); err != nil {
 			return 0, err
 		}
-		if _, err := journal.Write(ctx, tx, millis(now), journal.Runner, gids[i], "conversation.status", change); err != nil {
+		if _, err := journal.Write(ctx, tx, inboxcore.Millis(now), journal.Runner, gids[i], "conversation.status", change); err != nil {
 			return 0, err
 		}
 	}
 	return len(ids), nil
+}
+
+// AwaitCustomer moves a conversation to Waiting after a reply went out, unless it was
+// filed as Spam or Abuse meanwhile; actor is whoever settled the reply as sent. The
+// outbox calls it inside the transaction that records the reply as sent.
+func AwaitCustomer(ctx context.Context, tx *sql.Tx, conv, now int64, actor string) error {
+	var old string
+	if err := tx.QueryRowContext(ctx, "SELECT status FROM conversations WHERE id = ?", conv).Scan(&old); err != nil {
+		return err
+	}
+	if old == string(Spam) || old == string(Abuse) || old == string(Waiting) {
+		return nil
+	}
+	return setStatus(ctx, tx, conv, Waiting, 0, 0, now, actor)
 }

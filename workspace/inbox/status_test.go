@@ -2,6 +2,7 @@ package inbox
 
 import (
 	"context"
+	"switchboard/workspace/inbox/inboxtest"
 	"testing"
 	"time"
 )
@@ -11,7 +12,7 @@ func TestCustomerReplyReopens(t *testing.T) {
 	for _, from := range []Status{Waiting, Snoozed, Resolved} {
 		t.Run(string(from), func(t *testing.T) {
 			s, c := newStore(t)
-			conv, first := deliver(t, s, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
+			conv, first := inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
 			c.advance(time.Hour)
 			var err error
 			switch from {
@@ -29,7 +30,7 @@ func TestCustomerReplyReopens(t *testing.T) {
 				t.Fatalf("status %q, want %q", r.Status, from)
 			}
 			c.advance(time.Hour)
-			deliver(t, s, "Åsa Berg|asa@example.se", "Re: Beställning", "En fråga till", c.t, first)
+			inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Re: Beställning", "En fråga till", c.t, first)
 			r := mustRow(t, s, conv)
 			if r.Status != Open || !r.SnoozeUntil.IsZero() || !r.FollowUpAt.IsZero() {
 				t.Fatalf("after the customer wrote: %+v", r)
@@ -45,13 +46,13 @@ func TestCustomerReplyReopens(t *testing.T) {
 func TestOldMailDoesNotReopen(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, first := deliver(t, s, "Jan Novák|jan@example.cz", "Objednávka", "Dobrý den", c.t, "")
+	conv, first := inboxtest.Deliver(t, s.w, "Jan Novák|jan@example.cz", "Objednávka", "Dobrý den", c.t, "")
 	c.advance(24 * time.Hour)
 	if err := s.Resolve(ctx, conv, 0); err != nil {
 		t.Fatal(err)
 	}
 	// A message written before the resolution, synced only now.
-	deliver(t, s, "Jan Novák|jan@example.cz", "Re: Objednávka", "ještě", t0.Add(time.Hour), first)
+	inboxtest.Deliver(t, s.w, "Jan Novák|jan@example.cz", "Re: Objednávka", "ještě", inboxtest.T0.Add(time.Hour), first)
 	if r := mustRow(t, s, conv); r.Status != Resolved {
 		t.Fatalf("status %q: a message older than the resolution reopened it", r.Status)
 	}
@@ -60,13 +61,13 @@ func TestOldMailDoesNotReopen(t *testing.T) {
 func TestSpamAndAbuseStay(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, first := deliver(t, s, "Spammer|x@spam.example", "WIN", "win", c.t, "")
+	conv, first := inboxtest.Deliver(t, s.w, "Spammer|x@spam.example", "WIN", "win", c.t, "")
 	c.advance(time.Minute)
 	if err := s.SetStatus(ctx, conv, Spam); err != nil {
 		t.Fatal(err)
 	}
 	c.advance(time.Minute)
-	deliver(t, s, "Spammer|x@spam.example", "Re: WIN", "win again", c.t, first)
+	inboxtest.Deliver(t, s.w, "Spammer|x@spam.example", "Re: WIN", "win again", c.t, first)
 	if r := mustRow(t, s, conv); r.Status != Spam {
 		t.Fatalf("status %q", r.Status)
 	}
@@ -75,8 +76,8 @@ func TestSpamAndAbuseStay(t *testing.T) {
 func TestTickWakesSnoozedAndFollowUps(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	snoozed, _ := deliver(t, s, "Ольга|olga@example.ru", "Заказ", "Здравствуйте", c.t, "")
-	resolved, _ := deliver(t, s, "Pedro|pedro@example.pt", "Encomenda", "Olá", c.t, "")
+	snoozed, _ := inboxtest.Deliver(t, s.w, "Ольга|olga@example.ru", "Заказ", "Здравствуйте", c.t, "")
+	resolved, _ := inboxtest.Deliver(t, s.w, "Pedro|pedro@example.pt", "Encomenda", "Olá", c.t, "")
 	if err := s.Snooze(ctx, snoozed, c.t.Add(2*time.Hour)); err != nil {
 		t.Fatal(err)
 	}
@@ -125,12 +126,12 @@ func TestTickWakesSnoozedAndFollowUps(t *testing.T) {
 func TestFollowUpCancelledByCustomer(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, first := deliver(t, s, "Ana|ana@example.es", "Pedido", "Hola", c.t, "")
+	conv, first := inboxtest.Deliver(t, s.w, "Ana|ana@example.es", "Pedido", "Hola", c.t, "")
 	if err := s.Resolve(ctx, conv, 24*time.Hour); err != nil {
 		t.Fatal(err)
 	}
 	c.advance(time.Hour)
-	deliver(t, s, "Ana|ana@example.es", "Re: Pedido", "Gracias", c.t, first)
+	inboxtest.Deliver(t, s.w, "Ana|ana@example.es", "Re: Pedido", "Gracias", c.t, first)
 	c.advance(48 * time.Hour)
 	if r, _ := s.Tick(ctx, c.t); r.FollowUps != 0 {
 		t.Fatal("a follow-up fired although the customer had written")
@@ -140,7 +141,7 @@ func TestFollowUpCancelledByCustomer(t *testing.T) {
 func TestSetStatusChecks(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, _ := deliver(t, s, "A|a@example.com", "Hi", "hi", c.t, "")
+	conv, _ := inboxtest.Deliver(t, s.w, "A|a@example.com", "Hi", "hi", c.t, "")
 	if err := s.SetStatus(ctx, conv, "closed"); err == nil {
 		t.Error("unknown status accepted")
 	}

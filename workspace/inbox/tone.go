@@ -34,7 +34,7 @@ type Tone struct {
 
 // Tone reads the workspace's voice.
 func (s *Store) Tone(ctx context.Context) (Tone, error) {
-	t := Tone{Agent: s.agent, Brand: s.w.Info().Name}
+	t := Tone{Agent: s.sign.Name(), Brand: s.w.Info().Name}
 	for key, dst := range map[string]*string{SettingGuidance: &t.Guidance, SettingFormality: &t.Formality,
 		SettingSignAs: &t.SignAs, SettingSignature: &t.Signature} {
 		v, _, err := s.w.Setting(ctx, key)

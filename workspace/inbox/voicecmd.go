@@ -11,6 +11,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/template"
 )
 
@@ -43,7 +44,7 @@ func runVoice(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 	informal := fs.Bool("informal", false, "address customers informally")
 	anyAddr := fs.Bool("any-address", false, "do not check the form of address")
 	signAs := fs.String("sign-as", "", "brand or person")
-	var avoid, unavoid multi
+	var avoid, unavoid inboxcore.Multi
 	fs.Var(&avoid, "avoid", "a phrase replies should not use (repeatable)")
 	fs.Var(&unavoid, "unavoid", "stop flagging a phrase (repeatable)")
 	target := fs.String("target", "", "response-time target, e.g. 4h or 90m")
@@ -169,7 +170,7 @@ func showVoice(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s *S
 	}
 	v := Voice{Tone: t, TargetMinutes: int(target / time.Minute), Warning: warn}
 	if asJSON {
-		return printJSON(e.Stdout, v)
+		return inboxcore.PrintJSON(e.Stdout, v)
 	}
 	or := func(s, none string) string {
 		if strings.TrimSpace(s) == "" {

@@ -15,6 +15,7 @@ import (
 
 	"switchboard/workspace/faq/textsim"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/pause"
@@ -42,7 +43,7 @@ const (
 )
 
 // AutoReplyAuthor is the outbox's created_by of auto-replies.
-const AutoReplyAuthor = inbox.AutoReplyAuthor
+const AutoReplyAuthor = outbox.AutoReplyAuthor
 
 // AutoReplyConfig is a workspace's out-of-hours auto-reply.
 type AutoReplyConfig struct {

@@ -34,7 +34,7 @@ func autoRound(t *testing.T, f *fixture) schedule.AutoReport {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := f.inbox.SendDue(context.Background(), f.sent); err != nil {
+	if _, err := f.outbox.SendDue(context.Background(), f.sent); err != nil {
 		t.Fatal(err)
 	}
 	return rep

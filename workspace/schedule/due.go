@@ -197,7 +197,7 @@ func (s *Store) sendFollowUp(ctx context.Context, it Item) error {
 	if err != nil {
 		return err
 	}
-	out, qerr := s.inbox().Queue(s.signed(ctx), replyOf(it))
+	out, qerr := s.outbox().Queue(s.signed(ctx), replyOf(it))
 	return s.write(ctx, func(tx *sql.Tx, actor string) error {
 		if qerr != nil {
 			// Nothing was queued: back to where it was, held, with the reason for a person.

@@ -7,7 +7,7 @@ import (
 	"time"
 
 	"switchboard/workspace/crisis"
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/schedule"
 )
@@ -260,4 +260,4 @@ func count(t *testing.T, q journal.Querier, f journal.Filter) int {
 	return len(list)
 }
 
-var _ = inbox.Sent
+var _ = outbox.Sent

@@ -10,6 +10,8 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/schedule"
 	"switchboard/workspace/workspacetest"
@@ -34,13 +36,14 @@ func (c *clock) advance(d time.Duration) {
 }
 
 type fixture struct {
-	t     *testing.T
-	w     *workspace.Workspace
-	clock *clock
-	sched *schedule.Store
-	inbox *inbox.Store
-	acct  mail.Account
-	sent  *recorder
+	t      *testing.T
+	w      *workspace.Workspace
+	clock  *clock
+	sched  *schedule.Store
+	inbox  *inbox.Store
+	outbox *outbox.Store
+	acct   mail.Account
+	sent   *recorder
 }
 
 const brandAddr = "hello@nordlys.example"
@@ -61,12 +64,13 @@ func newFixture(t *testing.T, start time.Time) *fixture {
 	}
 	c := &clock{t: start}
 	return &fixture{t: t, w: w, clock: c, acct: a, sent: &recorder{},
-		sched: schedule.Open(w, schedule.Options{Agent: "Anna", Now: c.now}),
-		inbox: inbox.NewStore(w, inbox.Options{Agent: "Anna", Now: c.now})}
+		sched:  schedule.Open(w, schedule.Options{Agent: "Anna", Now: c.now}),
+		inbox:  inbox.NewStore(w, inboxcore.Options{Agent: "Anna", Now: c.now}),
+		outbox: outbox.New(w, inboxcore.Options{Agent: "Anna", Now: c.now})}
 }
 
 // runner is the runner's clock-driven round: scheduled work, then the outbox.
-func (f *fixture) round() (schedule.DueReport, inbox.SendReport) {
+func (f *fixture) round() (schedule.DueReport, outbox.SendReport) {
 	f.t.Helper()
 	ctx := context.Background()
 	runner := schedule.Open(f.w, schedule.Options{Runner: true, Now: f.clock.now})
@@ -74,7 +78,7 @@ func (f *fixture) round() (schedule.DueReport, inbox.SendReport) {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	rep, err := f.inbox.SendDue(ctx, f.sent)
+	rep, err := f.outbox.SendDue(ctx, f.sent)
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -137,13 +141,13 @@ func (f *fixture) replyIn(conv int64, from string, at time.Time) {
 // recorder is the outbox's Mailer: it records what would have gone to the server.
 type recorder struct {
 	mu   sync.Mutex
-	subs []inbox.Submission
+	subs []outbox.Submission
 }
 
-func (r *recorder) Compose(o inbox.Outgoing) ([]byte, error) {
+func (r *recorder) Compose(o outbox.Outgoing) ([]byte, error) {
 	return fmt.Appendf(nil, "Message-ID: <%s>\r\nSubject: Re: %s\r\n\r\n%s", o.MessageID, o.Subject, o.Text), nil
 }
-func (r *recorder) Submit(_ context.Context, sub inbox.Submission, beforeData func() error) error {
+func (r *recorder) Submit(_ context.Context, sub outbox.Submission, beforeData func() error) error {
 	if err := beforeData(); err != nil {
 		return err
 	}
@@ -155,7 +159,7 @@ func (r *recorder) Submit(_ context.Context, sub inbox.Submission, beforeData fu
 func (r *recorder) FileSent(context.Context, string, []byte) error       { return nil }
 func (r *recorder) InSent(context.Context, string, string) (bool, error) { return false, nil }
 func (r *recorder) count() int                                           { r.mu.Lock(); defer r.mu.Unlock(); return len(r.subs) }
-func (r *recorder) last() inbox.Submission {
+func (r *recorder) last() outbox.Submission {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	return r.subs[len(r.subs)-1]

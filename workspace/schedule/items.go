@@ -9,7 +9,8 @@ import (
 	"strings"
 	"time"
 
-	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/pause"
 	"switchboard/workspace/template"
@@ -132,11 +133,11 @@ func (s *Store) replies(ctx context.Context, f Filter) ([]Item, error) {
 		}
 		it.Kind, it.Due, it.CreatedAt, it.Customer = KindReply, fromMs(due), fromMs(created), firstEmail(to)
 		switch {
-		case state == string(inbox.Sent):
+		case state == string(outbox.Sent):
 			it.State, it.Reason = Sent, ""
-		case state == string(inbox.Cancelled):
+		case state == string(outbox.Cancelled):
 			it.State, it.Reason = Cancelled, ""
-		case state == string(inbox.Failed) || state == string(inbox.Uncertain):
+		case state == string(outbox.Failed) || state == string(outbox.Uncertain):
 			it.State, it.Reason = Failed, ""
 		case crisisHeld:
 			it.State, it.Reason = Held, HeldPaused
@@ -193,7 +194,7 @@ func (s *Store) followUps(ctx context.Context, where string, args ...any) ([]Ite
 			it.State = Held
 		case "sent":
 			it.State = Sent
-			if outState == string(inbox.Failed) || outState == string(inbox.Uncertain) {
+			if outState == string(outbox.Failed) || outState == string(outbox.Uncertain) {
 				it.State = Failed
 			}
 		case "cancelled":
@@ -211,7 +212,7 @@ func (s *Store) ScheduleReply(ctx context.Context, conv int64, body string, at t
 	if at.Before(s.now().Add(2 * time.Minute)) {
 		return Item{}, fmt.Errorf("%s is not at least two minutes from now: to send now, use the Inbox's Send", at.In(s.Loc()).Format("2006-01-02 15:04 MST"))
 	}
-	out, err := s.inbox().Queue(s.signed(ctx), inbox.Reply{ConversationID: conv, Body: body, SendAt: at})
+	out, err := s.outbox().Queue(s.signed(ctx), outbox.Reply{ConversationID: conv, Body: body, SendAt: at})
 	if err != nil {
 		return Item{}, err
 	}
@@ -229,9 +230,9 @@ func (s *Store) ScheduleReply(ctx context.Context, conv int64, body string, at t
 	return s.Item(ctx, gid)
 }
 
-// inbox is the Inbox the schedule queues replies through, signed like this Store.
-func (s *Store) inbox() *inbox.Store {
-	return inbox.NewStore(s.w, inbox.Options{Agent: s.agent, Now: s.now})
+// outbox is where the schedule queues replies, signed like this Store.
+func (s *Store) outbox() *outbox.Store {
+	return outbox.New(s.w, inboxcore.Options{Agent: s.agent, Now: s.now})
 }
 
 // signed is ctx carrying the runner as the actor when this Store is the runner's, so the
@@ -364,6 +365,6 @@ func (s *Store) Item(ctx context.Context, id string) (Item, error) {
 	return Item{}, fmt.Errorf("%q names %d items: give more of the id", id, len(found))
 }
 
-func replyOf(it Item) inbox.Reply {
-	return inbox.Reply{ConversationID: it.ConversationID, Body: it.Body}
+func replyOf(it Item) outbox.Reply {
+	return outbox.Reply{ConversationID: it.ConversationID, Body: it.Body}
 }

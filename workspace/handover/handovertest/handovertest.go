@@ -18,6 +18,9 @@ import (
 	"switchboard/workspace/faq"
 	"switchboard/workspace/handover"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/contacts"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/schedule"
@@ -44,7 +47,8 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	t.Helper()
 	ctx := context.Background()
 	clock := Start
-	s := inbox.NewStore(w, inbox.Options{Agent: "Anna Lind", Now: func() time.Time { return clock }})
+	opts := inboxcore.Options{Agent: "Anna Lind", Now: func() time.Time { return clock }}
+	s, out, people := inbox.NewStore(w, opts), outbox.New(w, opts), contacts.New(w, opts)
 	store := mail.Open(w)
 	acct, err := store.AddAccount(ctx, mail.Account{Email: Brand, DisplayName: "Nordlys Coffee", Username: Brand,
 		IMAP: mail.Endpoint{Host: "127.0.0.1", Port: 143, Security: mail.Plain},
@@ -108,21 +112,21 @@ func Seed(t testing.TB, w *workspace.Workspace) Seeded {
 	clock = at(12, 45)
 	var rune int64
 	must(t, w.DB().Read().QueryRowContext(ctx, "SELECT id FROM contacts WHERE email = 'rune@example.org'").Scan(&rune))
-	_, err = s.Warn(ctx, rune, sd.Conversations["rude"], "Insults the staff")
+	_, err = people.Warn(ctx, rune, sd.Conversations["rude"], "Insults the staff")
 	must(t, err)
 	clock = at(13, 0)
-	must(t, s.Mute(ctx, rune, "Second insult within the hour"))
+	must(t, people.Mute(ctx, rune, "Second insult within the hour"))
 	clock = at(13, 30)
 	must(t, s.Snooze(ctx, sd.Conversations["wholesale"], Now.Add(20*time.Hour)))
 	clock = at(14, 0)
-	_, err = s.Queue(ctx, inbox.Reply{ConversationID: sd.Conversations["parcel"], Body: "Hi Gary, a new box leaves on Thursday.",
+	_, err = out.Queue(ctx, outbox.Reply{ConversationID: sd.Conversations["parcel"], Body: "Hi Gary, a new box leaves on Thursday.",
 		SendAt: Now.Add(30 * time.Hour)})
 	must(t, err)
 	// A reply the outbox sent whose copy has not synced back from the server yet.
 	clock = at(15, 40)
-	_, err = s.Queue(ctx, inbox.Reply{ConversationID: sd.Conversations["decaf"], Body: "Здравствуйте! Пока нет, но весной будет."})
+	_, err = out.Queue(ctx, outbox.Reply{ConversationID: sd.Conversations["decaf"], Body: "Здравствуйте! Пока нет, но весной будет."})
 	must(t, err)
-	rep, err := s.SendDue(ctx, acceptingServer{})
+	rep, err := out.SendDue(ctx, acceptingServer{})
 	must(t, err)
 	if rep.Sent != 1 {
 		t.Fatalf("handovertest: the reply was not sent: %+v", rep)
@@ -196,10 +200,10 @@ func must(t testing.TB, err error) {
 // the next sync, which this shift has not had yet.
 type acceptingServer struct{}
 
-func (acceptingServer) Compose(o inbox.Outgoing) ([]byte, error) {
+func (acceptingServer) Compose(o outbox.Outgoing) ([]byte, error) {
 	return fmt.Appendf(nil, "Message-ID: <%s>\r\nSubject: Re: %s\r\n\r\n%s\r\n", o.MessageID, o.Subject, o.Text), nil
 }
-func (acceptingServer) Submit(_ context.Context, _ inbox.Submission, beforeData func() error) error {
+func (acceptingServer) Submit(_ context.Context, _ outbox.Submission, beforeData func() error) error {
 	return beforeData()
 }
 func (acceptingServer) FileSent(context.Context, string, []byte) error { return nil }

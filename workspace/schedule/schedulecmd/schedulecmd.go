@@ -18,6 +18,7 @@ import (
 
 	"switchboard/workspace/cmdline"
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/schedule"
 )
 
@@ -168,7 +169,7 @@ func add(ctx context.Context, e *cmdline.Env, s *schedule.Store, args []string) 
 	if err != nil {
 		return err
 	}
-	conv, err := inbox.NewStore(s.Workspace(), inbox.Options{}).ConversationID(ctx, pos[0])
+	conv, err := inbox.NewStore(s.Workspace(), inboxcore.Options{}).ConversationID(ctx, pos[0])
 	if err != nil {
 		return err
 	}

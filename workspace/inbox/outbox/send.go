@@ -1,4 +1,4 @@
-package inbox
+package outbox
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 )
@@ -92,15 +94,15 @@ func (s *Store) SendDue(ctx context.Context, m Mailer) (SendReport, error) {
 	s.send.Lock()
 	defer s.send.Unlock()
 	var rep SendReport
-	stuck, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'submitting' ORDER BY id")
+	stuck, err := s.query(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'submitting' ORDER BY id")
 	if err != nil {
 		return rep, err
 	}
 	for _, it := range stuck {
 		s.settle(ctx, m, it, "Switchboard stopped while sending this reply", &rep)
 	}
-	due, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"+
-		heldBack+" ORDER BY next_attempt_at, id", s.nowMs())
+	due, err := s.query(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'queued' AND next_attempt_at <= ?"+
+		heldBack+" ORDER BY next_attempt_at, id", s.sign.NowMs())
 	if err != nil {
 		return rep, err
 	}
@@ -110,7 +112,7 @@ func (s *Store) SendDue(ctx context.Context, m Mailer) (SendReport, error) {
 		}
 		s.submit(ctx, m, it, &rep)
 	}
-	unfiled, err := s.outbox(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'sent' AND NOT filed AND raw IS NOT NULL ORDER BY id")
+	unfiled, err := s.query(ctx, "SELECT "+outboxColumns+" FROM outbox WHERE state = 'sent' AND NOT filed AND raw IS NOT NULL ORDER BY id")
 	if err != nil {
 		return rep, err
 	}
@@ -130,20 +132,20 @@ const heldBack = ` AND NOT EXISTS (SELECT 1 FROM pause_review r WHERE r.kind = '
 
 // sendStep journals a step of sending: the runner's doing, whoever pressed Send, because
 // SendDue settles every due reply the same way.
-func sendStep(ctx context.Context, tx *sql.Tx, at time.Time, it OutboxItem, kind string, c OutboxChange) error {
+func sendStep(ctx context.Context, tx *sql.Tx, at time.Time, it Item, kind string, c Change) error {
 	_, err := journal.Write(ctx, tx, at, journal.Runner, it.GID, kind, c)
 	return err
 }
 
-func outboxState(ctx context.Context, tx *sql.Tx, id int64) (OutboxState, error) {
-	var st OutboxState
+func outboxState(ctx context.Context, tx *sql.Tx, id int64) (State, error) {
+	var st State
 	err := tx.QueryRowContext(ctx, "SELECT state FROM outbox WHERE id = ?", id).Scan(&st)
 	return st, err
 }
 
 // guard is the wrong-brand check: the reply must have been queued in this workspace and
 // name one of this workspace's accounts, still at the address it was queued from.
-func (s *Store) guard(ctx context.Context, it OutboxItem) error {
+func (s *Store) guard(ctx context.Context, it Item) error {
 	if it.WorkspaceID != s.w.ID() {
 		return fmt.Errorf("refused: this reply was queued in another workspace (%s), not in %q", it.WorkspaceID, s.w.Info().Name)
 	}
@@ -160,7 +162,7 @@ func (s *Store) guard(ctx context.Context, it OutboxItem) error {
 	return nil
 }
 
-func (s *Store) submit(ctx context.Context, m Mailer, it OutboxItem, rep *SendReport) {
+func (s *Store) submit(ctx context.Context, m Mailer, it Item, rep *SendReport) {
 	if err := s.guard(ctx, it); err != nil {
 		s.fail(ctx, it, &SendError{Failure: Permanent, Err: err}, rep)
 		return
@@ -169,7 +171,7 @@ func (s *Store) submit(ctx context.Context, m Mailer, it OutboxItem, rep *SendRe
 	if raw == nil {
 		var err error
 		raw, err = m.Compose(Outgoing{From: it.From, To: it.To, Subject: it.Subject, Text: it.Body,
-			InReplyTo: it.InReplyTo, References: it.References, MessageID: it.MessageID, Date: s.now()})
+			InReplyTo: it.InReplyTo, References: it.References, MessageID: it.MessageID, Date: s.sign.Now()})
 		if err != nil {
 			s.fail(ctx, it, &SendError{Failure: Permanent, Err: fmt.Errorf("composing the reply: %w", err)}, rep)
 			return
@@ -185,14 +187,14 @@ func (s *Store) submit(ctx context.Context, m Mailer, it OutboxItem, rep *SendRe
 		// which the next SendDue settles instead of sending again.
 		err := s.db.Write(ctx, func(tx *sql.Tx) error {
 			res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'submitting', raw = ?, attempts = attempts + 1,
-				updated_at = ? WHERE id = ? AND state = 'queued'`, raw, s.nowMs(), it.ID)
+				updated_at = ? WHERE id = ? AND state = 'queued'`, raw, s.sign.NowMs(), it.ID)
 			if err != nil {
 				return err
 			}
 			if n, _ := res.RowsAffected(); n == 0 {
 				return fmt.Errorf("outbox item %d was cancelled or changed meanwhile", it.ID)
 			}
-			return sendStep(ctx, tx, s.now(), it, "outbox.submitting", OutboxChange{From: Queued, To: Submitting, Attempt: it.Attempts + 1})
+			return sendStep(ctx, tx, s.sign.Now(), it, "outbox.submitting", Change{From: Queued, To: Submitting, Attempt: it.Attempts + 1})
 		})
 		started = err == nil
 		return err
@@ -219,7 +221,7 @@ func (s *Store) submit(ctx context.Context, m Mailer, it OutboxItem, rep *SendRe
 
 // settle decides a reply whose fate is unknown: in the Sent folder it was sent;
 // otherwise it is Uncertain and waits for the user, never resent on its own.
-func (s *Store) settle(ctx context.Context, m Mailer, it OutboxItem, why string, rep *SendReport) {
+func (s *Store) settle(ctx context.Context, m Mailer, it Item, why string, rep *SendReport) {
 	found, err := m.InSent(ctx, it.AccountID, it.MessageID)
 	if err != nil {
 		// Stay "submitting" and look again next time: nothing is sent meanwhile.
@@ -239,15 +241,15 @@ func (s *Store) settle(ctx context.Context, m Mailer, it OutboxItem, why string,
 
 // fail records a failed attempt: queued again after a backoff when a retry is safe and
 // attempts remain, else Failed with the reason.
-func (s *Store) fail(ctx context.Context, it OutboxItem, err error, rep *SendReport) {
-	state, next := Failed, s.nowMs()
+func (s *Store) fail(ctx context.Context, it Item, err error, rep *SendReport) {
+	state, next := Failed, s.sign.NowMs()
 	msg := err.Error()
 	var se *SendError
 	if errors.As(err, &se) && se.Failure == Temporary {
 		if it.Attempts < maxAttempts {
 			state, next = Queued, next+backoff(it.Attempts).Milliseconds()
 			msg = fmt.Sprintf("%s (attempt %d of %d; trying again at %s)", msg, it.Attempts, maxAttempts,
-				millis(next).Format(time.RFC3339))
+				inboxcore.Millis(next).Format(time.RFC3339))
 		} else {
 			msg = fmt.Sprintf("gave up after %d attempts: %s", it.Attempts, msg)
 		}
@@ -265,34 +267,34 @@ func (s *Store) fail(ctx context.Context, it OutboxItem, err error, rep *SendRep
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, last_error = ?, next_attempt_at = ?, attempts = ?,
 			raw = ifnull(raw, ?), updated_at = ? WHERE id = ?`,
-			state, msg, next, it.Attempts, it.raw, s.nowMs(), it.ID); err != nil {
+			state, msg, next, it.Attempts, it.raw, s.sign.NowMs(), it.ID); err != nil {
 			return err
 		}
 		kind := "outbox.failed"
 		if state == Queued {
 			kind = "outbox.retrying"
 		}
-		return sendStep(ctx, tx, s.now(), it, kind, OutboxChange{From: from, To: state, Error: msg, Attempt: it.Attempts})
+		return sendStep(ctx, tx, s.sign.Now(), it, kind, Change{From: from, To: state, Error: msg, Attempt: it.Attempts})
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: recording the failure: %v", it.ID, err))
 	}
 }
 
-func (s *Store) setState(ctx context.Context, it OutboxItem, state OutboxState, msg string, rep *SendReport) {
+func (s *Store) setState(ctx context.Context, it Item, state State, msg string, rep *SendReport) {
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		from, err := outboxState(ctx, tx, it.ID)
 		if err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET state = ?, last_error = ?, updated_at = ? WHERE id = ?",
-			state, msg, s.nowMs(), it.ID); err != nil {
+			state, msg, s.sign.NowMs(), it.ID); err != nil {
 			return err
 		}
 		if state == from {
 			return nil // still submitting: only the reason changed
 		}
-		return sendStep(ctx, tx, s.now(), it, "outbox."+string(state), OutboxChange{From: from, To: state, Error: msg, Attempt: it.Attempts})
+		return sendStep(ctx, tx, s.sign.Now(), it, "outbox."+string(state), Change{From: from, To: state, Error: msg, Attempt: it.Attempts})
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d: %v", it.ID, err))
@@ -301,9 +303,9 @@ func (s *Store) setState(ctx context.Context, it OutboxItem, state OutboxState, 
 
 // sent records an accepted reply: the conversation now waits on the customer, the
 // customer's message gets \Answered (written back by the sync), and a copy goes to Sent.
-func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendReport) {
+func (s *Store) sent(ctx context.Context, m Mailer, it Item, rep *SendReport) {
 	rep.Sent++
-	now := s.nowMs()
+	now := s.sign.NowMs()
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		from, err := outboxState(ctx, tx, it.ID)
 		if err != nil {
@@ -313,13 +315,13 @@ func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 			raw = ifnull(raw, ?), updated_at = ? WHERE id = ?`, now, it.Filed, it.raw, now, it.ID); err != nil {
 			return err
 		}
-		if err := sendStep(ctx, tx, millis(now), it, "outbox.sent", OutboxChange{From: from, To: Sent, Attempt: it.Attempts}); err != nil {
+		if err := sendStep(ctx, tx, inboxcore.Millis(now), it, "outbox.sent", Change{From: from, To: Sent, Attempt: it.Attempts}); err != nil {
 			return err
 		}
 		if it.CreatedBy == AutoReplyAuthor {
 			return nil // an out-of-hours auto-reply answers nothing: the customer still waits for a person
 		}
-		return awaitCustomer(ctx, tx, it.ConversationID, now, journal.Runner)
+		return inbox.AwaitCustomer(ctx, tx, it.ConversationID, now, journal.Runner)
 	})
 	if err != nil {
 		rep.Errors = append(rep.Errors, fmt.Sprintf("reply %d was sent, but recording it failed: %v", it.ID, err))
@@ -336,7 +338,7 @@ func (s *Store) sent(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 }
 
 // file appends the sent reply to the Sent folder; a failure is retried by later calls.
-func (s *Store) file(ctx context.Context, m Mailer, it OutboxItem, rep *SendReport) {
+func (s *Store) file(ctx context.Context, m Mailer, it Item, rep *SendReport) {
 	msg := ""
 	if err := m.FileSent(ctx, it.AccountID, it.raw); err != nil {
 		msg = "sent; the copy for the Sent folder is not saved yet: " + err.Error()
@@ -344,10 +346,10 @@ func (s *Store) file(ctx context.Context, m Mailer, it OutboxItem, rep *SendRepo
 	}
 	err := s.db.Write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET filed = ?, last_error = ?, updated_at = ? WHERE id = ?",
-			msg == "", msg, s.nowMs(), it.ID); err != nil || msg != "" {
+			msg == "", msg, s.sign.NowMs(), it.ID); err != nil || msg != "" {
 			return err
 		}
-		_, err := journal.Write(ctx, tx, s.now(), journal.Runner, it.GID, "outbox.filed", nil)
+		_, err := journal.Write(ctx, tx, s.sign.Now(), journal.Runner, it.GID, "outbox.filed", nil)
 		return err
 	})
 	if err != nil {

@@ -1,4 +1,4 @@
-package inbox
+package contacts
 
 import (
 	"context"
@@ -8,6 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/template"
 )
@@ -22,45 +25,45 @@ const (
 	AbuseBlocked AbuseLevel = "blocked" // future mail filed as Abuse, never deleted
 )
 
-// ContactAction is one recorded abuse step.
-type ContactAction struct {
+// Action is one recorded abuse step.
+type Action struct {
 	Action string    `json:"action"` // warn, mute, block, unmute, unblock, clear
 	Actor  string    `json:"actor"`
 	Reason string    `json:"reason"`
 	At     time.Time `json:"at"`
 }
 
-// ContactDetail is the contact side panel.
-type ContactDetail struct {
-	ID            int64           `json:"id"`
-	Email         string          `json:"email"`
-	Name          string          `json:"name"`
-	FirstSeenAt   time.Time       `json:"first_seen_at"`
-	LastSeenAt    time.Time       `json:"last_seen_at"`
-	Messages      int             `json:"messages"` // messages the contact sent
-	Open          int             `json:"open"`     // conversations still needing someone
-	Abuse         AbuseLevel      `json:"abuse"`
-	Tags          []string        `json:"tags"`
-	Notes         []Note          `json:"notes"`
-	Actions       []ContactAction `json:"actions"`
-	Conversations []Row           `json:"conversations"` // open first, then by recency
+// Detail is the contact side panel.
+type Detail struct {
+	ID            int64        `json:"id"`
+	Email         string       `json:"email"`
+	Name          string       `json:"name"`
+	FirstSeenAt   time.Time    `json:"first_seen_at"`
+	LastSeenAt    time.Time    `json:"last_seen_at"`
+	Messages      int          `json:"messages"` // messages the contact sent
+	Open          int          `json:"open"`     // conversations still needing someone
+	Abuse         AbuseLevel   `json:"abuse"`
+	Tags          []string     `json:"tags"`
+	Notes         []inbox.Note `json:"notes"`
+	Actions       []Action     `json:"actions"`
+	Conversations []inbox.Row  `json:"conversations"` // open first, then by recency
 }
 
-// Contact returns a contact's history in this workspace.
-func (s *Store) Contact(ctx context.Context, id int64) (ContactDetail, error) {
-	d := ContactDetail{ID: id, Tags: []string{}, Notes: []Note{}, Actions: []ContactAction{}}
+// Get returns a contact's history in this workspace.
+func (s *Store) Get(ctx context.Context, id int64) (Detail, error) {
+	d := Detail{ID: id, Tags: []string{}, Notes: []inbox.Note{}, Actions: []Action{}}
 	var first, last int64
 	db := s.db.Read()
 	err := db.QueryRowContext(ctx, "SELECT email, name, first_seen_at, last_seen_at, messages, abuse_level FROM contacts WHERE id = ?", id).
 		Scan(&d.Email, &d.Name, &first, &last, &d.Messages, &d.Abuse)
 	if errors.Is(err, sql.ErrNoRows) {
-		return d, notFound("contact", id)
+		return d, inboxcore.NotFound("contact", id)
 	}
 	if err != nil {
 		return d, err
 	}
-	d.FirstSeenAt, d.LastSeenAt = millis(first), millis(last)
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = ? AND c.messages > 0 AND "+activeStatus,
+	d.FirstSeenAt, d.LastSeenAt = inboxcore.Millis(first), inboxcore.Millis(last)
+	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = ? AND c.messages > 0 AND "+inbox.ActiveStatus,
 		id).Scan(&d.Open); err != nil {
 		return d, err
 	}
@@ -73,27 +76,26 @@ func (s *Store) Contact(ctx context.Context, id int64) (ContactDetail, error) {
 		return d, err
 	}
 	if err := each(ctx, db, "SELECT id, author, body, created_at FROM contact_notes WHERE contact_id = ? ORDER BY created_at, id", []any{id}, func(sc scanner) error {
-		var n Note
+		var n inbox.Note
 		var at int64
 		err := sc.Scan(&n.ID, &n.Author, &n.Body, &at)
-		n.CreatedAt = millis(at)
+		n.CreatedAt = inboxcore.Millis(at)
 		d.Notes = append(d.Notes, n)
 		return err
 	}); err != nil {
 		return d, err
 	}
 	if err := each(ctx, db, "SELECT action, actor, reason, at FROM contact_actions WHERE contact_id = ? ORDER BY at, id", []any{id}, func(sc scanner) error {
-		var a ContactAction
+		var a Action
 		var at int64
 		err := sc.Scan(&a.Action, &a.Actor, &a.Reason, &at)
-		a.At = millis(at)
+		a.At = inboxcore.Millis(at)
 		d.Actions = append(d.Actions, a)
 		return err
 	}); err != nil {
 		return d, err
 	}
-	d.Conversations, err = s.rows(ctx, "SELECT "+rowColumns+rowFrom+` WHERE c.contact_id = ? AND c.messages > 0
-		ORDER BY c.status IN ('resolved', 'spam', 'abuse'), c.last_message_at DESC LIMIT 200`, id)
+	d.Conversations, err = s.conv.ContactConversations(ctx, id)
 	return d, err
 }
 
@@ -113,9 +115,9 @@ func each(ctx context.Context, db *sql.DB, query string, args []any, fn func(sca
 	return rows.Err()
 }
 
-// AddContactNote adds an internal note about a contact.
-func (s *Store) AddContactNote(ctx context.Context, contact int64, body string) (Note, error) {
-	n := Note{Author: s.agent, Body: strings.TrimSpace(body), CreatedAt: millis(s.nowMs())}
+// AddNote adds an internal note about a contact.
+func (s *Store) AddNote(ctx context.Context, contact int64, body string) (inbox.Note, error) {
+	n := inbox.Note{Author: s.sign.Name(), Body: strings.TrimSpace(body), CreatedAt: inboxcore.Millis(s.sign.NowMs())}
 	if n.Body == "" {
 		return n, errors.New("a note needs some text")
 	}
@@ -124,13 +126,13 @@ func (s *Store) AddContactNote(ctx context.Context, contact int64, body string) 
 			contact, n.Author, n.Body, n.CreatedAt.UnixMilli()).Scan(&n.ID); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, n.CreatedAt, gid, "contact.note", map[string]string{"text": n.Body})
+		return s.sign.Record(ctx, tx, n.CreatedAt, gid, "contact.note", map[string]string{"text": n.Body})
 	})
 	return n, err
 }
 
-// TagContact adds a tag (lower case, trimmed) to a contact.
-func (s *Store) TagContact(ctx context.Context, contact int64, tag string) error {
+// Tag adds a tag (lower case, trimmed) to a contact.
+func (s *Store) Tag(ctx context.Context, contact int64, tag string) error {
 	tag = strings.ToLower(strings.Join(strings.Fields(tag), " "))
 	if tag == "" {
 		return errors.New("a tag needs a name")
@@ -140,19 +142,19 @@ func (s *Store) TagContact(ctx context.Context, contact int64, tag string) error
 		if n, _ := rowsAffected(res, err); n == 0 {
 			return err // already tagged: nothing to record
 		}
-		return s.record(ctx, tx, s.now(), gid, "contact.tag", journal.Change{To: tag})
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "contact.tag", journal.Change{To: tag})
 	})
 }
 
-// UntagContact removes a tag from a contact.
-func (s *Store) UntagContact(ctx context.Context, contact int64, tag string) error {
+// Untag removes a tag from a contact.
+func (s *Store) Untag(ctx context.Context, contact int64, tag string) error {
 	tag = strings.ToLower(strings.TrimSpace(tag))
 	return s.contactWrite(ctx, contact, func(tx *sql.Tx, gid string) error {
 		res, err := tx.ExecContext(ctx, "DELETE FROM contact_tags WHERE contact_id = ? AND tag = ?", contact, tag)
 		if n, _ := rowsAffected(res, err); n == 0 {
 			return err
 		}
-		return s.record(ctx, tx, s.now(), gid, "contact.tag", journal.Change{From: tag})
+		return s.sign.Record(ctx, tx, s.sign.Now(), gid, "contact.tag", journal.Change{From: tag})
 	})
 }
 
@@ -169,7 +171,7 @@ func (s *Store) contactWrite(ctx context.Context, contact int64, fn func(tx *sql
 		var gid string
 		err := tx.QueryRowContext(ctx, "SELECT gid FROM contacts WHERE id = ?", contact).Scan(&gid)
 		if errors.Is(err, sql.ErrNoRows) {
-			return notFound("contact", contact)
+			return inboxcore.NotFound("contact", contact)
 		} else if err != nil {
 			return err
 		}
@@ -177,8 +179,8 @@ func (s *Store) contactWrite(ctx context.Context, contact int64, fn func(tx *sql
 	})
 }
 
-// ActiveContact is a contact ranked by recent messages.
-type ActiveContact struct {
+// Active is a contact ranked by recent messages.
+type Active struct {
 	ID       int64      `json:"id"`
 	Email    string     `json:"email"`
 	Name     string     `json:"name"`
@@ -189,21 +191,21 @@ type ActiveContact struct {
 
 // MostActive ranks contacts by the messages they sent in the last days (30 or 90 in the
 // UI), most first.
-func (s *Store) MostActive(ctx context.Context, days, limit int) ([]ActiveContact, error) {
+func (s *Store) MostActive(ctx context.Context, days, limit int) ([]Active, error) {
 	if days <= 0 {
 		return nil, fmt.Errorf("a window of %d days is empty", days)
 	}
 	if limit <= 0 {
 		limit = 20
 	}
-	since := s.now().Add(-time.Duration(days) * 24 * time.Hour).UnixMilli()
-	list := []ActiveContact{}
+	since := s.sign.Now().Add(-time.Duration(days) * 24 * time.Hour).UnixMilli()
+	list := []Active{}
 	err := each(ctx, s.db.Read(), `SELECT k.id, k.email, k.name, n, k.abuse_level,
-		(SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = k.id AND c.messages > 0 AND `+activeStatus+`)
+		(SELECT count(*) FROM conversations c INDEXED BY conversations_contact WHERE c.contact_id = k.id AND c.messages > 0 AND `+inbox.ActiveStatus+`)
 		FROM (SELECT contact_id, count(*) AS n FROM messages WHERE NOT outbound AND contact_id IS NOT NULL AND date >= ?
 		 GROUP BY contact_id ORDER BY n DESC LIMIT ?) a JOIN contacts k ON k.id = a.contact_id ORDER BY n DESC, k.email`,
 		[]any{since, limit}, func(sc scanner) error {
-			var a ActiveContact
+			var a Active
 			err := sc.Scan(&a.ID, &a.Email, &a.Name, &a.Messages, &a.Abuse, &a.Open)
 			list = append(list, a)
 			return err
@@ -211,13 +213,10 @@ func (s *Store) MostActive(ctx context.Context, days, limit int) ([]ActiveContac
 	return list, err
 }
 
-// DefaultWarning is the warning sent when the workspace has no template of its own.
-const DefaultWarning = "Hello {{first_name|there}},\n\nwe want this to be a friendly place for everyone, and some of your recent messages went against that. Please keep the conversation respectful; otherwise we will stop answering messages from this address.\n\n{{brand}}"
-
 // Warn records a warning to a contact and returns it as a draft for the conversation
 // (the user reviews and sends it like any reply).
-func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (Draft, error) {
-	d, err := s.warning(ctx, contact, conv)
+func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (inbox.Draft, error) {
+	d, err := s.WarningPreview(ctx, contact, conv)
 	if err != nil {
 		return d, err
 	}
@@ -227,44 +226,45 @@ func (s *Store) Warn(ctx context.Context, contact, conv int64, reason string) (D
 // SendWarning puts the warning in the outbox as a reply in conv, then records the step.
 // When the reply cannot be queued (no account, a variable without a value) nothing is
 // recorded: the history never says a warning went out that did not.
-func (s *Store) SendWarning(ctx context.Context, contact, conv int64, reason string) (OutboxItem, error) {
+func (s *Store) SendWarning(ctx context.Context, contact, conv int64, reason string) (outbox.Item, error) {
 	if strings.TrimSpace(reason) == "" {
-		return OutboxItem{}, errNoReason
+		return outbox.Item{}, errNoReason
 	}
-	d, err := s.warning(ctx, contact, conv)
+	d, err := s.WarningPreview(ctx, contact, conv)
 	if err != nil {
-		return OutboxItem{}, err
+		return outbox.Item{}, err
 	}
-	item, err := s.Queue(ctx, Reply{ConversationID: conv, Body: d.Body})
+	item, err := s.out.Queue(ctx, outbox.Reply{ConversationID: conv, Body: d.Body})
 	if err != nil {
 		return item, err
 	}
 	return item, s.abuseStep(ctx, contact, "warn", reason)
 }
 
-// warning is the workspace's warning template (or DefaultWarning) filled in for conv,
-// which must be a conversation with contact.
-func (s *Store) warning(ctx context.Context, contact, conv int64) (Draft, error) {
-	tmpl, ok, err := s.w.Setting(ctx, SettingWarnTemplate)
+// WarningPreview is the workspace's warning template (or DefaultWarning) filled in for
+// conv, which must be a conversation with contact: what SendWarning would send, without
+// sending or recording anything (the window shows it before the user confirms).
+func (s *Store) WarningPreview(ctx context.Context, contact, conv int64) (inbox.Draft, error) {
+	tmpl, ok, err := s.w.Setting(ctx, inbox.SettingWarnTemplate)
 	if err != nil {
-		return Draft{}, err
+		return inbox.Draft{}, err
 	}
 	if !ok || strings.TrimSpace(tmpl) == "" {
-		tmpl = DefaultWarning
+		tmpl = inbox.DefaultWarning
 	}
 	if probs := template.Check(tmpl); probs != nil {
-		return Draft{}, fmt.Errorf("the warning template: %w", probs)
+		return inbox.Draft{}, fmt.Errorf("the warning template: %w", probs)
 	}
 	var owner sql.NullInt64
 	if err := s.db.Read().QueryRowContext(ctx, "SELECT contact_id FROM conversations WHERE id = ?", conv).Scan(&owner); errors.Is(err, sql.ErrNoRows) {
-		return Draft{}, notFound("conversation", conv)
+		return inbox.Draft{}, inboxcore.NotFound("conversation", conv)
 	} else if err != nil {
-		return Draft{}, err
+		return inbox.Draft{}, err
 	}
 	if owner.Int64 != contact {
-		return Draft{}, fmt.Errorf("conversation %d is not with contact %d", conv, contact)
+		return inbox.Draft{}, fmt.Errorf("conversation %d is not with contact %d", conv, contact)
 	}
-	return s.NewDraft(ctx, conv, tmpl)
+	return s.conv.NewDraft(ctx, conv, tmpl)
 }
 
 // Mute stops alerts for a contact's mail; it is still stored and listed.
@@ -325,12 +325,12 @@ func (s *Store) abuseStep(ctx context.Context, contact int64, action, reason str
 		if _, err := tx.ExecContext(ctx, "UPDATE contacts SET abuse_level = ? WHERE id = ?", next, contact); err != nil {
 			return err
 		}
-		now := s.now()
+		now := s.sign.Now()
 		if _, err := tx.ExecContext(ctx, "INSERT INTO contact_actions (contact_id, action, actor, reason, at) VALUES (?, ?, ?, ?, ?)",
-			contact, action, s.agent, reason, now.UnixMilli()); err != nil {
+			contact, action, s.sign.Name(), reason, now.UnixMilli()); err != nil {
 			return err
 		}
-		return s.record(ctx, tx, now, gid, "contact.abuse", AbuseStep{Action: action, From: level, To: next, Reason: reason})
+		return s.sign.Record(ctx, tx, now, gid, "contact.abuse", AbuseStep{Action: action, From: level, To: next, Reason: reason})
 	})
 }
 
@@ -346,4 +346,15 @@ func hasWarning(ctx context.Context, tx *sql.Tx, contact int64) (bool, error) {
 	var n int
 	err := tx.QueryRowContext(ctx, "SELECT count(*) FROM contact_actions WHERE contact_id = ? AND action = 'warn'", contact).Scan(&n)
 	return n > 0, err
+}
+
+// ByEmail finds a contact of this workspace by address (case ignored).
+func (s *Store) ByEmail(ctx context.Context, email string) (int64, error) {
+	email = strings.TrimSpace(email)
+	var id int64
+	err := s.db.Read().QueryRowContext(ctx, "SELECT id FROM contacts WHERE email = lower(?)", email).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("%w: nobody wrote from %q to workspace %q", inboxcore.ErrNotFound, email, s.w.Info().Name)
+	}
+	return id, err
 }

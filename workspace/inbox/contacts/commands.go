@@ -1,4 +1,4 @@
-package inbox
+package contacts
 
 import (
 	"context"
@@ -9,6 +9,9 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 )
 
 // contact: the contact panel's notes, tags and graded steps (warn, mute, block, lift).
@@ -19,13 +22,13 @@ var contactUsage = []string{
 	"contact --workspace W EMAIL warn|mute|block|lift --reason R [--conversation ID] [--yes]",
 }
 
-// multi is a flag that may be given more than once.
-type multi []string
+// Commands are contact (whose warning is mail, sent through newMailer: the accounts
+// layer registers them, as it has the servers) and contacts, the most active.
+func Commands(newMailer outbox.NewMailer) []cmdline.Command {
+	return []cmdline.Command{contactCommand(newMailer), contactsCommand()}
+}
 
-func (m *multi) String() string     { return strings.Join(*m, ",") }
-func (m *multi) Set(v string) error { *m = append(*m, v); return nil }
-
-func contactCommand(newMailer NewMailer) cmdline.Command {
+func contactCommand(newMailer outbox.NewMailer) cmdline.Command {
 	return cmdline.Command{
 		Name: "contact", Summary: "a contact's notes and tags, and the graded steps: warn, mute, block, lift", Pane: "inbox",
 		Actions: []string{"contact-note", "contact-tag", "warn", "mute", "block", "lift"},
@@ -36,14 +39,14 @@ func contactCommand(newMailer NewMailer) cmdline.Command {
 	}
 }
 
-func runContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string, newMailer NewMailer) error {
+func runContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string, newMailer outbox.NewMailer) error {
 	fs := flag.NewFlagSet("contact", flag.ContinueOnError)
 	note := fs.String("note", "", "add an internal note about the contact")
-	var tags, untags multi
+	var tags, untags inboxcore.Multi
 	fs.Var(&tags, "tag", "add a tag (repeatable)")
 	fs.Var(&untags, "untag", "remove a tag (repeatable)")
 	reason := fs.String("reason", "", "why (recorded with every step)")
-	conv := conversationFlag(fs)
+	conv := inbox.ConversationFlag(fs)
 	yes := fs.Bool("yes", false, "warn: send the warning (without it, only show it)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	pos, err := cmdline.Parse(fs, args)
@@ -65,25 +68,25 @@ func runContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, arg
 			return cmdline.UsageOf(contactUsage, "%s needs --reason R: every step is recorded with why", step)
 		}
 	}
-	s := cliStore(w)
-	id, err := s.ContactByEmail(ctx, pos[0])
+	s := New(w, inboxcore.MachineOptions(w))
+	id, err := s.ByEmail(ctx, pos[0])
 	if err != nil {
 		return err
 	}
 	if *note != "" {
-		if _, err := s.AddContactNote(ctx, id, *note); err != nil {
+		if _, err := s.AddNote(ctx, id, *note); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.Stdout, "note added to %s\n", pos[0])
 	}
 	for _, t := range tags {
-		if err := s.TagContact(ctx, id, t); err != nil {
+		if err := s.Tag(ctx, id, t); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.Stdout, "%s tagged %q\n", pos[0], t)
 	}
 	for _, t := range untags {
-		if err := s.UntagContact(ctx, id, t); err != nil {
+		if err := s.Untag(ctx, id, t); err != nil {
 			return err
 		}
 		fmt.Fprintf(e.Stdout, "%s untagged %q\n", pos[0], t)
@@ -101,7 +104,7 @@ func runContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, arg
 	if err != nil {
 		return err
 	}
-	d, err := s.Contact(ctx, id)
+	d, err := s.Get(ctx, id)
 	if err != nil {
 		return err
 	}
@@ -112,7 +115,7 @@ func runContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, arg
 		return nil
 	}
 	if *asJSON {
-		return printJSON(e.Stdout, d)
+		return inboxcore.PrintJSON(e.Stdout, d)
 	}
 	loc := w.Info().Location()
 	fmt.Fprintf(e.Stdout, "%s <%s>: %s, %d messages, %d open conversation(s)\n", d.Name, d.Email, abuseWord(d.Abuse), d.Messages, d.Open)
@@ -138,15 +141,15 @@ func abuseWord(l AbuseLevel) string {
 // warnContact shows the warning as it would go out; with yes it queues it as a reply in
 // the conversation, records the step and sends what is due. A warning is mail to a
 // customer, so nothing leaves without --yes.
-func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s *Store, contact int64, email, convRef, reason string, yes bool, newMailer NewMailer) error {
+func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s *Store, contact int64, email, convRef, reason string, yes bool, newMailer outbox.NewMailer) error {
 	var conv int64
 	var err error
 	if convRef != "" {
-		if conv, err = s.ConversationID(ctx, convRef); err != nil {
+		if conv, err = s.conv.ConversationID(ctx, convRef); err != nil {
 			return err
 		}
 	} else {
-		d, err := s.Contact(ctx, contact)
+		d, err := s.Get(ctx, contact)
 		if err != nil {
 			return err
 		}
@@ -156,11 +159,11 @@ func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s 
 		conv = d.Conversations[0].ID // open ones first, then the most recent
 	}
 	if !yes {
-		d, err := s.warning(ctx, contact, conv)
+		d, err := s.WarningPreview(ctx, contact, conv)
 		if err != nil {
 			return err
 		}
-		gids, err := s.ConversationGIDs(ctx, []int64{conv})
+		gids, err := s.conv.ConversationGIDs(ctx, []int64{conv})
 		if err != nil {
 			return err
 		}
@@ -179,13 +182,13 @@ func warnContact(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, s 
 	if err != nil {
 		return fmt.Errorf("the warning is recorded and waits in the outbox as reply %d: %w", it.ID, err)
 	}
-	if _, err := s.SendDue(ctx, m); err != nil {
+	if _, err := s.out.SendDue(ctx, m); err != nil {
 		return err
 	}
-	if it, err = s.OutboxItem(ctx, it.ID); err != nil {
+	if it, err = s.out.Item(ctx, it.ID); err != nil {
 		return err
 	}
-	if it.State != Sent {
+	if it.State != outbox.Sent {
 		return fmt.Errorf("the warning is recorded; reply %d is %s in the outbox: %s", it.ID, it.State, it.LastError)
 	}
 	fmt.Fprintf(e.Stdout, "warning sent to %s (reply %d); %s is now warned\n", email, it.ID, email)
@@ -200,7 +203,7 @@ func contactsCommand() cmdline.Command {
 		Name: "contacts", Summary: "the contacts who wrote most in the last days", Pane: "inbox",
 		Actions: []string{"most-active"}, Usage: contactsUsage,
 		RunIn: func(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
-			fs := newFlagSet("contacts")
+			fs := inboxcore.NewFlagSet("contacts")
 			days := fs.Int("days", 30, "the window, in days")
 			limit := fs.Int("limit", 20, "at most this many")
 			asJSON := fs.Bool("json", false, "print JSON")
@@ -209,12 +212,12 @@ func contactsCommand() cmdline.Command {
 			} else if len(pos) > 0 || *days <= 0 || *limit <= 0 {
 				return cmdline.UsageOf(contactsUsage, "contacts takes flags only, --days and --limit above zero")
 			}
-			list, err := cliStore(w).MostActive(ctx, *days, *limit)
+			list, err := New(w, inboxcore.MachineOptions(w)).MostActive(ctx, *days, *limit)
 			if err != nil {
 				return err
 			}
 			if *asJSON {
-				return printJSON(e.Stdout, list)
+				return inboxcore.PrintJSON(e.Stdout, list)
 			}
 			tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 			fmt.Fprintln(tw, "MESSAGES\tOPEN\tCONTACT\tSTEP")

@@ -1,4 +1,4 @@
-package inbox
+package outbox
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"switchboard/workspace/faq"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxtest"
 	"switchboard/workspace/template"
 )
 
@@ -29,8 +31,8 @@ func TestDraftFillsVariables(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			s, clk := newStore(t)
 			from := c.contact + "|kund@example.com"
-			conv, _ := deliver(t, s, from, "Fråga", "?", clk.t, "")
-			d, err := s.NewDraft(ctx, conv, c.body)
+			conv, _ := inboxtest.Deliver(t, s.w, from, "Fråga", "?", clk.Now(), "")
+			d, err := s.conv.NewDraft(ctx, conv, c.body)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -42,7 +44,7 @@ func TestDraftFillsVariables(t *testing.T) {
 			if (c.unresolved != nil) != errors.As(err, &ue) {
 				t.Fatalf("queue: %v", err)
 			}
-			items, _ := s.Outbox(ctx, true)
+			items, _ := s.List(ctx, true)
 			if (c.unresolved == nil) != (len(items) == 1) {
 				t.Fatalf("outbox %+v", items)
 			}
@@ -52,7 +54,7 @@ func TestDraftFillsVariables(t *testing.T) {
 
 func TestQueueRefusesUnknownVariable(t *testing.T) {
 	s, c := newStore(t)
-	conv, _ := deliver(t, s, "Åsa|asa@example.se", "Fråga", "?", c.t, "")
+	conv, _ := inboxtest.Deliver(t, s.w, "Åsa|asa@example.se", "Fråga", "?", c.Now(), "")
 	_, err := s.Queue(context.Background(), Reply{ConversationID: conv, Body: "Hej {{frist_name}}"})
 	var probs template.Problems
 	if !errors.As(err, &probs) || probs[0].Suggest != "first_name" {
@@ -63,16 +65,16 @@ func TestQueueRefusesUnknownVariable(t *testing.T) {
 func TestDraftFromFAQWithSignatureAndSchedule(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, key := deliver(t, s, "Åsa Berg|asa@example.se", "Retur", "Hur returnerar jag?", c.t, "")
+	conv, key := inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Retur", "Hur returnerar jag?", c.Now(), "")
 	fs := faq.NewStore(s.w)
 	saved, err := fs.Save(ctx, "", faq.Draft{Question: "Hur returnerar jag?", Answer: "Hej {{first_name|där}}! Skicka **paketet** till oss inom 30 dagar."})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SetTone(ctx, Tone{Signature: "Vänliga hälsningar,\n{{agent}}, {{brand}}"}); err != nil {
+	if err := s.conv.SetTone(ctx, inbox.Tone{Signature: "Vänliga hälsningar,\n{{agent}}, {{brand}}"}); err != nil {
 		t.Fatal(err)
 	}
-	d, err := s.DraftFromFAQ(ctx, conv, saved.Entry.ID)
+	d, err := s.conv.DraftFromFAQ(ctx, conv, saved.Entry.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -80,15 +82,15 @@ func TestDraftFromFAQWithSignatureAndSchedule(t *testing.T) {
 	if d.Body != want {
 		t.Fatalf("draft %q, want %q", d.Body, want)
 	}
-	again, _ := s.NewDraft(ctx, conv, d.Body)
+	again, _ := s.conv.NewDraft(ctx, conv, d.Body)
 	if again.Body != d.Body {
 		t.Fatal("the signature was added twice")
 	}
-	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: d.Body, FAQID: d.FAQID, SendAt: c.t.Add(2 * time.Hour)})
+	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: d.Body, FAQID: d.FAQID, SendAt: c.Now().Add(2 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it.InReplyTo != key || it.To[0].Email != "asa@example.se" || it.From.Email != "brand@nordlys.example" || !it.SendAt.Equal(c.t.Add(2*time.Hour)) {
+	if it.InReplyTo != key || it.To[0].Email != "asa@example.se" || it.From.Email != "brand@nordlys.example" || !it.SendAt.Equal(c.Now().Add(2*time.Hour)) {
 		t.Fatalf("item %+v", it)
 	}
 	e, _ := fs.Get(ctx, saved.Entry.ID)
@@ -99,5 +101,47 @@ func TestDraftFromFAQWithSignatureAndSchedule(t *testing.T) {
 	rep, err := s.SendDue(ctx, nil)
 	if err != nil || rep.Sent != 0 {
 		t.Fatalf("%+v %v", rep, err)
+	}
+}
+
+// A note is internal: it never reaches the reply.
+func TestNotesAreInternal(t *testing.T) {
+	ctx := context.Background()
+	s, c := newStore(t)
+	conv, _ := inboxtest.Deliver(t, s.w, "A|a@example.com", "Hi", "hi", c.Now(), "")
+	if _, err := s.conv.AddNote(ctx, conv, "  "); err == nil {
+		t.Error("empty note accepted")
+	}
+	if _, err := s.conv.AddNote(ctx, conv, "Kunden är VIP — var extra snäll."); err != nil {
+		t.Fatal(err)
+	}
+	notes, _ := s.conv.Notes(ctx, conv)
+	if len(notes) != 1 || notes[0].Author != "Anna" {
+		t.Fatalf("notes %+v", notes)
+	}
+	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "Hello"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if it.Body != "Hello" {
+		t.Fatalf("a note leaked into the reply: %q", it.Body)
+	}
+}
+
+func TestQueueFromSendsFromTheChosenAccountOfThisWorkspaceOnly(t *testing.T) {
+	s, _ := newStore(t)
+	ctx := context.Background()
+	second := inboxtest.AddAccount(t, s.w, "orders@nordlys.example")
+	conv, _ := inboxtest.Deliver(t, s.w, "Anna|anna@example.se", "Order", "Where is it?", inboxtest.T0, "")
+	recv, err := s.conv.ReplyAccount(ctx, conv)
+	if err != nil || recv.Email != "brand@nordlys.example" {
+		t.Fatalf("receiving account %q (%v), want brand@nordlys.example", recv.Email, err)
+	}
+	it, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "On its way"}, second.ID)
+	if err != nil || it.From.Email != "orders@nordlys.example" || it.AccountID != second.ID {
+		t.Fatalf("queued from %q (%v), want the chosen orders@nordlys.example", it.From.Email, err)
+	}
+	if _, err := s.QueueFrom(ctx, Reply{ConversationID: conv, Body: "x"}, "not-an-account-here"); err == nil {
+		t.Fatal("a reply was queued from an account this workspace does not have")
 	}
 }

@@ -1,4 +1,4 @@
-package inbox
+package outbox
 
 import (
 	"context"
@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"switchboard/workspace/inbox/inboxtest"
 	"switchboard/workspace/journal"
 )
 
@@ -31,7 +32,7 @@ func (m *fakeMailer) InSent(context.Context, string, string) (bool, error) { ret
 func TestOutboxStepsAreJournaled(t *testing.T) {
 	ctx := context.Background()
 	s, c := newStore(t)
-	conv, _ := deliver(t, s, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.t, "")
+	conv, _ := inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.Now(), "")
 	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "Hej Åsa, den skickas i dag."})
 	if err != nil {
 		t.Fatal(err)
@@ -47,20 +48,23 @@ func TestOutboxStepsAreJournaled(t *testing.T) {
 	}
 	step(s.Cancel(ctx, it.ID))
 	step(s.Retry(ctx, it.ID))
-	step(s.Reschedule(ctx, it.ID, c.t.Add(time.Hour)))
+	step(s.Reschedule(ctx, it.ID, c.Now().Add(time.Hour)))
 	if _, err := s.SendDue(ctx, &fakeMailer{}); err != nil { // not due yet
 		t.Fatal(err)
 	}
-	c.advance(time.Hour)
+	c.Advance(time.Hour)
 	if _, err := s.SendDue(ctx, &fakeMailer{}); err != nil {
 		t.Fatal(err)
 	}
-	got := entries(t, s, journal.Filter{Object: it.GID})
+	got := inboxtest.Entries(t, s.w, journal.Filter{Object: it.GID})
 	want := "outbox.queued outbox.cancelled outbox.retried outbox.rescheduled outbox.submitting outbox.sent outbox.filed"
-	if strings.Join(kinds(got), " ") != want {
-		t.Fatalf("outbox entries %v\nwant %s", kinds(got), want)
+	if strings.Join(inboxtest.Kinds(got), " ") != want {
+		t.Fatalf("outbox entries %v\nwant %s", inboxtest.Kinds(got), want)
 	}
-	anna, _, _ := findStaff(ctx, s, "Anna")
+	var anna string // Anna's staff id, the actor of what she did
+	if err := s.db.Read().QueryRowContext(ctx, "SELECT gid FROM staff WHERE name = ?", "Anna").Scan(&anna); err != nil {
+		t.Fatal(err)
+	}
 	for i, e := range got {
 		if wantActor := map[bool]string{true: anna, false: journal.Runner}[i < 4]; e.Actor != wantActor {
 			t.Errorf("%s signed %q, want %q", e.Kind, e.Actor, wantActor)
@@ -70,7 +74,7 @@ func TestOutboxStepsAreJournaled(t *testing.T) {
 	if err := got[0].Decode(&q); err != nil || q.Body != "Hej Åsa, den skickas i dag." || q.To[0].Email != "asa@example.se" {
 		t.Fatalf("queued entry %s: %v", got[0].Data, err)
 	}
-	waiting := entries(t, s, journal.Filter{Object: it.ConversationGID, Prefix: "conversation.status"})
+	waiting := inboxtest.Entries(t, s.w, journal.Filter{Object: it.ConversationGID, Prefix: "conversation.status"})
 	if len(waiting) != 1 || waiting[0].Actor != journal.Runner {
 		t.Fatalf("conversation entries after sending: %+v", waiting)
 	}
@@ -81,16 +85,16 @@ func TestOutboxStepsAreJournaled(t *testing.T) {
 	step(err)
 	_, err = s.SendDue(ctx, &fakeMailer{err: &SendError{Failure: Temporary, Err: errors.New("421 try later")}})
 	step(err)
-	c.advance(time.Hour)
+	c.Advance(time.Hour)
 	_, err = s.SendDue(ctx, &fakeMailer{err: &SendError{Failure: Unknown, Err: errors.New("connection reset after DATA")}})
 	step(err)
 	step(s.MarkSent(ctx, it2.ID))
-	got = entries(t, s, journal.Filter{Object: it2.GID})
+	got = inboxtest.Entries(t, s.w, journal.Filter{Object: it2.GID})
 	want = "outbox.queued outbox.submitting outbox.retrying outbox.submitting outbox.uncertain outbox.marked_sent"
-	if strings.Join(kinds(got), " ") != want {
-		t.Fatalf("outbox entries %v\nwant %s", kinds(got), want)
+	if strings.Join(inboxtest.Kinds(got), " ") != want {
+		t.Fatalf("outbox entries %v\nwant %s", inboxtest.Kinds(got), want)
 	}
-	var retry OutboxChange
+	var retry Change
 	if err := got[2].Decode(&retry); err != nil || retry.From != Submitting || retry.To != Queued || !strings.Contains(retry.Error, "421") {
 		t.Fatalf("retrying entry %s: %v", got[2].Data, err)
 	}

@@ -1,4 +1,8 @@
-package inbox
+// Package inboxdemo gives a demo workspace's imported mail the Inbox state it starts
+// with: staff, labels, triage, notes and a scheduled reply in the outbox. It sits above
+// the triage store (workspace/inbox) and the outbox (workspace/inbox/outbox), as it seeds
+// both.
+package inboxdemo
 
 import (
 	"context"
@@ -8,27 +12,30 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
+	"switchboard/workspace/inbox/outbox"
 	"switchboard/workspace/mail"
 )
 
-// DemoPlan is the Inbox state a demo workspace starts with: who works there, the labels,
+// Plan is the Inbox state a demo workspace starts with: who works there, the labels,
 // and each conversation's triage. The demo's is assets/demo/mail/triage.json, written
 // next to the mail it triages so the two are edited together.
-type DemoPlan struct {
-	Agent         string             `json:"agent"` // the seeded changes are recorded under this name
-	Staff         []string           `json:"staff"`
-	Labels        []Label            `json:"labels"`
-	Conversations []DemoConversation `json:"conversations"`
+type Plan struct {
+	Agent         string         `json:"agent"` // the seeded changes are recorded under this name
+	Staff         []string       `json:"staff"`
+	Labels        []inbox.Label  `json:"labels"`
+	Conversations []Conversation `json:"conversations"`
 }
 
-// DemoConversation is one conversation's triage. The conversation is named by the
+// Conversation is one conversation's triage. The conversation is named by the
 // Message-ID (without angle brackets) of any of its messages.
-type DemoConversation struct {
-	MessageID string   `json:"message_id"`
-	Status    Status   `json:"status"` // "" leaves it New
-	Labels    []string `json:"labels"`
-	Assignee  string   `json:"assignee"`
-	Note      string   `json:"note"`
+type Conversation struct {
+	MessageID string       `json:"message_id"`
+	Status    inbox.Status `json:"status"` // "" leaves it New
+	Labels    []string     `json:"labels"`
+	Assignee  string       `json:"assignee"`
+	Note      string       `json:"note"`
 	// SnoozeHours is how long a Snoozed conversation sleeps; FollowUpDays when a Resolved
 	// one comes back.
 	SnoozeHours  int `json:"snooze_hours"`
@@ -45,23 +52,23 @@ type DemoConversation struct {
 const demoHandling = 7 * time.Minute
 
 // demoLabels are the labels of SeedDemo's generic spread.
-var demoLabels = []Label{{Name: "Order", Color: "#2E7D32"}, {Name: "Refund", Color: "#C62828"},
+var demoLabels = []inbox.Label{{Name: "Order", Color: "#2E7D32"}, {Name: "Refund", Color: "#C62828"},
 	{Name: "Subscription", Color: "#1565C0"}, {Name: "Wholesale", Color: "#6A1B9A"}, {Name: "Feedback", Color: "#EF6C00"}}
 
-// SeedDemo spreads a generic triage over whatever mail w holds (labels, staff, every
+// Seed spreads a generic triage over whatever mail w holds (labels, staff, every
 // status, a note and a scheduled reply in round robin), for tests and tools that import
-// arbitrary mail. The demo workspace uses SeedDemoPlan with triage written for its mail.
-func SeedDemo(ctx context.Context, w *workspace.Workspace) error {
-	page, err := NewStore(w, Options{}).List(ctx, Query{Limit: 200})
+// arbitrary mail. The demo workspace uses SeedPlan with triage written for its mail.
+func Seed(ctx context.Context, w *workspace.Workspace) error {
+	page, err := inbox.NewStore(w, inboxcore.Options{}).List(ctx, inbox.Query{Limit: 200})
 	if err != nil {
 		return err
 	}
 	if len(page.Rows) < 6 {
 		return fmt.Errorf("inbox demo: %d conversations; import the demo mail first", len(page.Rows))
 	}
-	plan := DemoPlan{Agent: "Anna Lind", Staff: []string{"Anna Lind", "Erik Dahl", "Sofie Holm"}, Labels: demoLabels}
+	plan := Plan{Agent: "Anna Lind", Staff: []string{"Anna Lind", "Erik Dahl", "Sofie Holm"}, Labels: demoLabels}
 	for i, r := range page.Rows {
-		c := DemoConversation{id: r.ID, Labels: []string{demoLabels[i%len(demoLabels)].Name}}
+		c := Conversation{id: r.ID, Labels: []string{demoLabels[i%len(demoLabels)].Name}}
 		if i%3 == 0 {
 			c.Labels = append(c.Labels, demoLabels[(i+2)%len(demoLabels)].Name)
 		}
@@ -70,31 +77,31 @@ func SeedDemo(ctx context.Context, w *workspace.Workspace) error {
 		}
 		switch i % 8 {
 		case 1:
-			c.Status = Open
+			c.Status = inbox.Open
 		case 2:
-			c.Status = Waiting
+			c.Status = inbox.Waiting
 		case 4:
-			c.Status, c.SnoozeHours = Snoozed, 26
+			c.Status, c.SnoozeHours = inbox.Snoozed, 26
 		case 5:
-			c.Status, c.FollowUpDays = Resolved, 3
+			c.Status, c.FollowUpDays = inbox.Resolved, 3
 		case 7:
-			c.Status = Resolved
+			c.Status = inbox.Resolved
 		}
 		plan.Conversations = append(plan.Conversations, c)
 	}
 	plan.Conversations[0].Note = "Regular customer since 2021 — offer the loyalty discount if the grinder is really broken."
 	plan.Conversations[1].ScheduledReply = "Hi {{first_name|there}},\n\nthanks for your patience — your replacement beans leave our roastery tomorrow morning, and you will get a tracking link by mail."
 	plan.Conversations[1].ScheduledInHours = 18
-	return SeedDemoPlan(ctx, w, plan)
+	return SeedPlan(ctx, w, plan)
 }
 
-// SeedDemoPlan gives a demo workspace's imported mail what the Inbox shows: plan's staff,
+// SeedPlan gives a demo workspace's imported mail what the Inbox shows: plan's staff,
 // labels and triage, and the brand's tone from the workspace's settings. Conversations
 // someone already handled (any status but New) and our own messages are marked read, as
 // they would be in a team's real inbox. Run it after the demo's mail is imported; a plan
 // naming a message, label or person that is not there is an error, not a silent gap.
-func SeedDemoPlan(ctx context.Context, w *workspace.Workspace, plan DemoPlan) error {
-	s := NewStore(w, Options{Agent: plan.Agent})
+func SeedPlan(ctx context.Context, w *workspace.Workspace, plan Plan) error {
+	s := inbox.NewStore(w, inboxcore.Options{Agent: plan.Agent})
 	labels := map[string]int64{}
 	for _, l := range plan.Labels {
 		saved, err := s.SaveLabel(ctx, l)
@@ -112,15 +119,15 @@ func SeedDemoPlan(ctx context.Context, w *workspace.Workspace, plan DemoPlan) er
 		staff[name] = st.ID
 	}
 	// The tone comes first: the scheduled replies' drafts take its signature.
-	err := s.SetTone(ctx, Tone{Formality: "informal", Guidance: demoSetting(ctx, w, SettingGuidance, "Warm, plain and brief. First names, and always a concrete next step."),
-		SignAs: "person", Signature: demoSetting(ctx, w, SettingSignature, "Warm regards,\n{{agent|The Nordlys team}} at {{brand}}"),
+	err := s.SetTone(ctx, inbox.Tone{Formality: "informal", Guidance: demoSetting(ctx, w, inbox.SettingGuidance, "Warm, plain and brief. First names, and always a concrete next step."),
+		SignAs: "person", Signature: demoSetting(ctx, w, inbox.SettingSignature, "Warm regards,\n{{agent|The Nordlys team}} at {{brand}}"),
 		Avoid: []string{"unfortunately", "as per", "kindly", "no problem"}})
 	if err != nil {
 		return err
 	}
-	now := s.now()
+	now := time.Now()
 	for _, c := range plan.Conversations {
-		if err := s.seedConversation(ctx, c, labels, staff, now); err != nil {
+		if err := seedConversation(ctx, w, plan.Agent, c, labels, staff, now); err != nil {
 			name := c.MessageID
 			if name == "" {
 				name = fmt.Sprint(c.id)
@@ -133,7 +140,7 @@ func SeedDemoPlan(ctx context.Context, w *workspace.Workspace, plan DemoPlan) er
 
 // seedConversation applies one conversation's triage. now is the real time, which snooze
 // and scheduled times count from.
-func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels, staff map[string]int64, now time.Time) error {
+func seedConversation(ctx context.Context, w *workspace.Workspace, agent string, c Conversation, labels, staff map[string]int64, now time.Time) error {
 	id := c.id
 	q, arg := "SELECT id, last_message_at FROM conversations WHERE id = ?", any(id)
 	if id == 0 {
@@ -141,7 +148,7 @@ func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels
 		arg = c.MessageID
 	}
 	var last int64
-	err := s.db.Read().QueryRowContext(ctx, q, arg).Scan(&id, &last)
+	err := w.DB().Read().QueryRowContext(ctx, q, arg).Scan(&id, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		return errors.New("no message with this Message-ID was imported")
 	} else if err != nil {
@@ -149,15 +156,12 @@ func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels
 	}
 	// The team triaged each conversation a few minutes after its last message, not all
 	// at the moment the demo was made: the history and notes read like a real shift.
-	handled := millis(last).Add(demoHandling)
+	handled := inboxcore.Millis(last).Add(demoHandling)
 	if latest := now.Add(-time.Minute); handled.After(latest) {
 		handled = latest
 	}
-	agent := ""
-	if s.named {
-		agent = s.agent
-	}
-	s = NewStore(s.w, Options{Agent: agent, Now: func() time.Time { return handled }})
+	o := inboxcore.Options{Agent: agent, Now: func() time.Time { return handled }}
+	s := inbox.NewStore(w, o)
 	var steps []error
 	for _, name := range c.Labels {
 		l, ok := labels[name]
@@ -178,28 +182,28 @@ func (s *Store) seedConversation(ctx context.Context, c DemoConversation, labels
 		steps = append(steps, err)
 	}
 	switch c.Status {
-	case "", New:
-	case Snoozed:
+	case "", inbox.New:
+	case inbox.Snoozed:
 		steps = append(steps, s.Snooze(ctx, id, now.Add(time.Duration(c.SnoozeHours)*time.Hour)))
-	case Resolved:
+	case inbox.Resolved:
 		steps = append(steps, s.Resolve(ctx, id, time.Duration(c.FollowUpDays)*24*time.Hour))
 	default:
 		steps = append(steps, s.SetStatus(ctx, id, c.Status))
 	}
 	if c.ScheduledReply != "" {
-		steps = append(steps, s.seedScheduledReply(ctx, id, c.ScheduledReply, now.Add(time.Duration(c.ScheduledInHours)*time.Hour)))
+		steps = append(steps, seedScheduledReply(ctx, s, outbox.New(w, o), id, c.ScheduledReply, now.Add(time.Duration(c.ScheduledInHours)*time.Hour)))
 	}
 	if err := errors.Join(steps...); err != nil {
 		return err
 	}
-	return s.markDemoRead(ctx, id, c.Status != "" && c.Status != New)
+	return markDemoRead(ctx, w, id, c.Status != "" && c.Status != inbox.New)
 }
 
 // markDemoRead marks our own messages read, and all of them when someone has handled the
 // conversation. Imported mail arrives unread, which would make a week-old thread we
 // answered look as fresh as this morning's complaints.
-func (s *Store) markDemoRead(ctx context.Context, conv int64, handled bool) error {
-	store := mail.Open(s.w)
+func markDemoRead(ctx context.Context, w *workspace.Workspace, conv int64, handled bool) error {
+	store := mail.Open(w)
 	msgs, err := store.ConversationMessages(ctx, conv)
 	if err != nil {
 		return err
@@ -221,18 +225,15 @@ func demoSetting(ctx context.Context, w *workspace.Workspace, key, fallback stri
 	return fallback
 }
 
-func (s *Store) seedScheduledReply(ctx context.Context, conv int64, text string, at time.Time) error {
+// seedScheduledReply queues the demo's send-later reply, signed by the brand's tone. The
+// demo has no mail account: the reply is from a made-up address of the brand and stays
+// in the outbox.
+func seedScheduledReply(ctx context.Context, s *inbox.Store, out *outbox.Store, conv int64, text string, at time.Time) error {
 	d, err := s.NewDraft(ctx, conv, text)
 	if err != nil {
 		return err
 	}
-	p, err := s.parent(ctx, conv)
-	if err != nil && !errors.Is(err, errNoAccount) {
-		return err
-	}
-	if errors.Is(err, errNoAccount) {
-		p.account.Email, p.account.DisplayName = "hello@nordlys-coffee.example", s.w.Info().Name
-	}
-	_, err = s.queue(ctx, Reply{ConversationID: conv, Body: d.Body, SendAt: at}, d.Body, p)
+	from := mail.Account{Email: "hello@nordlys-coffee.example", DisplayName: s.Workspace().Info().Name}
+	_, err = out.QueueDemo(ctx, outbox.Reply{ConversationID: conv, Body: d.Body, SendAt: at}, from)
 	return err
 }
