@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+
+	"switchboard/workspace/journal"
 )
 
 // DuplicateError says several folders hold one workspace id: `cp -a zeta zeta-backup` (the
@@ -72,6 +74,9 @@ func duplicates(all []Info) []Problem {
 type SecretCopier interface {
 	CopyWorkspace(ctx context.Context, fromID, toID string, keys []string) error
 }
+
+// restoredReason is what a reply that was queued in a restored copy says in the outbox.
+const restoredReason = "held when this backup copy was restored: the original workspace may have sent it since; retry here if it should still go"
 
 // RestoreCopy turns the folder ref names, a copy of another folder's workspace (same id),
 // into a workspace of its own: a new id, and the name newName (or "NAME (restored copy)").
@@ -141,7 +146,19 @@ func (r *Root) RestoreCopy(ctx context.Context, ref, newName string, secrets Sec
 			return err
 		}
 		// Queued replies carry the id they were written in; send refuses any other.
-		_, err := tx.ExecContext(ctx, "UPDATE outbox SET workspace_id = ? WHERE workspace_id = ?", newID, info.ID)
+		if _, err := tx.ExecContext(ctx, "UPDATE outbox SET workspace_id = ? WHERE workspace_id = ?", newID, info.ID); err != nil {
+			return err
+		}
+		// The original may have sent what was queued when the copy was made: nothing of
+		// it goes out from the restored copy until a person retries it.
+		held, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'failed', last_error = ?, updated_at = ?
+			WHERE state IN ('queued', 'submitting')`, restoredReason, now)
+		if err != nil {
+			return err
+		}
+		n, _ := held.RowsAffected()
+		_, err = journal.Write(ctx, tx, fromMillis(now), journal.System, newID, "workspace.restored_copy",
+			map[string]any{"from": info.ID, "folder": slug, "replies_held": n})
 		return err
 	})
 	if err != nil {

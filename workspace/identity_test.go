@@ -2,6 +2,7 @@ package workspace_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"os/exec"
@@ -101,6 +102,21 @@ func TestRestoreCopyMakesItAWorkspaceOfItsOwn(t *testing.T) {
 	root := newRoot(t)
 	zeta := create(t, root, "Zeta")
 	addAccount(t, root, "Zeta")
+	// A reply waiting to go out when the copy is made: the original may send it later.
+	err := root.Update(ctx, "Zeta", func(w *workspace.Workspace) error {
+		return w.DB().Write(ctx, func(tx *sql.Tx) error {
+			if _, err := tx.ExecContext(ctx, "INSERT INTO conversations (id, gid, created_at, updated_at) VALUES (1, 'c1', 0, 0)"); err != nil {
+				return err
+			}
+			_, err := tx.ExecContext(ctx, `INSERT INTO outbox (workspace_id, account_id, conversation_id, message_id, from_email,
+				to_addrs, subject, body, send_at, next_attempt_at, created_by, created_at, updated_at, gid)
+				VALUES (?, 'a', 1, 'm1@x', 'brand@x', '[]', 'Re: hi', 'Hello', 0, 0, 'Anna', 0, 0, 'o1')`, w.ID())
+			return err
+		})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 	copyFolder(t, zeta.Dir, filepath.Join(root.Dir(), "zeta-backup"))
 
 	if _, err := root.RestoreCopy(ctx, zeta.ID, "", &fakeCopier{}); err == nil {
@@ -119,6 +135,13 @@ func TestRestoreCopyMakesItAWorkspaceOfItsOwn(t *testing.T) {
 	}
 	if _, problems := root.List(ctx, true); len(problems) != 0 {
 		t.Fatalf("still reported after restoring: %v", problems)
+	}
+	var state, why string
+	root.Update(ctx, restored.Dir, func(w *workspace.Workspace) error {
+		return w.DB().Read().QueryRowContext(ctx, "SELECT state, last_error FROM outbox WHERE gid = 'o1'").Scan(&state, &why)
+	})
+	if state != "failed" || !strings.Contains(why, "retry") {
+		t.Fatalf("the copy's queued reply is %s (%q): it would go out again from the restored copy", state, why)
 	}
 	for ref, want := range map[string]string{zeta.ID: zeta.Dir, "Zeta": zeta.Dir, restored.ID: restored.Dir, "zeta-backup": restored.Dir} {
 		if got, err := root.Find(ctx, ref); err != nil || got.Dir != want {

@@ -44,11 +44,13 @@ var Kinds = map[string]string{
 	"account.update": `as account.create`,
 	"account.remove": `{"email"}`,
 	// The workspace itself (object: the workspace id).
-	"workspace.name":      `{"from","to"}`,
-	"workspace.color":     `{"from","to"}`,
-	"workspace.time_zone": `{"from","to"}`,
-	"workspace.archived":  `{"from","to": booleans}`,
-	"workspace.setting":   `{"key","from","to"}`,
+	"workspace.name":          `{"from","to"}`,
+	"workspace.color":         `{"from","to"}`,
+	"workspace.time_zone":     `{"from","to"}`,
+	"workspace.archived":      `{"from","to": booleans}`,
+	"workspace.setting":       `{"key","from","to"}`,
+	"workspace.restored_copy": `{"from": the original's id, "folder", "replies_held": queued replies set to failed}`,
+	"workspace.imported":      `{"from","from_name","package_created_at","replies_held"} (a client package)`,
 	// Schedule: coverage (object: the workspace id, or the holiday's or shift's gid).
 	"workspace.hours":             `{"from","to": hours as "mon-fri 09:00-12:00,13:00-17:00; sat 10:00-14:00"}`,
 	"workspace.auto_reply":        `{"enabled_at","since_id","template","days","cap","paused": the settings changed}`,
