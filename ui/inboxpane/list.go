@@ -60,6 +60,7 @@ type rowView struct {
 
 // rowMarks are what the row shows besides the conversation's own state.
 type rowMarks struct {
+	wait   time.Duration // the customer's wait, in business hours when they are set
 	draft  bool
 	outbox *inbox.OutboxItem
 	loc    *time.Location
@@ -117,7 +118,7 @@ func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration,
 	if r.WaitingSince.IsZero() || r.Status == inbox.Resolved || r.Status == inbox.Spam || r.Status == inbox.Abuse {
 		v.waited.set("", nil)
 	} else {
-		w := now.Sub(r.WaitingSince)
+		w := m.wait
 		v.waited.set(waitedLabel(w), waitColor(w, target))
 	}
 	switch {

@@ -99,7 +99,7 @@ func (p *Pane) setAgent(name string) {
 		return
 	}
 	p.env.Agent = name
-	p.store = inbox.NewStore(p.ws, inbox.Options{Agent: name, Now: p.now})
+	p.store = inbox.NewStore(p.ws, inbox.Options{Agent: name, Now: p.now, OverdueBefore: businessCutoff(p.ws)})
 	root, saved := p.env.Root, p.agentSaved
 	p.run(func(context.Context) error {
 		if root == nil {

@@ -22,6 +22,11 @@ type Options struct {
 	Agent string
 	// Now is the clock (tests inject one); nil is time.Now.
 	Now func() time.Time
+	// OverdueBefore, when set, is the Overdue cutoff at now for the response target: a
+	// message waiting since before it is Overdue. The window sets the Schedule's
+	// business-hours clock (schedule.OverdueBefore); a func, since schedule imports inbox.
+	// Nil counts wall-clock time (now minus the target). A zero time: nothing is overdue.
+	OverdueBefore func(ctx context.Context, now time.Time, target time.Duration) (time.Time, error)
 }
 
 // Store is the Inbox of one workspace.
@@ -32,6 +37,8 @@ type Store struct {
 	named bool // Agent was set: changes are signed with the agent's staff id
 	now   func() time.Time
 	send  sync.Mutex // one SendDue at a time: "submitting" rows belong to a crashed run only
+
+	overdueBefore func(ctx context.Context, now time.Time, target time.Duration) (time.Time, error)
 }
 
 // NewStore returns the Inbox of w.
@@ -44,7 +51,7 @@ func NewStore(w *workspace.Workspace, o Options) *Store {
 	if o.Now == nil {
 		o.Now = time.Now
 	}
-	return &Store{w: w, db: w.DB(), agent: agent, named: named, now: o.Now}
+	return &Store{w: w, db: w.DB(), agent: agent, named: named, now: o.Now, overdueBefore: o.OverdueBefore}
 }
 
 // Agent is the agent's name for replies ({{agent}}): "" while "my name" is not set, so a
@@ -60,6 +67,19 @@ func (s *Store) Agent() string {
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
 
 func (s *Store) nowMs() int64 { return s.now().UnixMilli() }
+
+// overdueCutoff is the waiting_since (ms) at or before which an unanswered message is
+// Overdue: Options.OverdueBefore's answer, else now minus the target.
+func (s *Store) overdueCutoff(ctx context.Context, target time.Duration) (int64, error) {
+	if s.overdueBefore == nil {
+		return s.nowMs() - target.Milliseconds(), nil
+	}
+	t, err := s.overdueBefore(ctx, s.now(), target)
+	if err != nil || t.IsZero() {
+		return 0, err // waiting_since is > 0 for every unanswered message: none is overdue
+	}
+	return t.UnixMilli(), nil
+}
 
 // ErrNotFound: no such conversation, label, staff member, contact or outbox item here.
 var ErrNotFound = errors.New("not found in this workspace")
