@@ -90,7 +90,7 @@ func newConversationView(p *Pane) *conversationView {
 	v.composer = newComposer(p)
 	// The customer's name has a line of its own: beside the status it was cut to nothing.
 	v.whoRow = container.NewVBox(v.who, v.status, v.outState)
-	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, container.NewHBox(v.link.btn, v.person), v.toolbar), widget.NewSeparator())
+	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), v.link.row, widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	v.hint = widget.NewLabelWithStyle(hintChoose(), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})

@@ -163,7 +163,7 @@ func TestLinkToIncidentAndHoldingStatementsInTheComposer(t *testing.T) {
 	w := h.workspace("Nordlys", 3)
 	h.load(w)
 	h.p.openAt(0)
-	if !h.p.detail.link.btn.Hidden {
+	if !h.p.detail.link.row.Hidden {
 		t.Fatal("Link to incident shows with no incident open")
 	}
 	cs := crisis.NewStore(w, crisis.Options{Agent: "Sofia", Now: func() time.Time { return now }})
@@ -180,8 +180,8 @@ func TestLinkToIncidentAndHoldingStatementsInTheComposer(t *testing.T) {
 	h.load(w)
 	r := h.p.detail.row
 	btn := h.p.detail.link.btn
-	if btn.Hidden || btn.Disabled() || btn.Text != "Link to incident" {
-		t.Fatalf("button %q hidden %v disabled %v, want Link to incident", btn.Text, btn.Hidden, btn.Disabled())
+	if h.p.detail.link.row.Hidden || btn.Disabled() || btn.Text != "Link to incident" {
+		t.Fatalf("button %q hidden %v disabled %v, want Link to incident", btn.Text, h.p.detail.link.row.Hidden, btn.Disabled())
 	}
 	test.Tap(btn)
 	h.drain()

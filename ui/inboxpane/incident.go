@@ -13,19 +13,22 @@ import (
 	"switchboard/workspace/mail"
 )
 
-// incidentLink is the conversation toolbar's "Link to incident": shown only while an
-// incident is open, and pressed (disabled, "Linked") once the open conversation is part
+// incidentLink is "Link to incident" on a line of its own under the conversation's
+// toolbar (beside it, it squeezed the toolbar's icons out of a 1024-point window): shown
+// only while an incident is open, disabled ("Linked") once the open conversation is part
 // of it. UI goroutine only.
 type incidentLink struct {
 	p   *Pane
 	btn *tipButton
+	row *fyne.Container
 }
 
 func newIncidentLink(p *Pane) *incidentLink {
 	l := &incidentLink{p: p}
 	l.btn = newTipButton(p.tips, lang.L("Link to incident"), theme.WarningIcon(),
 		lang.L("Add this conversation to the open incident: its replies offer the holding statements"), l.link)
-	l.btn.Hide()
+	l.row = container.NewHBox(l.btn)
+	l.row.Hide()
 	return l
 }
 
@@ -46,7 +49,7 @@ func (p *Pane) linkedToIncident(id int64) bool {
 func (l *incidentLink) show() {
 	id := l.p.detail.row.ID
 	if l.p.incident == nil || id == 0 {
-		l.btn.Hide()
+		l.row.Hide()
 		return
 	}
 	if l.p.linkedToIncident(id) {
@@ -56,7 +59,7 @@ func (l *incidentLink) show() {
 		l.btn.SetText(lang.L("Link to incident"))
 		l.btn.Enable()
 	}
-	l.btn.Show()
+	l.row.Show()
 }
 
 // link adds the open conversation to the open incident, as `incident link` does.

@@ -119,7 +119,11 @@ func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration,
 		v.waited.set("", nil)
 	} else {
 		w := m.wait
-		v.waited.set(waitedLabel(w), waitColor(w, target))
+		label := waitedLabel(w)
+		if w < time.Minute && now.Sub(r.WaitingSince) >= time.Minute {
+			label = lang.L("{{.M}}m", map[string]any{"M": 0}) // waiting, but only while closed: not "just now"
+		}
+		v.waited.set(label, waitColor(w, target))
 	}
 	switch {
 	case m.outbox != nil && (m.outbox.State == inbox.Failed || m.outbox.State == inbox.Uncertain):
