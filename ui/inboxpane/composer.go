@@ -67,7 +67,7 @@ func newComposer(p *Pane) *composer {
 	c.body = fields.NewTextArea()
 	c.body.SetPlaceHolder(lang.L("Write your reply. {{.Vars}} are filled in when it is sent.",
 		map[string]any{"Vars": "{{first_name}}, {{agent}}, {{brand}}"}))
-	c.body.OnChanged = func(string) { c.check(); c.keepDraft() }
+	c.body.OnChanged = func(string) { c.check(); c.keepDraft(); c.offers.sync() }
 	c.body.OnSubmit = func() { c.submit(time.Time{}) }
 	c.body.OnEscape = p.focusList // the draft stays; r comes back to it
 	c.body.OnShortcut = func(s *desktop.CustomShortcut) bool {

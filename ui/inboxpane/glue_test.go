@@ -208,6 +208,13 @@ func TestLinkToIncidentAndHoldingStatementsInTheComposer(t *testing.T) {
 	if !strings.HasPrefix(c.body.Text, want) {
 		t.Fatalf("the statement filled %q, want it to start %q", c.body.Text, want)
 	}
+	if !c.offers.content.Hidden {
+		t.Fatal("the offers still take room from the reply once one is chosen")
+	}
+	c.body.SetText("")
+	if c.offers.content.Hidden {
+		t.Fatal("emptying the reply does not offer the statements again")
+	}
 
 	// Another, unlinked conversation offers nothing.
 	h.p.openAt(1)

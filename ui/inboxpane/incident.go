@@ -2,6 +2,7 @@ package inboxpane
 
 import (
 	"context"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -90,7 +91,9 @@ func (l *incidentLink) link() {
 
 // offerRow is the composer's row of the open incident's prepared texts for a linked
 // conversation: its holding statements first, filled in for this customer, then the
-// incident's prepared answers. A tap puts the text in the reply. UI goroutine only.
+// incident's prepared answers. A tap puts the text in the reply. It shows while the reply
+// is empty: in a 700-point window it would otherwise squeeze the text being written to
+// one line. UI goroutine only.
 type offerRow struct {
 	c       *composer
 	buttons *fyne.Container
@@ -149,6 +152,15 @@ func (o *offerRow) show(offers []crisis.Offer) {
 	}
 	o.buttons.Objects = objs
 	o.buttons.Refresh()
-	showIf(o.content, len(objs) > 0)
+	o.sync()
+}
+
+// sync shows the row while there is something to offer and the reply is still empty.
+func (o *offerRow) sync() {
+	on := len(o.buttons.Objects) > 0 && strings.TrimSpace(o.c.body.Text) == ""
+	if on == o.content.Visible() {
+		return
+	}
+	showIf(o.content, on)
 	o.c.bottom.Refresh()
 }
