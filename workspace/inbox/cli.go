@@ -26,7 +26,7 @@ func cliStore(w *workspace.Workspace) *Store {
 			agent = cfg.AgentName
 		}
 	}
-	return NewStore(w, Options{Agent: agent})
+	return NewStore(w, Options{Agent: agent, OverdueBefore: registeredOverdue(w)})
 }
 
 // RunStatusCLI: status --conversation ID STATUS [--until TIME] [--follow-up DAYS]
