@@ -34,7 +34,8 @@ var panes = []paneSpec{{
 		"most-active", "outbox", "draft", "read", "mark-unread"},
 	New: func(s *Shell) pane.Pane {
 		return inboxpane.New(inboxpane.WithSender(s.sendNow), inboxpane.WithAttachments(s.opts.Attachment),
-			inboxpane.WithAgentSaved(s.setAgent), inboxpane.WithSyncState(s.opts.SyncState, func() { s.showPane("settings") }))
+			inboxpane.WithAgentSaved(s.setAgent), inboxpane.WithSyncState(s.opts.SyncState, func() { s.showPane("settings") }),
+			inboxpane.WithShowPane(s.showPane))
 	},
 }, {
 	ID:      "faq",
@@ -49,7 +50,9 @@ var panes = []paneSpec{{
 }, {
 	ID:      "schedule",
 	Actions: []string{"list", "add", "cancel", "held", "send", "reschedule", "agenda", "week", "export", "coverage", "plan", "run"},
-	New:     func(*Shell) pane.Pane { return schedulepane.New() },
+	New: func(s *Shell) pane.Pane {
+		return schedulepane.New(schedulepane.WithOpenConversation(s.showConversation))
+	},
 }, {
 	ID:      "handover",
 	Actions: []string{"shift note", "copy note", "export note", "add note", "export package", "import package", "copy between workspaces"},
@@ -101,6 +104,24 @@ func (s *Shell) defaultPanes() []pane.Pane {
 func (s *Shell) showPane(id string) {
 	for i, p := range s.panes {
 		if p.ID() == id {
+			s.tabs.SelectIndex(i)
+		}
+	}
+}
+
+// showConversation brings the Inbox to the front with the conversation of this global
+// id open (a Schedule agenda row asked). Showing the Inbox loads it, which opens it; when
+// it is in front already it is loaded again. UI goroutine.
+func (s *Shell) showConversation(gid string) {
+	for i, p := range s.panes {
+		ip, ok := p.(*inboxpane.Pane)
+		if !ok {
+			continue
+		}
+		ip.ShowConversation(gid)
+		if s.tabs.SelectedIndex() == i {
+			s.work.do(s.loadShown)
+		} else {
 			s.tabs.SelectIndex(i)
 		}
 	}

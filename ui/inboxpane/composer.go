@@ -48,6 +48,7 @@ type composer struct {
 	send     *tipButton
 	later    *tipButton
 	discard  *tipButton
+	offers   *offerRow       // the open incident's holding statements, for a linked conversation
 	bottom   *fyne.Container // messages and actions under the text
 	frame    *fyne.Container
 	content  fyne.CanvasObject
@@ -66,7 +67,7 @@ func newComposer(p *Pane) *composer {
 	c.body = fields.NewTextArea()
 	c.body.SetPlaceHolder(lang.L("Write your reply. {{.Vars}} are filled in when it is sent.",
 		map[string]any{"Vars": "{{first_name}}, {{agent}}, {{brand}}"}))
-	c.body.OnChanged = func(string) { c.check(); c.keepDraft() }
+	c.body.OnChanged = func(string) { c.check(); c.keepDraft(); c.offers.sync() }
 	c.body.OnSubmit = func() { c.submit(time.Time{}) }
 	c.body.OnEscape = p.focusList // the draft stays; r comes back to it
 	c.body.OnShortcut = func(s *desktop.CustomShortcut) bool {
@@ -98,7 +99,8 @@ func newComposer(p *Pane) *composer {
 	c.send.Importance = widget.HighImportance
 	c.later = newTipButton(p.tips, lang.L("Send later…"), theme.HistoryIcon(), lang.L("Choose when it goes out, in the client's time zone (Ctrl+L)"), c.pickLater)
 	c.discard = newTipButton(p.tips, lang.L("Discard"), theme.DeleteIcon(), lang.L("Drop this draft (it can be undone for a few seconds)"), c.discardDraft)
-	actions := container.NewVBox(
+	c.offers = newOfferRow(c)
+	actions := container.NewVBox(c.offers.content,
 		container.NewBorder(nil, nil, faqBtn, nil, container.NewBorder(nil, nil, widget.NewLabel(lang.L("Then")), nil, c.then)),
 		container.NewHBox(layout.NewSpacer(), c.discard, c.later, c.send))
 	fromRow := container.NewBorder(nil, nil, widget.NewLabel(lang.L("From")), nil, c.from)
@@ -126,7 +128,7 @@ func (c *composer) open(r inbox.Row, d *inbox.SavedDraft, focus bool) {
 		on := fields.OnColor(brand)
 		c.brand.set(lang.L("Reply to {{.Customer}} as {{.Brand}}", map[string]any{
 			"Customer": contactLabel(r.ContactName, r.ContactEmail), "Brand": info.Name}), on)
-		to := lang.L("To: {{.To}}", map[string]any{"To": contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">"})
+		to := lang.L("To: {{.To}}", map[string]any{"To": displayWho(r.ContactName, r.ContactEmail)})
 		c.subject.set(to, on)
 		c.to.SetText(to)
 		c.band.Refresh()
@@ -137,6 +139,7 @@ func (c *composer) open(r inbox.Row, d *inbox.SavedDraft, focus bool) {
 			c.faqID, c.fromID = d.FAQID, d.AccountID
 		}
 		c.check()
+		c.offers.load(r.ID)
 		c.readAccounts(r.ID)
 	}
 	if focus {

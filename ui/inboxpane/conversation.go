@@ -44,6 +44,7 @@ type conversationView struct {
 	panel    *contactPanel
 	side     *fyne.Container // the contact panel, or nothing
 	person   *tipButton      // shows and hides the contact panel
+	link     *incidentLink   // "Link to incident" while one is open
 	empty    fyne.CanvasObject
 	hint     *widget.Label   // what to do while no conversation is open
 	center   *fyne.Container // the thread, or the thread over the composer
@@ -81,6 +82,7 @@ func newConversationView(p *Pane) *conversationView {
 		newTipButton(p.tips, "", theme.ListIcon(), lang.L("Labels (l)"), p.label),
 		newTipButton(p.tips, "", theme.AccountIcon(), lang.L("Assign to someone (a)"), p.assign))
 	v.person = newTipButton(p.tips, "", theme.InfoIcon(), lang.L("Show or hide the customer's details"), func() { v.showContact(v.side.Hidden) })
+	v.link = newIncidentLink(p)
 	v.panel = newContactPanel(p)
 	v.side = container.NewStack(v.panel.content)
 	v.side.Hide()
@@ -90,7 +92,7 @@ func newConversationView(p *Pane) *conversationView {
 	v.composer = newComposer(p)
 	// The customer's name has a line of its own: beside the status it was cut to nothing.
 	v.whoRow = container.NewVBox(v.who, v.status, v.outState)
-	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), widget.NewSeparator())
+	head := container.NewVBox(v.subject, v.whoRow, container.NewBorder(nil, nil, nil, v.person, v.toolbar), v.link.row, widget.NewSeparator())
 	v.center = container.NewStack(v.scroll)
 	v.body = container.NewBorder(head, v.note, nil, nil, v.center)
 	v.hint = widget.NewLabelWithStyle(hintChoose(), fyne.TextAlignCenter, fyne.TextStyle{Italic: true})
@@ -160,9 +162,10 @@ func (v *conversationView) open(r inbox.Row) {
 	}
 	v.row = r
 	v.subject.SetText(subjectOrNone(r.Subject))
-	v.who.SetText(contactLabel(r.ContactName, r.ContactEmail) + " <" + r.ContactEmail + ">")
+	v.who.SetText(displayWho(r.ContactName, r.ContactEmail))
 	v.status.SetText(rowState(r, v.p.location()))
 	v.showOutState()
+	v.link.show()
 	v.whoRow.Refresh() // the status's new width, or it runs past the window's edge
 	v.empty.Hide()
 	v.main.Show()
@@ -253,18 +256,16 @@ func (v *conversationView) show(t thread) {
 
 // messageCard is one message: sender and time, recipients, text, attachments.
 func (v *conversationView) messageCard(m mail.Message) fyne.CanvasObject {
-	from := widget.NewLabelWithStyle(m.From.String(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	from := widget.NewLabelWithStyle(mail.DisplayAddress(m.From), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	from.Truncation = fyne.TextTruncateEllipsis
 	when := widget.NewLabel(m.Date.In(v.p.location()).Format("Mon 2 Jan 2006 15:04"))
 	when.Importance = widget.LowImportance
 	original := newTipButton(v.p.tips, "", theme.DocumentIcon(), lang.L("Show the original message"), func() { v.showOriginal(m) })
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(when, original), from)
-	to := widget.NewLabel(lang.L("To: {{.To}}", map[string]any{"To": m.To}))
+	to := widget.NewLabel(lang.L("To: {{.To}}", map[string]any{"To": mail.IsolateBidi(mail.CapRunes(m.To, 1000))}))
 	to.Importance = widget.LowImportance
 	to.Truncation = fyne.TextTruncateEllipsis
-	body := widget.NewLabel(m.Body)
-	body.Wrapping = fyne.TextWrapWord
-	box := container.NewVBox(head, to, body)
+	box := container.NewVBox(append([]fyne.CanvasObject{head, to}, bodyLabels(m.Body)...)...)
 	if m.HTMLOnly {
 		note := widget.NewLabel(lang.L("Sent as HTML: shown as text, without images or links being loaded."))
 		note.Importance = widget.LowImportance

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 
 	"switchboard/workspace/inbox"
+	"switchboard/workspace/mail"
 )
 
 func statusName(s inbox.Status) string {
@@ -87,9 +88,11 @@ func sameDay(a, b time.Time) bool {
 	return a.Year() == b.Year() && a.YearDay() == b.YearDay()
 }
 
+// contactLabel is a customer's name as drawn: right-to-left names isolated, so they never
+// reorder what is drawn around them, and capped.
 func contactLabel(name, email string) string {
 	if strings.TrimSpace(name) != "" {
-		return name
+		return mail.IsolateBidi(mail.CapRunes(name, 200))
 	}
 	if email != "" {
 		return email
@@ -97,11 +100,22 @@ func contactLabel(name, email string) string {
 	return lang.L("Unknown sender")
 }
 
+// subjectOrNone is a subject as drawn: capped (a 1 MiB subject took seconds to lay out)
+// and bidi-isolated.
 func subjectOrNone(s string) string {
 	if strings.TrimSpace(s) == "" {
 		return lang.L("(no subject)")
 	}
-	return s
+	return mail.DisplaySubject(s)
+}
+
+// displayWho is "Name <address>" as drawn, the name isolated: an Arabic or Hebrew name
+// cannot turn it into "name>addr<".
+func displayWho(name, email string) string {
+	if strings.TrimSpace(name) == "" {
+		return contactLabel(name, email)
+	}
+	return mail.DisplayAddress(mail.Address{Name: name, Email: email})
 }
 
 // oneLine folds line breaks and runs of spaces, for snippets.

@@ -61,6 +61,7 @@ type rowView struct {
 
 // rowMarks are what the row shows besides the conversation's own state.
 type rowMarks struct {
+	wait   time.Duration // the customer's wait, in business hours when they are set
 	draft  bool
 	outbox *outbox.Item
 	loc    *time.Location
@@ -118,8 +119,12 @@ func (v *rowView) set(r inbox.Row, ok bool, now time.Time, target time.Duration,
 	if r.WaitingSince.IsZero() || r.Status == inbox.Resolved || r.Status == inbox.Spam || r.Status == inbox.Abuse {
 		v.waited.set("", nil)
 	} else {
-		w := now.Sub(r.WaitingSince)
-		v.waited.set(waitedLabel(w), waitColor(w, target))
+		w := m.wait
+		label := waitedLabel(w)
+		if w < time.Minute && now.Sub(r.WaitingSince) >= time.Minute {
+			label = lang.L("{{.M}}m", map[string]any{"M": 0}) // waiting, but only while closed: not "just now"
+		}
+		v.waited.set(label, waitColor(w, target))
 	}
 	switch {
 	case m.outbox != nil && (m.outbox.State == outbox.Failed || m.outbox.State == outbox.Uncertain):

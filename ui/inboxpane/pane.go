@@ -18,6 +18,7 @@ import (
 
 	"switchboard/ui/pane"
 	"switchboard/workspace"
+	"switchboard/workspace/crisis"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/inbox/contacts"
 	"switchboard/workspace/inbox/inboxcore"
@@ -32,7 +33,8 @@ type Pane struct {
 	syncState    SyncReader
 	openSettings func()
 	extract      Extractor
-	show         string // ShowEnv's request, for screenshots
+	showPane     func(id string) // brings another pane to the front; nil in tests
+	show         string          // ShowEnv's request, for screenshots
 
 	// Drafts typed but not stored yet, by conversation, written by one task at a time in
 	// order with the shell's work, so a switch of workspace never overtakes them.
@@ -46,6 +48,7 @@ type Pane struct {
 	loadedMu sync.Mutex
 	loadedQ  inbox.Query
 	loadedWS *workspace.Workspace
+	wantGID  string // a conversation to open on the next Load (the Schedule's agenda asked)
 
 	// UI goroutine only.
 	env         pane.Env
@@ -66,6 +69,9 @@ type Pane struct {
 	tips        *tipLayer
 	undo        *undoBar
 	syncBar     *syncBanner
+	hoursBar    *hoursBar
+	hours       hours            // the Schedule's view of now, read by Load
+	incident    *crisis.Incident // the open incident, nil for none
 	outView     *outboxView
 	listFrame   *focusFrame
 	viewPick    *widget.Select // the views as a drop-down while the pane is narrow
@@ -147,7 +153,8 @@ func (p *Pane) build() {
 	p.syncBar = newSyncBanner(p)
 	p.viewPick = p.newViewPicker()
 	p.viewPick.Hide()
-	p.listHead = container.NewVBox(p.syncBar.content, p.viewPick, container.NewBorder(nil, nil, nil, p.count, p.find))
+	p.hoursBar = newHoursBar(p)
+	p.listHead = container.NewVBox(p.syncBar.content, p.hoursBar.content, p.viewPick, container.NewBorder(nil, nil, nil, p.count, p.find))
 	p.listFrame = newFocusFrame(p.list)
 	p.listSide = container.NewBorder(p.listHead, nil, nil, nil, p.listFrame.content)
 	p.members = newMembersView(p)
@@ -180,7 +187,7 @@ func (p *Pane) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if !ok && !p.rows.has(i/pageSize) {
 		p.fetchPage(i / pageSize)
 	}
-	m := rowMarks{draft: p.drafts[r.ID], loc: p.location()}
+	m := rowMarks{draft: p.drafts[r.ID], loc: p.location(), wait: p.hours.waited(r.WaitingSince, p.now())}
 	if it, has := p.outbox[r.ID]; has && ok {
 		m.outbox = &it
 	}
@@ -202,14 +209,15 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		return nil
 	}
 	p.loadedMu.Lock()
-	q, same := p.loadedQ, p.loadedWS == ws
+	q, same, want := p.loadedQ, p.loadedWS == ws, p.wantGID
+	p.wantGID = ""
 	p.loadedMu.Unlock()
 	if !same {
 		q = inbox.Query{View: q.View} // a search or label of another client means nothing here
 	}
 	// A read: snoozes and follow-ups that came due are the Runner's (its first round runs
 	// as the workspace opens, and its event reloads this pane).
-	o := inboxcore.Options{Agent: env.Agent, Now: p.now}
+	o := inboxcore.Options{Agent: env.Agent, Now: p.now, OverdueBefore: businessCutoff(ws)}
 	store := inbox.NewStore(ws, o)
 	v, err := readView(ctx, store, q)
 	if err != nil {
@@ -221,11 +229,16 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 			return err
 		}
 	}
+	g, err := readGlue(ctx, ws, store, p.now(), want)
+	if err != nil {
+		return err
+	}
 	fyne.Do(func() {
 		if !same {
 			p.forget()
 		}
 		p.env, p.ws, p.store, p.out, p.contacts = env, ws, store, outbox.New(ws, o), contacts.New(ws, o)
+		p.applyGlue(g) // before apply: the rows' timers count in business hours
 		p.publish()
 		p.apply(v)
 		if p.views.membersOn {
@@ -237,6 +250,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		if !same || p.focused() == nil {
 			p.focusList() // the Inbox opens ready for j, k and Enter
 		}
+		p.openWanted(g)
 		if p.outView.shown() {
 			p.outView.load()
 		}

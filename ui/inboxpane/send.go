@@ -102,7 +102,7 @@ func (p *Pane) setAgent(name string) {
 		return
 	}
 	p.env.Agent = name
-	o := inboxcore.Options{Agent: name, Now: p.now}
+	o := inboxcore.Options{Agent: name, Now: p.now, OverdueBefore: businessCutoff(p.ws)}
 	p.store, p.out, p.contacts = inbox.NewStore(p.ws, o), outbox.New(p.ws, o), contacts.New(p.ws, o)
 	root, saved := p.env.Root, p.agentSaved
 	p.run(func(context.Context) error {

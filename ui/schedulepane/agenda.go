@@ -254,12 +254,19 @@ func (v *agendaView) row(e schedule.Entry, loc *time.Location) fyne.CanvasObject
 		title = lang.L("Closed")
 	}
 	line := entryRow(e, loc, title)
-	if e.ID == "" || e.Kind == schedule.EntryHoliday {
+	buttons := container.NewHBox()
+	if conv := v.p.conversationButton(e); conv != nil {
+		buttons.Add(conv)
+	}
+	if e.ID != "" && e.Kind != schedule.EntryHoliday {
+		open := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { v.p.openEntry(e) })
+		open.Importance = widget.LowImportance
+		buttons.Add(open)
+	}
+	if len(buttons.Objects) == 0 {
 		return line
 	}
-	open := widget.NewButtonWithIcon("", theme.MoreHorizontalIcon(), func() { v.p.openEntry(e) })
-	open.Importance = widget.LowImportance
-	return container.NewBorder(nil, nil, nil, open, line)
+	return container.NewBorder(nil, nil, nil, buttons, line)
 }
 
 // openEntry shows what an entry belongs to, with what can be done to it.

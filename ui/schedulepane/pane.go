@@ -28,7 +28,8 @@ func WithClock(now func() time.Time) Option { return func(p *Pane) { p.now = now
 
 // Pane is the Schedule pane.
 type Pane struct {
-	now func() time.Time
+	now              func() time.Time
+	openConversation func(gid string) // shows a conversation in the Inbox; nil: no button
 
 	// day is the day shown (any instant in it); read by Load off the UI goroutine.
 	dayMu sync.Mutex

@@ -13,7 +13,11 @@ import (
 )
 
 // cliStore opens the Inbox as the agent named in the machine's config.
-func cliStore(w *workspace.Workspace) *Store { return NewStore(w, inboxcore.MachineOptions(w)) }
+func cliStore(w *workspace.Workspace) *Store {
+	o := inboxcore.MachineOptions(w)
+	o.OverdueBefore = registeredOverdue(w)
+	return NewStore(w, o)
+}
 
 // RunStatusCLI: status --conversation ID STATUS [--until TIME] [--follow-up DAYS]
 func RunStatusCLI(ctx context.Context, w *workspace.Workspace, args []string, _ io.Reader, stdout, stderr io.Writer) error {

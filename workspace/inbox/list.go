@@ -120,8 +120,12 @@ func (s *Store) where(ctx context.Context, q Query) (string, []any, error) {
 		if err != nil {
 			return "", nil, err
 		}
+		cutoff, err := s.overdueCutoff(ctx, target)
+		if err != nil {
+			return "", nil, err
+		}
 		conds = append(conds, unanswered, "c.waiting_since <= ?")
-		args = append(args, s.sign.NowMs()-target.Milliseconds())
+		args = append(args, cutoff)
 	case ViewMine:
 		me, err := s.me(ctx)
 		if err != nil {
@@ -239,7 +243,10 @@ func (s *Store) rows(ctx context.Context, query string, args ...any) ([]Row, err
 	if err != nil {
 		return nil, err
 	}
-	overdueBefore := s.sign.NowMs() - target.Milliseconds()
+	overdueBefore, err := s.overdueCutoff(ctx, target)
+	if err != nil {
+		return nil, err
+	}
 	rs, err := s.db.Read().QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, fmt.Errorf("listing conversations: %w", err)
@@ -355,6 +362,10 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 	if err != nil {
 		return c, err
 	}
+	cutoff, err := s.overdueCutoff(ctx, target)
+	if err != nil {
+		return c, err
+	}
 	me, err := s.me(ctx) // a read: "me" without a staff row yet has nothing assigned
 	if err != nil {
 		return c, err
@@ -387,7 +398,7 @@ func (s *Store) Counts(ctx context.Context) (Counts, error) {
 		// The cutoff comes first: of two lower bounds on waiting_since SQLite seeks with the
 		// first, and "> 0" (which the partial index needs to be named) would scan them all.
 		{[]any{&notYet}, "SELECT count(*) FROM conversations c INDEXED BY conversations_waiting WHERE c.waiting_since > ? AND c.messages > 0 AND " + unanswered,
-			[]any{s.sign.NowMs() - target.Milliseconds()}},
+			[]any{cutoff}},
 		// Muted and blocked contacts are few: count their unanswered conversations, not the others'.
 		{[]any{&silenced}, `SELECT count(*) FROM contacts k INDEXED BY contacts_silenced CROSS JOIN conversations c ON c.contact_id = k.id
 			WHERE k.abuse_level IN ('muted', 'blocked') AND c.messages > 0 AND ` + unanswered, nil},

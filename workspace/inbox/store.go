@@ -1,6 +1,9 @@
 package inbox
 
 import (
+	"context"
+	"time"
+
 	"switchboard/workspace"
 	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/sqlitedb"
@@ -13,11 +16,13 @@ type Store struct {
 	w    *workspace.Workspace
 	db   *sqlitedb.DB
 	sign inboxcore.Signer
+
+	overdueBefore func(ctx context.Context, now time.Time, target time.Duration) (time.Time, error)
 }
 
 // NewStore returns the Inbox of w.
 func NewStore(w *workspace.Workspace, o inboxcore.Options) *Store {
-	return &Store{w: w, db: w.DB(), sign: inboxcore.NewSigner(o)}
+	return &Store{w: w, db: w.DB(), sign: inboxcore.NewSigner(o), overdueBefore: o.OverdueBefore}
 }
 
 // Agent is the agent's name for replies ({{agent}}): "" while "my name" is not set, so a
@@ -26,3 +31,16 @@ func (s *Store) Agent() string { return s.sign.Agent() }
 
 // Workspace is the workspace this Inbox belongs to.
 func (s *Store) Workspace() *workspace.Workspace { return s.w }
+
+// overdueCutoff is the waiting_since (ms) at or before which an unanswered message is
+// Overdue: Options.OverdueBefore's answer, else now minus the target.
+func (s *Store) overdueCutoff(ctx context.Context, target time.Duration) (int64, error) {
+	if s.overdueBefore == nil {
+		return s.sign.NowMs() - target.Milliseconds(), nil
+	}
+	t, err := s.overdueBefore(ctx, s.sign.Now(), target)
+	if err != nil || t.IsZero() {
+		return 0, err // waiting_since is > 0 for every unanswered message: none is overdue
+	}
+	return t.UnixMilli(), nil
+}

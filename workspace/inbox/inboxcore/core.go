@@ -26,6 +26,12 @@ type Options struct {
 	Agent string
 	// Now is the clock (tests inject one); nil is time.Now.
 	Now func() time.Time
+	// OverdueBefore, read by triage (inbox.Store) only, is the Overdue cutoff at now for
+	// the response target: a message waiting since before it is Overdue. The window and
+	// the command line set the Schedule's business-hours clock (schedule.OverdueBefore; a
+	// func, since schedule imports inbox). Nil counts wall-clock time (now minus the
+	// target). A zero time: nothing is overdue.
+	OverdueBefore func(ctx context.Context, now time.Time, target time.Duration) (time.Time, error)
 }
 
 // Signer is the agent and the clock a store signs its changes with.
