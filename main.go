@@ -21,18 +21,15 @@ import (
 
 	"fyne.io/fyne/v2/app"
 
-	"switchboard/accounts/conncheck"
+	"switchboard/accounts/accountsvc"
 	"switchboard/accounts/imapsync"
-	"switchboard/accounts/mailaccount"
 	"switchboard/accounts/mailcli"
-	"switchboard/accounts/mailconn"
 	"switchboard/accounts/mime"
 	"switchboard/accounts/runner"
 	"switchboard/accounts/secrets"
 	"switchboard/accounts/smtpsend"
 	"switchboard/ui"
 	"switchboard/ui/accountspane"
-	"switchboard/ui/inboxpane"
 	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
 	"switchboard/workspace/cmdline"
@@ -43,7 +40,6 @@ import (
 	"switchboard/workspace/handover"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/journal/journalcmd"
-	"switchboard/workspace/mail"
 	"switchboard/workspace/schedule/schedulecmd"
 	"switchboard/workspace/workspacecmd"
 )
@@ -155,12 +151,13 @@ func gui(root *workspace.Root, ws string, args []string, stderr io.Writer) error
 	}
 	keys := keyring()
 	host := runner.NewHost(runner.Options{Passwords: keys, Logf: log.Printf})
+	mailAccounts := accountsvc.New(accountsvc.Params{Keyring: keys, Host: host})
 	opts := ui.Options{
 		Secrets:      keys,
 		Unread:       host.Unread,
-		MailAccounts: accountspane.New(mailAccounts{keys: keys, host: host}),
+		MailAccounts: accountspane.New(mailAccounts),
 		SendNow:      host.SendNow,
-		SyncState:    mailAccounts{keys: keys, host: host}.syncState,
+		SyncState:    ui.SyncStateOf(mailAccounts),
 		Attachment:   mime.AttachmentAt,
 		ImportMail:   imapsync.ImportRaw,
 		Workspace:    ws,
@@ -197,116 +194,4 @@ func takeFlag(args []string, name string) (string, []string) {
 		}
 	}
 	return value, rest
-}
-
-// mailAccounts is Settings' mail accounts pane's view of the accounts layer: the ui may
-// not import accounts, so this adapter lives with the wiring.
-type mailAccounts struct {
-	keys *secrets.Store
-	host *runner.Host
-}
-
-var _ accountspane.Service = mailAccounts{}
-
-// List merges the stored accounts and their folders' sync state with what the running
-// sync knows now (progress, the latest failure).
-func (m mailAccounts) List(ctx context.Context, w *workspace.Workspace) ([]accountspane.Account, error) {
-	store := mail.Open(w)
-	accts, err := store.Accounts(ctx)
-	if err != nil {
-		return nil, err
-	}
-	r := m.host.Runner(w.ID())
-	list := make([]accountspane.Account, len(accts))
-	for i, a := range accts {
-		row := accountspane.Account{Account: a}
-		folders, err := store.Folders(ctx, a.ID)
-		if err != nil {
-			return nil, err
-		}
-		for _, f := range folders {
-			if f.LastSyncAt.After(row.LastSync) {
-				row.LastSync = f.LastSyncAt
-			}
-			if row.Error == "" {
-				row.Error = f.LastError
-			}
-		}
-		if r != nil {
-			st := r.State(a.ID)
-			if !st.LastPass.IsZero() || st.Err != "" {
-				row.Error = st.Err // this session's outcome replaces the stored one
-			}
-			if st.LastPass.After(row.LastSync) {
-				row.LastSync = st.LastPass
-			}
-			row.Syncing, row.Done, row.Total = st.Syncing, st.Done, st.Total
-		}
-		list[i] = row
-	}
-	return list, nil
-}
-
-// syncState is what the Inbox and the switcher show of the accounts' sync: List without
-// the progress.
-func (m mailAccounts) syncState(ctx context.Context, w *workspace.Workspace) ([]inboxpane.SyncState, error) {
-	list, err := m.List(ctx, w)
-	if err != nil {
-		return nil, err
-	}
-	states := make([]inboxpane.SyncState, len(list))
-	for i, a := range list {
-		states[i] = inboxpane.SyncState{Email: a.Email, LastSync: a.LastSync, Error: a.Error}
-	}
-	return states, nil
-}
-
-// Save adds or changes an account with the sync paused, so no worker syncs with the old
-// settings meanwhile.
-func (m mailAccounts) Save(ctx context.Context, w *workspace.Workspace, a mail.Account, password string) error {
-	return m.host.Paused(w.ID(), func() error {
-		if a.ID == "" {
-			_, err := mailaccount.Add(ctx, w, m.keys, a, password)
-			return err
-		}
-		if err := mail.Open(w).UpdateAccount(ctx, a); err != nil {
-			return err
-		}
-		if password == "" {
-			return nil
-		}
-		return mailaccount.SetPassword(ctx, w, m.keys, a.ID, password)
-	})
-}
-
-// Remove stops the account's sync first: a worker must not write mail for an account
-// that is gone.
-func (m mailAccounts) Remove(ctx context.Context, w *workspace.Workspace, id string) error {
-	return m.host.Paused(w.ID(), func() error { return mailaccount.Remove(ctx, w, m.keys, id) })
-}
-
-func (m mailAccounts) Test(ctx context.Context, w *workspace.Workspace, a mail.Account, password string) []accountspane.Check {
-	if a.Offline() {
-		// Like sending and syncing, testing a local account never reaches for the network.
-		return []accountspane.Check{{Protocol: "Local", Server: a.Email, OK: true, Local: true}}
-	}
-	if password == "" && a.ID != "" {
-		var err error
-		if password, err = m.keys.Get(ctx, w.ID(), a.ID); err != nil {
-			return []accountspane.Check{{Protocol: "Keyring", Server: a.Email, Message: err.Error()}}
-		}
-	}
-	var checks []accountspane.Check
-	for _, r := range conncheck.Check(ctx, a, password, mailconn.Options{}) {
-		c := accountspane.Check{Protocol: r.Protocol, Server: r.Server, OK: r.OK, Stage: string(r.Stage), Message: r.Error}
-		if r.OK && len(r.Notes) > 0 {
-			c.Message = strings.Join(r.Notes, "; ")
-		}
-		var ce *mailconn.CertError
-		if errors.As(r.Err, &ce) {
-			c.Fingerprint = ce.Fingerprint
-		}
-		checks = append(checks, c)
-	}
-	return checks
 }

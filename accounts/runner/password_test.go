@@ -60,7 +60,7 @@ func TestRefusedPasswordIsNotTriedAgainUntilItChanges(t *testing.T) {
 	}
 	t.Logf("LOGIN attempts with the refused password over 12 s, a worker restart and a reopen: %d (%d connections)", proxy.Logins(), proxy.Connections())
 
-	// Settings saves the right password (as main.go's mailAccounts.Save does).
+	// Settings saves the right password (as accountsvc.Service.Save does).
 	err := e.host.Paused(a.info.ID, func() error {
 		return mailaccount.SetPassword(ctx, w, e.keys, a.acct.ID, a.password)
 	})

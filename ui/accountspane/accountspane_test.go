@@ -23,19 +23,19 @@ import (
 // fakeService keeps accounts in memory and answers tests with canned checks.
 type fakeService struct {
 	mu        sync.Mutex
-	accounts  []Account
+	accounts  []mail.AccountState
 	saved     []mail.Account
 	passwords []string
 	tested    []string // passwords tests were run with
-	checks    []Check
+	checks    []mail.Check
 	removed   []string
 	saveErr   error
 }
 
-func (f *fakeService) List(context.Context, *workspace.Workspace) ([]Account, error) {
+func (f *fakeService) List(context.Context, *workspace.Workspace) ([]mail.AccountState, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	return append([]Account(nil), f.accounts...), nil
+	return append([]mail.AccountState(nil), f.accounts...), nil
 }
 
 func (f *fakeService) Save(_ context.Context, _ *workspace.Workspace, a mail.Account, pw string) error {
@@ -47,7 +47,7 @@ func (f *fakeService) Save(_ context.Context, _ *workspace.Workspace, a mail.Acc
 	f.saved, f.passwords = append(f.saved, a), append(f.passwords, pw)
 	if a.ID == "" {
 		a.ID = "new"
-		f.accounts = append(f.accounts, Account{Account: a})
+		f.accounts = append(f.accounts, mail.AccountState{Account: a})
 	}
 	for i := range f.accounts {
 		if f.accounts[i].ID == a.ID {
@@ -57,7 +57,7 @@ func (f *fakeService) Save(_ context.Context, _ *workspace.Workspace, a mail.Acc
 	return nil
 }
 
-func (f *fakeService) Test(_ context.Context, _ *workspace.Workspace, _ mail.Account, pw string) []Check {
+func (f *fakeService) Test(_ context.Context, _ *workspace.Workspace, _ mail.Account, pw string) []mail.Check {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	f.tested = append(f.tested, pw)
@@ -85,7 +85,7 @@ type fixture struct {
 	env pane.Env
 }
 
-func newFixture(t *testing.T, accounts ...Account) *fixture {
+func newFixture(t *testing.T, accounts ...mail.AccountState) *fixture {
 	t.Helper()
 	test.NewTempApp(t)
 	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
@@ -147,8 +147,8 @@ func texts(o fyne.CanvasObject) string {
 
 func TestListShowsServersStatusAndProgress(t *testing.T) {
 	f := newFixture(t,
-		Account{Account: existing, Syncing: true, Done: 120, Total: 500},
-		Account{Account: mail.Account{ID: "a2", Email: "press@nordlys.example", Username: "press",
+		mail.AccountState{Account: existing, Syncing: true, Done: 120, Total: 500},
+		mail.AccountState{Account: mail.Account{ID: "a2", Email: "press@nordlys.example", Username: "press",
 			IMAP: existing.IMAP, SMTP: existing.SMTP}, Error: "imap.nordlys.example:993 authentication failed: bad password"})
 	r := f.p.rows["a1"]
 	if got := r.title.Text; got != "Nordlys Coffee <hello@nordlys.example>" {
@@ -172,7 +172,7 @@ func TestListShowsServersStatusAndProgress(t *testing.T) {
 	}
 
 	// A reload (as a running sync causes) updates the rows in place.
-	f.svc.accounts[0] = Account{Account: existing, LastSync: time.Now().Add(-3 * time.Minute)}
+	f.svc.accounts[0] = mail.AccountState{Account: existing, LastSync: time.Now().Add(-3 * time.Minute)}
 	f.load(t, f.env)
 	if f.p.rows["a1"] != r || r.progress.Visible() || r.status.Text != "Last synced 3 min ago" {
 		t.Errorf("after the pass: same row %v, progress %v, status %q", f.p.rows["a1"] == r, r.progress.Visible(), r.status.Text)
@@ -260,7 +260,7 @@ func TestAddSavesWithPasswordAndClosesTheForm(t *testing.T) {
 }
 
 func TestEditKeepsPasswordWhenLeftEmptyAndShowsServiceErrors(t *testing.T) {
-	f := newFixture(t, Account{Account: existing})
+	f := newFixture(t, mail.AccountState{Account: existing})
 	test.Tap(buttonIn(t, f.p.rows["a1"].content, "Edit"))
 	e := f.p.editor
 	if e.email.Text != existing.Email || e.smtpHost.Text != "smtp.nordlys.example:587" || e.smtpSec.SelectedIndex() != securityIndex(mail.StartTLS) || e.username.Text != "" {
@@ -280,8 +280,8 @@ func TestEditKeepsPasswordWhenLeftEmptyAndShowsServiceErrors(t *testing.T) {
 }
 
 func TestTestConnectionNamesTheStageAndTrustsTheCertificate(t *testing.T) {
-	f := newFixture(t, Account{Account: existing})
-	f.svc.checks = []Check{
+	f := newFixture(t, mail.AccountState{Account: existing})
+	f.svc.checks = []mail.Check{
 		{Protocol: "IMAP", Server: "imap.nordlys.example:993", Stage: "TLS certificate", Fingerprint: fingerprint,
 			Message: "imap.nordlys.example:993 TLS certificate failed: certificate signed by unknown authority"},
 		{Protocol: "SMTP", Server: "smtp.nordlys.example:587", Stage: "authentication",
@@ -304,7 +304,7 @@ func TestTestConnectionNamesTheStageAndTrustsTheCertificate(t *testing.T) {
 		t.Error("a reload dropped the test result")
 	}
 
-	f.svc.checks = []Check{{Protocol: "IMAP", Server: "imap.nordlys.example:993", OK: true}}
+	f.svc.checks = []mail.Check{{Protocol: "IMAP", Server: "imap.nordlys.example:993", OK: true}}
 	test.Tap(buttonIn(t, r.checks.content, "Trust this certificate"))
 	if len(f.svc.saved) != 1 || f.svc.saved[0].TrustedCertSHA256 != fingerprint || f.svc.passwords[0] != "" {
 		t.Fatalf("trusting saved %+v", f.svc.saved)
@@ -316,7 +316,7 @@ func TestTestConnectionNamesTheStageAndTrustsTheCertificate(t *testing.T) {
 
 func TestFormTestUsesTypedValuesAndTrustFillsTheField(t *testing.T) {
 	f := newFixture(t)
-	f.svc.checks = []Check{{Protocol: "IMAP", Server: "mail.local:993", Stage: "TLS certificate", Fingerprint: fingerprint, Message: "not trusted"}}
+	f.svc.checks = []mail.Check{{Protocol: "IMAP", Server: "mail.local:993", Stage: "TLS certificate", Fingerprint: fingerprint, Message: "not trusted"}}
 	test.Tap(f.p.add)
 	e := f.p.editor
 	test.Type(e.email, "hello@nordlys.example")
@@ -334,7 +334,7 @@ func TestFormTestUsesTypedValuesAndTrustFillsTheField(t *testing.T) {
 }
 
 func TestSwitchingWorkspaceClosesTheForm(t *testing.T) {
-	f := newFixture(t, Account{Account: existing})
+	f := newFixture(t, mail.AccountState{Account: existing})
 	test.Tap(f.p.add)
 	test.Type(f.p.editor.password, "secret")
 	other := f.envFor(t, openWorkspace(t, "Fjäll Outdoor"))
@@ -346,7 +346,7 @@ func TestSwitchingWorkspaceClosesTheForm(t *testing.T) {
 }
 
 func TestRemoveAsksAndSaysMailStays(t *testing.T) {
-	f := newFixture(t, Account{Account: existing})
+	f := newFixture(t, mail.AccountState{Account: existing})
 	test.Tap(buttonIn(t, f.p.rows["a1"].content, "Remove…"))
 	overlay := f.win.Canvas().Overlays().Top()
 	if overlay == nil {
@@ -392,7 +392,7 @@ func buttonIn(t *testing.T, o fyne.CanvasObject, text string) *widget.Button {
 
 func TestSavingAfterAFailedTestAsksFirst(t *testing.T) {
 	f := newFixture(t)
-	f.svc.checks = []Check{{Protocol: "IMAP", Server: "imap.nordlys.example:993", Stage: "TCP connection", Message: "connection refused"}}
+	f.svc.checks = []mail.Check{{Protocol: "IMAP", Server: "imap.nordlys.example:993", Stage: "TCP connection", Message: "connection refused"}}
 	test.Tap(f.p.add)
 	e := f.p.editor
 	test.Type(e.email, "hello@nordlys.example")

@@ -9,6 +9,8 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"switchboard/workspace/mail"
 )
 
 // checksView shows what "Test connection" found, one server per line, with "Trust this
@@ -36,7 +38,7 @@ func (v *checksView) note(text string) {
 	v.show(append(slices.Clone(v.box.Objects), l)...)
 }
 
-func (v *checksView) set(checks []Check) {
+func (v *checksView) set(checks []mail.Check) {
 	lines := make([]fyne.CanvasObject, len(checks))
 	for i, c := range checks {
 		lines[i] = v.line(c)
@@ -49,7 +51,7 @@ func (v *checksView) show(lines ...fyne.CanvasObject) {
 	v.changed()
 }
 
-func (v *checksView) line(c Check) fyne.CanvasObject {
+func (v *checksView) line(c mail.Check) fyne.CanvasObject {
 	args := map[string]any{"Protocol": c.Protocol, "Server": c.Server, "Stage": c.Stage}
 	if c.OK {
 		text := lang.L("{{.Protocol}} {{.Server}}: connected and logged in.", args)

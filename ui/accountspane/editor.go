@@ -271,7 +271,7 @@ func (e *editor) doTest() {
 	}
 	e.busy(true)
 	e.checks.running()
-	e.p.test(a, e.password.Text, func(c []Check) {
+	e.p.test(a, e.password.Text, func(c []mail.Check) {
 		e.busy(false)
 		e.checks.set(c)
 		e.testFailed = false

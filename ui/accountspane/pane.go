@@ -3,7 +3,8 @@
 // the keyring, never anywhere else), "Test connection" saying which step failed, and
 // removing one (its mail stays).
 //
-// The pane talks to the accounts layer only through Service, which main.go wires. Reads
+// The pane talks to the accounts layer only through mail.AccountService (accounts/accountsvc
+// implements it; main.go passes it in). Reads
 // and saves run on the shell's worker (Env.Go); a connection test, which may take as long
 // as a server's timeout, runs on its own goroutine so it never holds up the shell.
 package accountspane
@@ -27,7 +28,7 @@ import (
 
 // Pane is the Settings slot for mail accounts.
 type Pane struct {
-	svc   Service
+	svc   mail.AccountService
 	spawn func(func()) // starts a connection test; tests run it inline
 
 	// UI goroutine only.
@@ -46,7 +47,7 @@ type Pane struct {
 var _ pane.Pane = (*Pane)(nil)
 
 // New builds the pane; nothing is read until Load.
-func New(svc Service) *Pane {
+func New(svc mail.AccountService) *Pane {
 	p := &Pane{svc: svc, spawn: func(f func()) { go f() }, rows: map[string]*accountRow{}}
 	p.list = container.NewVBox()
 	p.empty = wrapped(lang.L("No mail account yet. Add the address this client's customers write to: its mail is synced here and replies go out from it."))
@@ -64,7 +65,7 @@ func (p *Pane) Content() fyne.CanvasObject { return p.content }
 
 // Load lists the workspace's accounts and applies them in one fyne.Do.
 func (p *Pane) Load(ctx context.Context, env pane.Env) error {
-	var list []Account
+	var list []mail.AccountState
 	if env.Workspace != nil {
 		var err error
 		if list, err = p.svc.List(ctx, env.Workspace); err != nil {
@@ -77,7 +78,7 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 
 // apply shows list; another workspace's form and rows are dropped first, so nothing typed
 // for one client can be saved into another. UI goroutine.
-func (p *Pane) apply(env pane.Env, list []Account) {
+func (p *Pane) apply(env pane.Env, list []mail.AccountState) {
 	if env.Workspace != p.ws {
 		p.closeEditor()
 		p.rows = map[string]*accountRow{}
@@ -164,7 +165,7 @@ func (p *Pane) save(a mail.Account, password string, done func(error)) {
 
 // test runs the connection test on its own goroutine, ended with the workspace, and
 // calls done on the UI goroutine if the workspace is still the one shown.
-func (p *Pane) test(a mail.Account, password string, done func([]Check)) {
+func (p *Pane) test(a mail.Account, password string, done func([]mail.Check)) {
 	w := p.ws
 	p.env.Go(func(ctx context.Context) {
 		p.spawn(func() {
@@ -184,7 +185,7 @@ func (p *Pane) test(a mail.Account, password string, done func([]Check)) {
 func (p *Pane) testRow(r *accountRow) {
 	r.test.Disable()
 	r.checks.running()
-	p.test(r.acct.Account, "", func(c []Check) {
+	p.test(r.acct.Account, "", func(c []mail.Check) {
 		r.test.Enable()
 		r.checks.set(c)
 	})

@@ -15,7 +15,7 @@ import (
 // accountRow shows one account; it is updated in place on every reload, so a test result
 // under it survives the reloads a running sync causes. UI goroutine only.
 type accountRow struct {
-	acct     Account
+	acct     mail.AccountState
 	title    *widget.Label
 	servers  *widget.Label
 	status   *widget.Label
@@ -44,7 +44,7 @@ func newAccountRow(p *Pane) *accountRow {
 	return r
 }
 
-func (r *accountRow) set(a Account) {
+func (r *accountRow) set(a mail.AccountState) {
 	r.acct = a
 	title := a.Email
 	if a.DisplayName != "" {

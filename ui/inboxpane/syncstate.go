@@ -22,7 +22,7 @@ type SyncState struct {
 	Error    string    // why the last pass failed; "" when it did not
 }
 
-// SyncReader reads the sync state of a workspace's accounts (main.go merges the stored
+// SyncReader reads the sync state of a workspace's accounts (accounts/accountsvc merges the stored
 // folder state with the running sync's). Called off the UI goroutine.
 type SyncReader func(ctx context.Context, w *workspace.Workspace) ([]SyncState, error)
 
