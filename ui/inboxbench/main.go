@@ -9,6 +9,8 @@
 package main
 
 import (
+	_ "switchboard/workspace/locale" // first: fixes LANG=C before Fyne reads it
+
 	"context"
 	"flag"
 	"fmt"
