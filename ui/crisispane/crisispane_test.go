@@ -6,13 +6,12 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"switchboard/accounts/demotest"
-	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/pause"
 )
@@ -48,10 +47,7 @@ func labelWith(o fyne.CanvasObject, part string) *widget.Label {
 
 // From the demo's warning to a worked incident, as a user clicks through it.
 func TestWarningToIncidentThroughThePane(t *testing.T) {
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	ctx := context.Background()
 	root, w := demotest.Open(t)
 	changed := 0

@@ -8,12 +8,11 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace"
 	"switchboard/workspace/crisis"
 	"switchboard/workspace/journal"
@@ -23,10 +22,7 @@ import (
 // editorSetup shows the pane for an empty brand that answers in English and Swedish.
 func editorSetup(t *testing.T) (*Pane, fyne.Window, *workspace.Workspace, pane.Env) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	ctx := context.Background()
 	root := workspacetest.Root(t)
 	w := workspacetest.Open(t, root, "Fjäll Outdoor")

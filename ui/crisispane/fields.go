@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/widget"
 
+	"switchboard/ui/fields"
 	"switchboard/workspace/template"
 )
 
@@ -73,30 +74,9 @@ func problemLabel() *widget.Label {
 	return l
 }
 
-// templateProblem says what is wrong with a variable in a holding statement or prepared
-// answer, in the FAQ editor's words (the same translation keys).
-func templateProblem(p template.Problem) string {
-	// braces go in as data: in a translation they would be read as template actions
-	args := map[string]any{"Var": "{{" + p.Name + "}}", "Suggest": "{{" + p.Suggest + "}}", "Line": p.Pos.Line, "Col": p.Pos.Col,
-		"Empty": "{{}}", "Open": "{{", "Close": "}}"}
-	switch {
-	case p.Kind == template.UnknownVariable && p.Suggest != "":
-		return lang.L("Unknown variable {{.Var}} (line {{.Line}}, column {{.Col}}): did you mean {{.Suggest}}?", args)
-	case p.Kind == template.UnknownVariable:
-		return lang.L("Unknown variable {{.Var}} (line {{.Line}}, column {{.Col}}).", args)
-	case p.Kind == template.EmptyVariable:
-		return lang.L("Empty variable {{.Empty}} (line {{.Line}}, column {{.Col}}).", args)
-	}
-	return lang.L("“{{.Open}}” at line {{.Line}}, column {{.Col}} is never closed with “{{.Close}}”.", args)
-}
-
 // templateProblems are the translated problems of a template's variables; nil when fine.
 func templateProblems(src string) []string {
-	var out []string
-	for _, p := range template.Check(src) {
-		out = append(out, templateProblem(p))
-	}
-	return out
+	return fields.TemplateProblems(template.Check(src))
 }
 
 // rowLayout shares a row's width among its objects by weight: a step's text is longer

@@ -146,7 +146,7 @@ func (e *editor) draft() faq.Draft {
 // live checks the answer's variables and redraws the preview as the user types.
 func (e *editor) live() {
 	if probs := template.Check(e.answer.Text); probs != nil {
-		e.setProblems(faq.FieldAnswer, problemTexts(probs))
+		e.setProblems(faq.FieldAnswer, fields.TemplateProblems(probs))
 	} else {
 		e.setProblems(faq.FieldAnswer, nil)
 	}
@@ -163,14 +163,6 @@ func (e *editor) live() {
 		text = lang.L("(fix the variables above to see the preview)")
 	}
 	e.preview.SetText(text)
-}
-
-func problemTexts(probs template.Problems) []string {
-	var out []string
-	for _, p := range probs {
-		out = append(out, templateProblem(p))
-	}
-	return out
 }
 
 func (e *editor) setProblems(f faq.Field, msgs []string) {

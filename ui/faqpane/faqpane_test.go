@@ -9,11 +9,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 
 	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace"
 	"switchboard/workspace/faq"
 )
@@ -21,10 +21,7 @@ import (
 // setup shows the pane for a demo-seeded workspace in a test window; tasks run inline.
 func setup(t *testing.T) (*Pane, fyne.Window, *faq.Store) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	ctx := context.Background()
 	root, err := workspace.OpenRoot(t.TempDir())
 	if err != nil {

@@ -228,19 +228,7 @@ func (p *Pane) reload() {
 }
 
 // do runs task off the UI goroutine and shows its error in the window.
-func (p *Pane) do(task func(ctx context.Context) error) {
-	env := p.env
-	run := func(ctx context.Context) {
-		if err := task(ctx); err != nil {
-			fyne.Do(func() { p.showError(err) })
-		}
-	}
-	if env.Go != nil {
-		env.Go(run)
-	} else {
-		go run(context.Background())
-	}
-}
+func (p *Pane) do(task func(ctx context.Context) error) { p.env.Do(task, p.showError) }
 
 func (p *Pane) showError(err error) {
 	if p.env.Window != nil {

@@ -7,12 +7,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace/handover"
 	"switchboard/workspace/handover/handovertest"
 	"switchboard/workspace/workspacetest"
@@ -21,10 +20,7 @@ import (
 // setup shows the pane over the fixed shift of handovertest, at its end; tasks run inline.
 func setup(t *testing.T) (*Pane, fyne.Window, pane.Env) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	ctx := context.Background()
 	root := workspacetest.Root(t)
 	w := workspacetest.Open(t, root, "Nordlys Coffee")

@@ -25,6 +25,22 @@ type Env struct {
 	Go func(task func(ctx context.Context))
 }
 
+// Do runs task with Go, or on a goroutine of its own where Go is nil (a test that builds
+// an Env itself), and hands an error it returns to onError on the UI goroutine: a pane's
+// reads and saves must not block the window, and their failures must be seen.
+func (e Env) Do(task func(ctx context.Context) error, onError func(error)) {
+	run := func(ctx context.Context) {
+		if err := task(ctx); err != nil {
+			fyne.Do(func() { onError(err) })
+		}
+	}
+	if e.Go != nil {
+		e.Go(run)
+	} else {
+		go run(context.Background())
+	}
+}
+
 // Pane is one navigation target of the shell.
 type Pane interface {
 	// ID is stable ("inbox", "faq", ...); Title goes through lang.L.

@@ -166,19 +166,7 @@ func (p *Pane) reload() {
 }
 
 // do runs task off the UI goroutine, in order with the shell's work.
-func (p *Pane) do(task func(ctx context.Context) error) {
-	env := p.env
-	run := func(ctx context.Context) {
-		if err := task(ctx); err != nil {
-			fyne.Do(func() { p.showError(err) })
-		}
-	}
-	if env.Go != nil {
-		env.Go(run)
-	} else {
-		go run(context.Background())
-	}
-}
+func (p *Pane) do(task func(ctx context.Context) error) { p.env.Do(task, p.showError) }
 
 // change runs a change and reloads after it.
 func (p *Pane) change(fn func(ctx context.Context, s *schedule.Store) error) {

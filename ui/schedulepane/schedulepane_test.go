@@ -7,12 +7,11 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace"
 	"switchboard/workspace/schedule"
 )
@@ -21,10 +20,7 @@ import (
 // Paulo) on Monday 7 December 2026, 10:00 in Stockholm; tasks run inline.
 func setup(t *testing.T) (*Pane, *schedule.Store) {
 	t.Helper()
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	ctx := context.Background()
 	root, err := workspace.OpenRoot(t.TempDir())
 	if err != nil {

@@ -8,22 +8,18 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"switchboard/assets"
 	"switchboard/ui/pane"
+	"switchboard/ui/pane/panetest"
 	"switchboard/workspace/inbox"
 	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/workspacetest"
 )
 
 func TestVoiceAndRulesAreSetUpInSettings(t *testing.T) {
-	test.NewTempApp(t)
-	if err := lang.AddTranslationsFS(assets.Translations, "translations"); err != nil {
-		t.Fatal(err)
-	}
+	panetest.App(t)
 	w := workspacetest.Open(t, workspacetest.Root(t), "Fjord Bikes")
 	p := New(Actions{Changed: func() {}, SetAgent: func(string) {}}, nil)
 	win := test.NewTempWindow(t, p.Content())

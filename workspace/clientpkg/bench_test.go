@@ -11,6 +11,7 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/clientpkg"
+	"switchboard/workspace/inbox/inboxtest"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
 )
@@ -53,37 +54,17 @@ func BenchmarkImport(b *testing.B) {
 const bigMessages = 20000
 
 func bigWorkspace(b *testing.B) *workspace.Workspace {
-	ctx := context.Background()
-	w := workspacetest.Open(b, workspacetest.Root(b), "Big Brand")
-	store := mail.Open(w)
-	acct, err := store.AddAccount(ctx, mail.Account{Email: "help@big.example", Username: "help@big.example",
-		IMAP: mail.Endpoint{Host: "127.0.0.1", Port: 143, Security: mail.Plain}, SMTP: mail.Endpoint{Host: "127.0.0.1", Port: 25, Security: mail.Plain}})
-	if err != nil {
-		b.Fatal(err)
-	}
-	f, err := store.EnsureFolder(ctx, acct.ID, "INBOX", mail.RoleInbox)
-	if err != nil {
-		b.Fatal(err)
-	}
-	const n = bigMessages
 	body := strings.Repeat("The parcel has not arrived and the tracking has not moved since Monday. ", 25)
 	t0 := time.Date(2025, 1, 1, 0, 0, 0, 0, time.UTC)
-	for start := 0; start < n; start += 1000 {
-		batch := make([]mail.Incoming, 0, 1000)
-		for i := start; i < start+1000; i++ {
-			id := fmt.Sprintf("m%d@big.example", i)
-			at := t0.Add(time.Duration(i) * time.Minute)
-			subj := fmt.Sprintf("Order %d", i%2000)
-			p := &mail.Parsed{MessageID: id, Subject: subj, SubjectKey: strings.ToLower(subj),
-				From: mail.Address{Name: "Customer", Email: fmt.Sprintf("c%d@example.net", i%2000)}, Date: at, Text: body, Snippet: body[:80]}
-			raw := fmt.Appendf(nil, "Message-ID: <%s>\r\nSubject: %s\r\nDate: %s\r\n\r\n%s\r\n", id, subj, at.Format(time.RFC1123Z), body)
-			batch = append(batch, mail.Incoming{UID: uint32(i + 1), ReceivedAt: at, Raw: raw, Parsed: p})
-		}
-		if _, err := store.Ingest(ctx, f.ID, batch, uint32(start+1001)); err != nil {
-			b.Fatal(err)
-		}
-	}
-	return w
+	return inboxtest.BigWorkspace(b, bigMessages, 1000, func(i int) mail.Incoming {
+		id := fmt.Sprintf("m%d@big.example", i)
+		at := t0.Add(time.Duration(i) * time.Minute)
+		subj := fmt.Sprintf("Order %d", i%2000)
+		p := &mail.Parsed{MessageID: id, Subject: subj, SubjectKey: strings.ToLower(subj),
+			From: mail.Address{Name: "Customer", Email: fmt.Sprintf("c%d@example.net", i%2000)}, Date: at, Text: body, Snippet: body[:80]}
+		raw := fmt.Appendf(nil, "Message-ID: <%s>\r\nSubject: %s\r\nDate: %s\r\n\r\n%s\r\n", id, subj, at.Format(time.RFC1123Z), body)
+		return mail.Incoming{ReceivedAt: at, Raw: raw, Parsed: p}
+	})
 }
 
 type countWriter struct{ n int64 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"io"
 	"strings"
 	"text/tabwriter"
 
@@ -44,16 +45,9 @@ func runLabels(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args
 	asJSON := fs.Bool("json", false, "print JSON")
 	color := fs.String("color", "", "#RRGGBB")
 	yes := fs.Bool("yes", false, "remove a label that is on conversations")
-	pos, err := cmdline.Parse(fs, args)
+	pos, err := listVerb(fs, args, labelsUsage)
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		pos = []string{"list"}
-	}
-	want := map[string]int{"list": 1, "add": 2, "rename": 3, "remove": 2}
-	if n, ok := want[pos[0]]; !ok || n != len(pos) {
-		return cmdline.UsageOf(labelsUsage, "labels: say list, add NAME, rename OLD NEW or remove NAME")
 	}
 	s := cliStore(w)
 	switch pos[0] {
@@ -63,10 +57,7 @@ func runLabels(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args
 			return err
 		}
 		if *asJSON {
-			if list == nil {
-				list = []Label{}
-			}
-			return inboxcore.PrintJSON(e.Stdout, list)
+			return printList(e.Stdout, list)
 		}
 		for _, l := range list {
 			fmt.Fprintf(e.Stdout, "%s  %s\n", l.Color, l.Name)
@@ -124,16 +115,9 @@ func runLabels(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args
 func runStaff(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
 	fs := flag.NewFlagSet("staff", flag.ContinueOnError)
 	asJSON := fs.Bool("json", false, "print JSON")
-	pos, err := cmdline.Parse(fs, args)
+	pos, err := listVerb(fs, args, staffUsage)
 	if err != nil {
 		return err
-	}
-	if len(pos) == 0 {
-		pos = []string{"list"}
-	}
-	want := map[string]int{"list": 1, "add": 2, "rename": 3, "remove": 2}
-	if n, ok := want[pos[0]]; !ok || n != len(pos) {
-		return cmdline.UsageOf(staffUsage, "staff: say list, add NAME, rename OLD NEW or remove NAME")
 	}
 	s := cliStore(w)
 	switch pos[0] {
@@ -143,10 +127,7 @@ func runStaff(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 			return err
 		}
 		if *asJSON {
-			if list == nil {
-				list = []Staff{}
-			}
-			return inboxcore.PrintJSON(e.Stdout, list)
+			return printList(e.Stdout, list)
 		}
 		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 		for _, st := range list {
@@ -186,4 +167,29 @@ func runStaff(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args 
 		fmt.Fprintf(e.Stdout, "%s removed from the staff\n", st.Name)
 	}
 	return nil
+}
+
+// listVerb parses the arguments of a list-editing command (labels, staff): the verb, list
+// when none is given, and the names it takes.
+func listVerb(fs *flag.FlagSet, args, usage []string) ([]string, error) {
+	pos, err := cmdline.Parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if len(pos) == 0 {
+		pos = []string{"list"}
+	}
+	want := map[string]int{"list": 1, "add": 2, "rename": 3, "remove": 2}
+	if n, ok := want[pos[0]]; !ok || n != len(pos) {
+		return nil, cmdline.UsageOf(usage, "%s: say list, add NAME, rename OLD NEW or remove NAME", fs.Name())
+	}
+	return pos, nil
+}
+
+// printList prints list as JSON; an empty list is [] rather than null, for scripts.
+func printList[T any](out io.Writer, list []T) error {
+	if list == nil {
+		list = []T{}
+	}
+	return inboxcore.PrintJSON(out, list)
 }

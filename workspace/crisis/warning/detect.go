@@ -183,20 +183,8 @@ func busiest(times []time.Time, window time.Duration) int {
 // containment is how much of the smaller topic set (by weight) the other one shares:
 // {taste, NC-2611} contains {taste}, so a short "it tastes bitter" joins the batch wave.
 func containment(a, b vec) float64 {
-	var shared, wa, wb float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i].id < b[j].id:
-			i++
-		case a[i].id > b[j].id:
-			j++
-		default:
-			shared += a[i].w * a[i].w
-			i++
-			j++
-		}
-	}
+	shared := overlap(a, b, func(wa, _ float64) float64 { return wa * wa })
+	var wa, wb float64
 	for _, t := range a {
 		wa += t.w * t.w
 	}
@@ -210,6 +198,12 @@ func containment(a, b vec) float64 {
 }
 
 func cosine(a, b vec) float64 {
+	return overlap(a, b, func(wa, wb float64) float64 { return wa * wb })
+}
+
+// overlap sums f(weight in a, weight in b) over the terms a and b share; both are sorted
+// by id, so one pass over each finds them.
+func overlap(a, b vec, f func(wa, wb float64) float64) float64 {
 	s := 0.0
 	i, j := 0, 0
 	for i < len(a) && j < len(b) {
@@ -219,7 +213,7 @@ func cosine(a, b vec) float64 {
 		case a[i].id > b[j].id:
 			j++
 		default:
-			s += a[i].w * b[j].w
+			s += f(a[i].w, b[j].w)
 			i++
 			j++
 		}

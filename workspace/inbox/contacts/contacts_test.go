@@ -11,9 +11,9 @@ import (
 
 func TestGradedAbuseHandling(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, first := inboxtest.Deliver(t, s.w, "Troll|troll@example.com", "Ni är värdelösa", "...", c.Now(), "")
-	contact := mustRow(t, s, conv).ContactID
+	contact := inboxtest.Must(t, s.conv.Conversation, conv).ContactID
 	if err := s.Block(ctx, contact, ""); err == nil {
 		t.Error("a step without a reason was accepted")
 	}
@@ -25,7 +25,7 @@ func TestGradedAbuseHandling(t *testing.T) {
 		t.Fatal(err)
 	}
 	counts, _ := s.conv.Counts(ctx)
-	if counts.Unanswered != 1 || counts.Alerts != 0 || !mustRow(t, s, conv).Muted {
+	if counts.Unanswered != 1 || counts.Alerts != 0 || !inboxtest.Must(t, s.conv.Conversation, conv).Muted {
 		t.Fatalf("muted: counts %+v", counts)
 	}
 	if err := s.Block(ctx, contact, "threats"); err != nil {
@@ -35,7 +35,7 @@ func TestGradedAbuseHandling(t *testing.T) {
 	later, _ := inboxtest.Deliver(t, s.w, "Troll|troll@example.com", "Igen", "!!!", c.Now(), "")
 	inboxtest.Deliver(t, s.w, "Troll|troll@example.com", "Re: Ni är värdelösa", "...", c.Now(), first)
 	for _, id := range []int64{later, conv} {
-		if r := mustRow(t, s, id); r.Status != inbox.Abuse {
+		if r := inboxtest.Must(t, s.conv.Conversation, id); r.Status != inbox.Abuse {
 			t.Errorf("conversation %d from a blocked contact is %s", id, r.Status)
 		}
 	}
@@ -63,7 +63,7 @@ func TestGradedAbuseHandling(t *testing.T) {
 
 func TestContactNotesTagsAndMostActive(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	for range 3 {
 		inboxtest.Deliver(t, s.w, "Åsa|asa@example.se", "Fråga", "?", c.Now(), "")
 	}
@@ -81,7 +81,7 @@ func TestContactNotesTagsAndMostActive(t *testing.T) {
 	if top90[0].Email != "jan@example.cz" || top90[0].Messages != 6 {
 		t.Fatalf("90 days: %+v", top90)
 	}
-	jan := mustRow(t, s, conv).ContactID
+	jan := inboxtest.Must(t, s.conv.Conversation, conv).ContactID
 	if _, err := s.AddNote(ctx, jan, "Prefers Czech."); err != nil {
 		t.Fatal(err)
 	}
@@ -101,10 +101,10 @@ func TestContactNotesTagsAndMostActive(t *testing.T) {
 }
 func TestSendWarningQueuesThenRecords(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, _ := inboxtest.Deliver(t, s.w, "Troll|troll@example.com", "Ni är värdelösa", "...", c.Now(), "")
 	other, _ := inboxtest.Deliver(t, s.w, "Åsa|asa@example.se", "Fråga", "?", c.Now(), "")
-	contact := mustRow(t, s, conv).ContactID
+	contact := inboxtest.Must(t, s.conv.Conversation, conv).ContactID
 	if _, err := s.SendWarning(ctx, contact, other, "insults"); err == nil {
 		t.Fatal("a warning was queued in someone else's conversation")
 	}

@@ -1,7 +1,7 @@
 // Package inboxtest builds what the Inbox's stores' tests start from: a workspace with an
 // account, a customer's message arriving, and the journal read back with its contract
-// checked. It imports none of the Inbox's packages, so the tests of each (triage, outbox,
-// contacts) can use it.
+// checked. Of the Inbox's packages it imports only their shared core (inboxcore), so the
+// tests of each (triage, outbox, contacts) can use it.
 package inboxtest
 
 import (
@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"switchboard/workspace"
+	"switchboard/workspace/inbox/inboxcore"
 	"switchboard/workspace/journal"
 	"switchboard/workspace/mail"
 	"switchboard/workspace/workspacetest"
@@ -27,6 +28,25 @@ func Workspace(t testing.TB) *workspace.Workspace {
 	w := workspacetest.Open(t, workspacetest.Root(t), "Nordlys Coffee")
 	AddAccount(t, w, "brand@nordlys.example")
 	return w
+}
+
+// Store is what newStore (outbox.New, contacts.New, ...) makes of a fresh Workspace, with
+// Anna at the machine, and the clock it reads, at T0 until the test moves it.
+func Store[S any](t testing.TB, newStore func(*workspace.Workspace, inboxcore.Options) S) (S, *workspacetest.Clock) {
+	t.Helper()
+	c := workspacetest.NewClock(T0)
+	return newStore(Workspace(t), inboxcore.Options{Agent: "Anna", Now: c.Now}), c
+}
+
+// Must is get(id), failing t when it fails: for a read the rest of the test stands on,
+// such as a conversation's row as the Inbox list shows it.
+func Must[T any](t testing.TB, get func(context.Context, int64) (T, error), id int64) T {
+	t.Helper()
+	v, err := get(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }
 
 // AddAccount adds an account at email to w (its servers are never reached).

@@ -31,13 +31,13 @@ func (m *fakeMailer) InSent(context.Context, string, string) (bool, error) { ret
 // the runner's, and the conversation waiting on the customer once it went.
 func TestOutboxStepsAreJournaled(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, _ := inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Beställning", "Hej!", c.Now(), "")
 	it, err := s.Queue(ctx, Reply{ConversationID: conv, Body: "Hej Åsa, den skickas i dag."})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if it.GID == "" || it.ConversationGID != mustRow(t, s, conv).GID {
+	if it.GID == "" || it.ConversationGID != inboxtest.Must(t, s.conv.Conversation, conv).GID {
 		t.Fatalf("queued item %+v has no global ids", it)
 	}
 	step := func(err error) {

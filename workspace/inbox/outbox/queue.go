@@ -31,22 +31,32 @@ type Reply struct {
 // the account of this workspace that received it. A variable left in Body makes Queue
 // fail with a *template.UnresolvedError (or template.Problems for an unknown name).
 func (s *Store) Queue(ctx context.Context, r Reply) (Item, error) {
-	values, err := s.conv.ReplyValues(ctx, r.ConversationID)
+	body, err := s.render(ctx, r)
 	if err != nil {
 		return Item{}, err
-	}
-	body, err := template.Render(r.Body, values)
-	if err != nil {
-		return Item{}, err
-	}
-	if strings.TrimSpace(body) == "" {
-		return Item{}, errors.New("the reply is empty")
 	}
 	p, err := s.conv.ReplyTarget(ctx, r.ConversationID)
 	if err != nil {
 		return Item{}, err
 	}
 	return s.queue(ctx, r, body, p)
+}
+
+// render is r's text with its variables filled in for the conversation's customer; a text
+// that comes out empty is refused.
+func (s *Store) render(ctx context.Context, r Reply) (string, error) {
+	values, err := s.conv.ReplyValues(ctx, r.ConversationID)
+	if err != nil {
+		return "", err
+	}
+	body, err := template.Render(r.Body, values)
+	if err != nil {
+		return "", err
+	}
+	if strings.TrimSpace(body) == "" {
+		return "", errors.New("the reply is empty")
+	}
+	return body, nil
 }
 
 func (s *Store) queue(ctx context.Context, r Reply, body string, p inbox.ReplyTarget) (Item, error) {
@@ -114,16 +124,9 @@ func (s *Store) QueueFrom(ctx context.Context, r Reply, accountID string) (Item,
 	if err != nil {
 		return Item{}, fmt.Errorf("the account to send from is not one of this workspace's: %w", err)
 	}
-	values, err := s.conv.ReplyValues(ctx, r.ConversationID)
+	body, err := s.render(ctx, r)
 	if err != nil {
 		return Item{}, err
-	}
-	body, err := template.Render(r.Body, values)
-	if err != nil {
-		return Item{}, err
-	}
-	if strings.TrimSpace(body) == "" {
-		return Item{}, errors.New("the reply is empty")
 	}
 	p, err := s.conv.ReplyTarget(ctx, r.ConversationID)
 	if err != nil && !errors.Is(err, inbox.ErrNoAccount) {

@@ -27,7 +27,7 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 		stores[name] = New(w, inboxcore.Options{Agent: "Anna"})
 		convs[name], _ = inboxtest.Deliver(t, stores[name].w, "Kim|kim@example.com", "Order", "Hello", inboxtest.T0, "")
 	}
-	acme := mustRow(t, stores["Acme"], convs["Acme"])
+	acme := inboxtest.Must(t, stores["Acme"].conv.Conversation, convs["Acme"])
 	beta := stores["Beta"]
 	mailer := func(context.Context, *workspace.Workspace) (Mailer, error) {
 		t.Error("a mailer was asked for: the reply got as far as sending")
@@ -56,7 +56,7 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 		t.Fatalf("reply in Beta with Acme's conversation: %v", err)
 	}
 	for name, s := range stores {
-		if r := mustRow(t, s, convs[name]); r.Status != inbox.New {
+		if r := inboxtest.Must(t, s.conv.Conversation, convs[name]); r.Status != inbox.New {
 			t.Fatalf("%s's conversation is %s", name, r.Status)
 		}
 		if n := inboxtest.Count(t, s.w, "SELECT count(*) FROM outbox"); n != 0 {
@@ -70,7 +70,7 @@ func TestAnotherWorkspacesConversationIsRefusedByName(t *testing.T) {
 	if err := inbox.RunStatusCLI(ctx, stores["Acme"].w, []string{"--conversation", acme.GID, "resolved"}, nil, &out, &errOut); err != nil {
 		t.Fatal(err)
 	}
-	if r := mustRow(t, stores["Acme"], convs["Acme"]); r.Status != inbox.Resolved {
+	if r := inboxtest.Must(t, stores["Acme"].conv.Conversation, convs["Acme"]); r.Status != inbox.Resolved {
 		t.Fatalf("Acme's conversation is %s after status in Acme", r.Status)
 	}
 }

@@ -29,7 +29,7 @@ func TestDraftFillsVariables(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			s, clk := newStore(t)
+			s, clk := inboxtest.Store(t, New)
 			from := c.contact + "|kund@example.com"
 			conv, _ := inboxtest.Deliver(t, s.w, from, "Fråga", "?", clk.Now(), "")
 			d, err := s.conv.NewDraft(ctx, conv, c.body)
@@ -53,7 +53,7 @@ func TestDraftFillsVariables(t *testing.T) {
 }
 
 func TestQueueRefusesUnknownVariable(t *testing.T) {
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, _ := inboxtest.Deliver(t, s.w, "Åsa|asa@example.se", "Fråga", "?", c.Now(), "")
 	_, err := s.Queue(context.Background(), Reply{ConversationID: conv, Body: "Hej {{frist_name}}"})
 	var probs template.Problems
@@ -64,7 +64,7 @@ func TestQueueRefusesUnknownVariable(t *testing.T) {
 
 func TestDraftFromFAQWithSignatureAndSchedule(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, key := inboxtest.Deliver(t, s.w, "Åsa Berg|asa@example.se", "Retur", "Hur returnerar jag?", c.Now(), "")
 	fs := faq.NewStore(s.w)
 	saved, err := fs.Save(ctx, "", faq.Draft{Question: "Hur returnerar jag?", Answer: "Hej {{first_name|där}}! Skicka **paketet** till oss inom 30 dagar."})
@@ -107,7 +107,7 @@ func TestDraftFromFAQWithSignatureAndSchedule(t *testing.T) {
 // A note is internal: it never reaches the reply.
 func TestNotesAreInternal(t *testing.T) {
 	ctx := context.Background()
-	s, c := newStore(t)
+	s, c := inboxtest.Store(t, New)
 	conv, _ := inboxtest.Deliver(t, s.w, "A|a@example.com", "Hi", "hi", c.Now(), "")
 	if _, err := s.conv.AddNote(ctx, conv, "  "); err == nil {
 		t.Error("empty note accepted")
@@ -129,7 +129,7 @@ func TestNotesAreInternal(t *testing.T) {
 }
 
 func TestQueueFromSendsFromTheChosenAccountOfThisWorkspaceOnly(t *testing.T) {
-	s, _ := newStore(t)
+	s, _ := inboxtest.Store(t, New)
 	ctx := context.Background()
 	second := inboxtest.AddAccount(t, s.w, "orders@nordlys.example")
 	conv, _ := inboxtest.Deliver(t, s.w, "Anna|anna@example.se", "Order", "Where is it?", inboxtest.T0, "")
