@@ -223,15 +223,17 @@ func langOr(l string) string {
 	return l
 }
 
-func parseIDs(s string) ([]int64, error) {
+// conversationIDs resolves comma-separated global conversation ids (as `conversations
+// --json` shows them) to this workspace's keys; another workspace's id is refused by name.
+func conversationIDs(ctx context.Context, s *Store, list string) ([]int64, error) {
 	var ids []int64
-	for _, f := range strings.Split(s, ",") {
+	for _, f := range strings.Split(list, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
 		}
-		id, err := strconv.ParseInt(f, 10, 64)
+		id, err := s.Inbox().ConversationID(ctx, f)
 		if err != nil {
-			return nil, fmt.Errorf("%q is not a conversation id", f)
+			return nil, err
 		}
 		ids = append(ids, id)
 	}
@@ -263,9 +265,9 @@ func runIncident(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 	}
 	s := cliStore(w)
 	loc := w.Info().Location()
-	ids, err := parseIDs(*convs)
+	ids, err := conversationIDs(ctx, s, *convs)
 	if err != nil {
-		return cmdline.UsageOf(incidentUsage, "--conversation: %v", err)
+		return err
 	}
 	switch sub {
 	case "start":
@@ -303,7 +305,7 @@ func runIncident(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 				fmt.Fprintf(e.Stdout, "  [%s] %d. %s\n", mark, st.Step, st.Text)
 			}
 			for _, l := range inc.Links {
-				fmt.Fprintf(e.Stdout, "  conversation %d: %s (%s)\n", l.ConversationID, l.Subject, l.Customer)
+				fmt.Fprintf(e.Stdout, "  conversation %s: %s (%s)\n", l.ConversationGID, l.Subject, l.Customer)
 			}
 			return nil
 		}
@@ -395,7 +397,7 @@ func runIncident(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, ar
 			return printJSON(e.Stdout, drafts)
 		}
 		for _, d := range drafts {
-			fmt.Fprintf(e.Stdout, "--- conversation %d (%s, %s): %s", d.ConversationID, d.Customer, langOr(d.Lang), d.State)
+			fmt.Fprintf(e.Stdout, "--- conversation %s (%s, %s): %s", d.ConversationGID, d.Customer, langOr(d.Lang), d.State)
 			if d.Error != "" {
 				fmt.Fprintf(e.Stdout, ": %s", d.Error)
 			}

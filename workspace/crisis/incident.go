@@ -70,8 +70,8 @@ func (i Incident) Progress() (done, total int) {
 
 // Link is a conversation linked to an incident.
 type Link struct {
-	ConversationID  int64     `json:"conversation_id"`
-	ConversationGID string    `json:"conversation_gid"`
+	ConversationID  int64     `json:"number"`          // this workspace's own key
+	ConversationGID string    `json:"conversation_id"` // the global id, as the command line takes it
 	Subject         string    `json:"subject"`
 	Customer        string    `json:"customer"`
 	LinkedAt        time.Time `json:"linked_at"`

@@ -229,14 +229,16 @@ func (s *Store) customerLang(ctx context.Context, conv int64) string {
 
 // StatementResult is what "reply to all linked" did for one conversation.
 type StatementResult struct {
-	ConversationID int64  `json:"conversation_id"`
-	Subject        string `json:"subject"`
-	Customer       string `json:"customer"`
-	Lang           string `json:"lang"`
-	Body           string `json:"body"`
-	OutboxID       int64  `json:"outbox_id,omitempty"`
-	State          string `json:"state"` // "draft" (preview), "queued", a later outbox state, or "failed"
-	Error          string `json:"error,omitempty"`
+	ConversationID  int64  `json:"number"`          // this workspace's own key
+	ConversationGID string `json:"conversation_id"` // the global id, as the command line takes it
+	Subject         string `json:"subject"`
+	Customer        string `json:"customer"`
+	Lang            string `json:"lang"`
+	Body            string `json:"body"`
+	OutboxID        int64  `json:"-"`
+	OutboxGID       string `json:"outbox_id,omitempty"` // the queued reply's global id
+	State           string `json:"state"`               // "draft" (preview), "queued", a later outbox state, or "failed"
+	Error           string `json:"error,omitempty"`
 }
 
 // PreviewHolding is each linked conversation's personalised holding statement, for review
@@ -257,7 +259,7 @@ func (s *Store) PreviewHolding(ctx context.Context) ([]StatementResult, error) {
 	for _, l := range inc.Links {
 		lang := s.customerLang(ctx, l.ConversationID)
 		t, _ := p.HoldingFor(lang)
-		r := StatementResult{ConversationID: l.ConversationID, Subject: l.Subject, Customer: l.Customer, Lang: t.Lang, State: "draft"}
+		r := StatementResult{ConversationID: l.ConversationID, ConversationGID: l.ConversationGID, Subject: l.Subject, Customer: l.Customer, Lang: t.Lang, State: "draft"}
 		d, err := s.inbox.NewDraft(ctx, l.ConversationID, template.Plain(t.Text))
 		if err != nil {
 			r.State, r.Error = "failed", err.Error()
@@ -299,9 +301,8 @@ func (s *Store) QueueHolding(ctx context.Context, drafts []StatementResult) ([]S
 				r.State, r.Error = "failed", err.Error()
 				break
 			}
-			r.OutboxID, r.State = it.ID, string(it.State)
-			var gid string
-			_ = s.w.DB().Read().QueryRowContext(ctx, "SELECT gid FROM outbox WHERE id = ?", it.ID).Scan(&gid)
+			r.OutboxID, r.OutboxGID, r.State = it.ID, it.GID, string(it.State)
+			gid := it.GID
 			err = s.w.DB().Write(ctx, func(tx *sql.Tx) error {
 				var conv string
 				if err := tx.QueryRowContext(ctx, "SELECT gid FROM conversations WHERE id = ?", d.ConversationID).Scan(&conv); err != nil {

@@ -10,6 +10,8 @@ import (
 
 	"switchboard/workspace"
 	"switchboard/workspace/cmdline"
+	"switchboard/workspace/inbox"
+	"switchboard/workspace/inbox/inboxcore"
 )
 
 var usage = []string{"alerts --workspace W [--json] [--count N --window 2h]   (--count/--window: change the threshold)"}
@@ -36,7 +38,7 @@ type messageJSON struct {
 	From           string    `json:"from"`
 	Subject        string    `json:"subject"`
 	Received       time.Time `json:"received"`
-	ConversationID int64     `json:"conversation_id"`
+	ConversationID string    `json:"conversation_id"` // the global id, as --conversation takes it
 }
 
 func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []string) error {
@@ -69,12 +71,22 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 	if err != nil {
 		return err
 	}
+	var convs []int64
+	for _, wv := range waves {
+		for _, m := range wv.Members {
+			convs = append(convs, m.ConversationID)
+		}
+	}
+	gids, err := inbox.NewStore(w, inboxcore.Options{}).ConversationGIDs(ctx, convs)
+	if err != nil {
+		return err
+	}
 	out := []alertJSON{}
 	for _, wv := range waves {
 		a := alertJSON{FiredAt: wv.FiredAt, Languages: wv.Langs, Topic: wv.Topic, Playbook: wv.Playbook, PlaybookID: wv.PlaybookID,
 			Messages: []messageJSON{}}
 		for _, m := range wv.Members {
-			a.Messages = append(a.Messages, messageJSON{From: m.From, Subject: m.Subject, Received: m.At, ConversationID: m.ConversationID})
+			a.Messages = append(a.Messages, messageJSON{From: m.From, Subject: m.Subject, Received: m.At, ConversationID: gids[m.ConversationID]})
 		}
 		out = append(out, a)
 	}
@@ -97,7 +109,7 @@ func run(ctx context.Context, e *cmdline.Env, w *workspace.Workspace, args []str
 		fmt.Fprintln(e.Stdout)
 		tw := tabwriter.NewWriter(e.Stdout, 0, 4, 2, ' ', 0)
 		for _, m := range a.Messages {
-			fmt.Fprintf(tw, "  %s\t%s\t%s\t(conversation %d)\n", m.Received.In(loc).Format("2006-01-02 15:04"), m.From, m.Subject, m.ConversationID)
+			fmt.Fprintf(tw, "  %s\t%s\t%s\t(conversation %s)\n", m.Received.In(loc).Format("2006-01-02 15:04"), m.From, m.Subject, m.ConversationID)
 		}
 		tw.Flush()
 	}

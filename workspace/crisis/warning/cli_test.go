@@ -7,7 +7,6 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -41,7 +40,7 @@ type alert struct {
 	Messages []struct {
 		From, Subject  string
 		Received       string
-		ConversationID int64 `json:"conversation_id"`
+		ConversationID string `json:"conversation_id"`
 	}
 }
 
@@ -70,7 +69,7 @@ func TestTheDemoWaveIsFlaggedWithItsPlaybook(t *testing.T) {
 	}
 	var ids []string
 	for _, m := range alerts[0].Messages {
-		ids = append(ids, strconv.FormatInt(m.ConversationID, 10))
+		ids = append(ids, m.ConversationID)
 	}
 	must(t, root, name, "incident", "start", "--playbook", alerts[0].Playbook, "--reason", "wave", "--conversation", strings.Join(ids, ","))
 	if out := must(t, root, name, "alerts", "--json"); strings.TrimSpace(out) != "[]" {
