@@ -61,13 +61,15 @@ var panes = []paneSpec{{
 	},
 }, {
 	ID:      "settings",
-	Actions: []string{"rename", "recolor", "archive", "delete", "reset demo", "my name", "mail-accounts"},
+	Actions: []string{"rename", "recolor", "archive", "delete", "reset demo", "my name", "keep in tray", "mail-accounts"},
 	New: func(s *Shell) pane.Pane {
 		return settingspane.New(settingspane.Actions{
 			Changed:   s.changed,
 			SetAgent:  s.setAgent,
 			Delete:    s.deleteWorkspace,
 			ResetDemo: s.resetDemo,
+
+			SetKeepInTray: s.setKeepInTray,
 		}, s.opts.MailAccounts)
 	},
 }}

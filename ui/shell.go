@@ -25,6 +25,7 @@ import (
 // Shell is the main window.
 type Shell struct {
 	app   fyne.App
+	tray  tray
 	win   fyne.Window
 	root  *workspace.Root
 	opts  Options
@@ -96,6 +97,7 @@ func newShell(a fyne.App, root *workspace.Root, opts Options, panes func(*Shell)
 	s.panes = panes(s)
 	s.build()
 	s.front.watch(a)
+	s.watchClose()
 	return s
 }
 
@@ -129,6 +131,7 @@ func (s *Shell) start() {
 			s.showError(lang.L("Your settings could not be read"), err)
 		}
 		s.agent = cfg.AgentName
+		s.setKeepInTray(cfg.KeepInTray)
 		if s.opts.Workspace != "" {
 			s.switchTo(s.opts.Workspace)
 			return

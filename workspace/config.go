@@ -13,7 +13,10 @@ import (
 // Config is machine-wide: who is sitting at this machine, not anything of a client.
 type Config struct {
 	AgentName string `json:"agent_name"`
-	LastOpen  string `json:"last_open,omitempty"` // workspace id opened last (older configs have only this)
+	// KeepInTray: closing the window keeps Switchboard running in the system tray, so
+	// scheduled replies, follow-ups and auto-replies go on (Settings, `switchboard tray`).
+	KeepInTray bool   `json:"keep_in_tray,omitempty"`
+	LastOpen   string `json:"last_open,omitempty"` // workspace id opened last (older configs have only this)
 	// LastOpenDir is the folder (its name under the data root) opened last, reopened at
 	// start. The id alone is not enough: a backup copy in the data root has the same id.
 	LastOpenDir string `json:"last_open_dir,omitempty"`

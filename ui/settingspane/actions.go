@@ -47,6 +47,26 @@ func (p *Pane) save() {
 	})
 }
 
+// saveKeepInTray stores the tray choice in the machine-wide config.
+func (p *Pane) saveKeepInTray(on bool) {
+	root := p.env.Root
+	p.env.Go(func(context.Context) {
+		cfg, err := root.Config()
+		if err == nil {
+			cfg.KeepInTray = on
+			err = root.SaveConfig(cfg)
+		}
+		if err == nil && p.act.SetKeepInTray != nil {
+			p.act.SetKeepInTray(on)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(err, p.env.Window)
+			}
+		})
+	})
+}
+
 // saveAgent stores "my name" in the machine-wide config.
 func (p *Pane) saveAgent() {
 	name, root := strings.TrimSpace(p.agent.Text), p.env.Root

@@ -25,6 +25,8 @@ type Actions struct {
 	SetAgent  func(name string) // "my name" was saved; called inside an Env.Go task
 	Delete    func(id string)   // the user confirmed deleting the workspace (UI goroutine)
 	ResetDemo func(id string)   // the user confirmed replacing the demo with a fresh copy (UI goroutine)
+	// SetKeepInTray: "keep running in the system tray" was saved; called inside an Env.Go task.
+	SetKeepInTray func(on bool)
 }
 
 // Pane is the Settings pane.
@@ -43,6 +45,7 @@ type Pane struct {
 	saved       *widget.Label
 	archive     *widget.Button
 	demoCard    *widget.Card
+	keepInTray  *widget.Check
 	voice       *voiceSection
 	content     fyne.CanvasObject
 }
@@ -66,6 +69,13 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 	var info workspace.Info
 	var isDemo bool
 	var voice voiceData
+	var cfg workspace.Config
+	if env.Root != nil {
+		var err error
+		if cfg, err = env.Root.Config(); err != nil {
+			return err
+		}
+	}
 	if env.Workspace != nil {
 		info = env.Workspace.Info()
 		var err error
@@ -85,6 +95,9 @@ func (p *Pane) Load(ctx context.Context, env pane.Env) error {
 		p.color.SetHex(info.Color)
 		p.tz.SetText(info.TimeZone)
 		p.agent.SetText(env.Agent)
+		p.keepInTray.OnChanged = nil // showing the stored choice is not a change
+		p.keepInTray.SetChecked(cfg.KeepInTray)
+		p.keepInTray.OnChanged = p.saveKeepInTray
 		p.saved.SetText("")
 		p.archive.SetText(lang.L("Archive this workspace"))
 		if info.Archived {
@@ -124,8 +137,11 @@ func (p *Pane) build() {
 	p.agent = widget.NewEntry()
 	p.agent.SetPlaceHolder(lang.L("Your name, as colleagues and customers see it"))
 	saveAgent := widget.NewButton(lang.L("Save my name"), p.saveAgent)
-	you := widget.NewCard(lang.L("You"), lang.L("For every workspace on this computer."),
-		container.NewBorder(nil, nil, widget.NewLabel(lang.L("My name")), saveAgent, p.agent))
+	p.keepInTray = widget.NewCheck(lang.L("Keep running in the system tray when the window is closed"), p.saveKeepInTray)
+	you := widget.NewCard(lang.L("You"), lang.L("For every workspace on this computer."), container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabel(lang.L("My name")), saveAgent, p.agent),
+		p.keepInTray,
+		note(lang.L("Scheduled replies, follow-ups and out-of-hours auto-replies of the open workspace go on while the window is closed; the tray icon's menu shows the window again or quits."))))
 
 	reset := widget.NewButtonWithIcon(lang.L("Reset the demo…"), theme.ViewRefreshIcon(), p.confirmReset)
 	p.demoCard = widget.NewCard(lang.L("Demo workspace"), "", container.NewVBox(

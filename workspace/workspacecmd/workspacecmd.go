@@ -18,9 +18,41 @@ import (
 	"switchboard/workspace/demo"
 )
 
-// Commands are workspace and me.
+// Commands are workspace, me and tray.
 func Commands() []cmdline.Command {
-	return []cmdline.Command{workspaceCommand, meCommand}
+	return []cmdline.Command{workspaceCommand, meCommand, trayCommand}
+}
+
+var trayUsage = []string{"tray [on|off]"}
+
+var trayCommand = cmdline.Command{
+	Name: "tray", Summary: "show or set whether closing the window keeps Switchboard running in the system tray (scheduled sends go on)",
+	Pane: "settings", Actions: []string{"keep in tray"},
+	Usage: trayUsage,
+	Run:   runTray,
+}
+
+func runTray(_ context.Context, e *cmdline.Env, args []string) error {
+	cfg, err := e.Root.Config()
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(args) == 0:
+	case len(args) == 1 && (args[0] == "on" || args[0] == "off"):
+		cfg.KeepInTray = args[0] == "on"
+		if err := e.Root.SaveConfig(cfg); err != nil {
+			return err
+		}
+	default:
+		return cmdline.UsageOf(trayUsage, "say on or off, or nothing to see the setting")
+	}
+	if cfg.KeepInTray {
+		fmt.Fprintln(e.Stdout, "on: closing the window keeps Switchboard running in the system tray")
+	} else {
+		fmt.Fprintln(e.Stdout, "off: closing the window quits Switchboard")
+	}
+	return nil
 }
 
 var workspaceCommand = cmdline.Command{

@@ -3,6 +3,7 @@ package workspacecmd
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -75,5 +76,29 @@ func TestBackupCopyFromTheCommandLine(t *testing.T) {
 	}
 	if len(keys.deleted) != 0 {
 		t.Fatalf("keyring entries deleted: %v", keys.deleted)
+	}
+}
+
+// `tray` is Settings' "Keep running in the system tray": off until chosen, kept in the
+// machine's config, and anything but on or off is a usage mistake.
+func TestTrayChoiceFromTheCommandLine(t *testing.T) {
+	ctx := context.Background()
+	root, err := workspace.OpenRoot(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stdout bytes.Buffer
+	e := &cmdline.Env{Root: root, Stdout: &stdout, Stderr: &bytes.Buffer{}}
+	if err := runTray(ctx, e, nil); err != nil || !strings.HasPrefix(stdout.String(), "off") {
+		t.Fatalf("before any choice: %q %v", stdout.String(), err)
+	}
+	if err := runTray(ctx, e, []string{"on"}); err != nil {
+		t.Fatal(err)
+	}
+	if cfg, _ := root.Config(); !cfg.KeepInTray {
+		t.Fatal("tray on was not kept")
+	}
+	if err := runTray(ctx, e, []string{"sometimes"}); !errors.Is(err, cmdline.ErrUsage) {
+		t.Fatalf("tray sometimes: %v, want a usage mistake", err)
 	}
 }
