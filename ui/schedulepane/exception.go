@@ -64,14 +64,13 @@ func (c *coverageEditor) showException(sh schedule.Shift, loc *time.Location, na
 	if c.p.env.Window == nil {
 		return
 	}
-	nobody := lang.L("Nobody (the shift is off that day)")
+	nobody := lang.L("Nobody")
 	e := &exceptionDialog{day: widget.NewEntry(), err: widget.NewLabel("")}
 	e.day.SetText(nextOn(c.p.now(), loc, sh.Weekday))
 	e.cover = widget.NewSelect(append([]string{nobody}, names...), nil)
 	e.cover.SetSelected(nobody)
 	e.err.Importance = widget.DangerImportance
 	e.err.Wrapping = fyne.TextWrapWord
-	e.err.Hide()
 	abbr, _ := c.p.now().In(loc).Zone()
 	zone := lowLabel(lang.L("Time zone:") + " " + loc.String() + " (" + abbr + ")")
 	title := lowLabel(fmt.Sprintf("%s  %s  %s", weekdayName(sh.Weekday), sh.Interval, sh.Staff))
@@ -116,7 +115,8 @@ func (c *coverageEditor) showException(sh schedule.Shift, loc *time.Location, na
 
 func (e *exceptionDialog) showErr(err error) {
 	e.err.SetText(err.Error())
-	e.err.Show()
+	// The dialog was sized without a message; grow it so the message is not drawn over.
+	e.d.Resize(fyne.NewSize(440, e.d.MinSize().Height))
 }
 
 // exceptionRows lists a shift's exceptions, earliest first. There is no remove button:
