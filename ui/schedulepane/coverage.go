@@ -25,6 +25,7 @@ type coverageData struct {
 	hours    schedule.Hours
 	holidays []schedule.Holiday
 	shifts   []schedule.Shift
+	staff    []string // who can cover a shift instead
 	auto     schedule.AutoReplyConfig
 	status   string
 }
@@ -40,6 +41,9 @@ func readCoverage(ctx context.Context, s *schedule.Store, now time.Time) (covera
 		return d, err
 	}
 	if d.shifts, err = s.Shifts(ctx); err != nil {
+		return d, err
+	}
+	if d.staff, err = staffNames(ctx, s, d.shifts); err != nil {
 		return d, err
 	}
 	if d.auto, err = s.AutoReply(ctx); err != nil {
@@ -83,6 +87,8 @@ type coverageEditor struct {
 	autoCap  *widget.Entry
 	paused   *widget.Label
 	content  fyne.CanvasObject
+
+	exception *exceptionDialog // the last one opened (tests drive it)
 }
 
 func newCoverageEditor(p *Pane) *coverageEditor {
@@ -205,19 +211,16 @@ func (c *coverageEditor) show(d coverageData) {
 	c.holidays.Refresh()
 	var ss []fyne.CanvasObject
 	for _, sh := range d.shifts {
-		gid := sh.GID
+		sh, loc, names := sh, d.loc, d.staff
 		rm := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			c.p.change(func(ctx context.Context, s *schedule.Store) error { return s.RemoveShift(ctx, gid) })
+			c.p.change(func(ctx context.Context, s *schedule.Store) error { return s.RemoveShift(ctx, sh.GID) })
 		})
 		rm.Importance = widget.LowImportance
+		ex := widget.NewButton(lang.L("Exception…"), func() { c.showException(sh, loc, names) })
+		ex.Importance = widget.LowImportance
 		text := fmt.Sprintf("%s  %s  %s", weekdayName(sh.Weekday), sh.Interval, sh.Staff)
-		for day, cover := range sh.Exceptions {
-			if cover == "" {
-				cover = lang.L("nobody")
-			}
-			text += fmt.Sprintf("  (%s: %s)", day, cover)
-		}
-		ss = append(ss, container.NewBorder(nil, nil, nil, rm, widget.NewLabel(text)))
+		ss = append(ss, container.NewBorder(nil, nil, nil, container.NewHBox(ex, rm), widget.NewLabel(text)))
+		ss = append(ss, exceptionRows(sh)...)
 	}
 	if len(ss) == 0 {
 		ss = append(ss, lowLabel(lang.L("No shifts.")))
