@@ -12,7 +12,7 @@ import (
 
 // A generated inbox: a week of ordinary customer mail in six languages, and complaint
 // waves injected into it. Ordinary mail is short questions on a shop's everyday topics,
-// padded with real sentences from the seed guides (/work/shared/seeds, when present) so
+// padded with real sentences from the seed guides (testdata/seeds) so
 // the vocabulary is as wide as real mail's; it also holds the odd lone complaint of the
 // same kinds the waves are made of.
 
@@ -145,7 +145,7 @@ var englishFiller = []string{
 // seedSentences are real sentences per language from the seed guides.
 func seedSentences() map[string][]string {
 	out := map[string][]string{"en": englishFiller}
-	files, _ := filepath.Glob("/work/shared/seeds/*.txt")
+	files, _ := filepath.Glob("testdata/seeds/*.txt")
 	split := regexp.MustCompile(`[.!?]\s+`)
 	for _, f := range files {
 		b, err := os.ReadFile(f)
