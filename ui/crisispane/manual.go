@@ -73,9 +73,9 @@ func (p *Pane) manualView() fyne.CanvasObject {
 		}
 	}
 	if chosen == nil {
+		// Wrapped: one long line would make the pane, and so the window, wider than 1024 px.
 		right.Add(widget.NewCard(lang.L("No playbook yet"), "",
-			widget.NewLabelWithStyle(lang.L("A playbook says what to do, what to say and whom to call when something goes wrong for this client. Write one before you need it."),
-				fyne.TextAlignLeading, fyne.TextStyle{})))
+			wrapped(lang.L("A playbook says what to do, what to say and whom to call when something goes wrong for this client. Write one before you need it."))))
 	} else {
 		right.Add(p.playbookDetail(*chosen))
 	}

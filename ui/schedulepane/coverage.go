@@ -218,8 +218,10 @@ func (c *coverageEditor) show(d coverageData) {
 		rm.Importance = widget.LowImportance
 		ex := widget.NewButton(lang.L("Exception…"), func() { c.showException(sh, loc, names) })
 		ex.Importance = widget.LowImportance
-		text := fmt.Sprintf("%s  %s  %s", weekdayName(sh.Weekday), sh.Interval, sh.Staff)
-		ss = append(ss, container.NewBorder(nil, nil, nil, container.NewHBox(ex, rm), widget.NewLabel(text)))
+		// Wrapped: the two columns are equally wide, so one long row would widen the window.
+		label := widget.NewLabel(fmt.Sprintf("%s  %s  %s", weekdayName(sh.Weekday), sh.Interval, sh.Staff))
+		label.Wrapping = fyne.TextWrapWord
+		ss = append(ss, container.NewBorder(nil, nil, nil, container.NewHBox(ex, rm), label))
 		ss = append(ss, exceptionRows(sh)...)
 	}
 	if len(ss) == 0 {
