@@ -6,7 +6,7 @@ import (
 	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/theme"
 
-	"switchboard/ui/emptypane"
+	"switchboard/ui/fields"
 	"switchboard/workspace"
 )
 
@@ -30,8 +30,8 @@ func (s *Shell) build() {
 	}
 	s.shown.Store(int32(s.tabs.SelectedIndex()))
 	s.tabs.OnSelected = func(*container.TabItem) { s.reloadShown() }
-	s.noneOpen = emptypane.New("", "", theme.FolderOpenIcon(), lang.L("No workspace is open"),
-		lang.L("Choose a client's workspace on the left, or create a new one.")).Content()
+	s.noneOpen = fields.EmptyState(theme.FolderOpenIcon(), lang.L("No workspace is open"),
+		lang.L("Choose a client's workspace on the left, or create a new one."))
 	s.center = container.NewStack(s.noneOpen)
 	s.main = container.NewBorder(s.band.content, nil, s.switcher.content, nil,
 		container.NewBorder(s.damage.content, nil, nil, nil, s.center))
